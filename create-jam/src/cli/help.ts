@@ -1,0 +1,35 @@
+import { EXIT } from "../engine/errors.ts";
+import { kinds, NONE } from "../engine/kinds.ts";
+import { modulesOf, type Registry } from "../engine/stack.ts";
+import { plainFlags } from "./args.ts";
+
+/** --help, written from the same data the flags are parsed from. */
+export function helpText(registry: Registry, version: string): string {
+  const lines = [
+    `create-jam ${version}: a JAMstack site as a Turborepo + pnpm monorepo.`,
+    "",
+    "Usage: npm create jam@latest [folder] -- [flags]",
+    "       create-jam [folder] [flags]",
+    "",
+    "Choices (a given flag skips its question):",
+  ];
+  for (const k of kinds) {
+    const def = Array.isArray(k.default) ? k.default.join(",") || NONE : k.default;
+    lines.push(`  --${k.kind} <${k.multiple ? "list" : "id"}>  ${k.message} Default: ${def}.${k.multiple ? ` Comma-separated, or ${NONE}.` : ""}`);
+    for (const m of modulesOf(registry, k.kind)) lines.push(`      ${m.id.padEnd(12)}${m.label}: ${m.hint}`);
+  }
+  lines.push("", "Options:");
+  for (const [name, f] of Object.entries(plainFlags)) {
+    const short = "short" in f ? `-${f.short}, ` : "    ";
+    lines.push(`  ${short}--${name.padEnd(12)}${f.help}`);
+  }
+  lines.push(
+    "",
+    "Without a terminal (CI, scripts) it never asks: give every choice as a flag, or --yes for the defaults.",
+    `Exit codes: ${EXIT.ok} done, ${EXIT.usage} bad input (nothing written), ${EXIT.failed} write failed (nothing left behind),`,
+    `            ${EXIT.postStep} project written but install or git failed, ${EXIT.interrupted} cancelled.`,
+    "",
+    "Example: npm create jam@latest my-site -- --framework next --content markdown --deploy vercel,netlify --yes",
+  );
+  return `${lines.join("\n")}\n`;
+}

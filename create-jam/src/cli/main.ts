@@ -1,0 +1,163 @@
+// The whole run: read flags, ask what is missing, check everything, then (and only then) write,
+// install and init git. Every answer is collected before the first side effect.
+import * as p from "@clack/prompts";
+import { relative } from "node:path";
+import semverLt from "semver/functions/lt.js";
+import { reproduceCommand } from "../engine/command.ts";
+import { EXIT, JamError } from "../engine/errors.ts";
+import { kinds, NONE } from "../engine/kinds.ts";
+import { planProject } from "../engine/plan.ts";
+import { gitInit, install, type StepResult } from "../engine/post.ts";
+import { findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
+import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
+import type { TemplateStore } from "../engine/templates.ts";
+import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.ts";
+import { Interrupted, writeTree } from "../engine/write.ts";
+import { allowedValues, parseCliArgs, type Args } from "./args.ts";
+import { helpText } from "./help.ts";
+import { askChoices, askFolder, askOverwrite, askYesNo, cancelled } from "./prompts.ts";
+
+export interface Io {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** stdin and stdout are a terminal: prompts are possible. */
+  interactive: boolean;
+  nodeVersion: string;
+  out: (text: string) => void;
+}
+
+export interface Bundle {
+  registry: Registry;
+  store: TemplateStore;
+  version: string;
+}
+
+/** Flags that were given must already agree with each other, before any question is asked. */
+function checkGivenFlags(registry: Registry, given: Partial<Choices>): void {
+  const modules = kinds.flatMap((k) => {
+    const v = given[k.kind];
+    const ids = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    return ids.map((id) => findModule(registry, k.kind, id)).filter((m): m is RegisteredModule => !!m);
+  });
+  const [first] = incompatibilities(registry, modules);
+  if (first) throw first;
+}
+
+/** Without a terminal and without --yes, name every missing flag instead of waiting or guessing. */
+function missingFlags(registry: Registry, args: Args): string[] {
+  const missing: string[] = [];
+  if (!args.dir) missing.push("the project folder (first argument, e.g. my-site)");
+  for (const k of kinds) {
+    if (args.choices[k.kind] === undefined) missing.push(`--${k.kind} ${allowedValues(registry, k.kind).join("|")}`);
+  }
+  if (args.install === undefined) missing.push("--install or --no-install");
+  if (args.git === undefined) missing.push("--git or --no-git");
+  return missing;
+}
+
+function defaults(given: Partial<Choices>): Choices {
+  return Object.fromEntries(kinds.map((k) => [k.kind, given[k.kind] ?? k.default])) as unknown as Choices;
+}
+
+function checkNode(stack: Stack, current: string): void {
+  if (!semverLt(current, stack.node)) return;
+  const setter = nodeSetter(stack);
+  throw new JamError(
+    `This stack needs Node ${stack.node} or newer (${setter?.label ?? "it"} sets that), and this is Node ${current}.`,
+    "Install Node 24 LTS (nodejs.org, or `nvm install 24`), then run the same command again.",
+  );
+}
+
+function describeTree(tree: Map<string, string>): string {
+  return [...tree].map(([path, text]) => `  ${path}  (${Buffer.byteLength(text)} B)`).join("\n");
+}
+
+export async function main(io: Io, bundle: Bundle): Promise<number> {
+  const { registry, store, version } = bundle;
+  const args = parseCliArgs(io.argv, registry);
+  if (args.help) return io.out(helpText(registry, version)), EXIT.ok;
+  if (args.version) return io.out(`${version}\n`), EXIT.ok;
+  checkGivenFlags(registry, args.choices);
+
+  const interactive = io.interactive && !args.yes;
+  if (!interactive && !args.yes) {
+    const missing = missingFlags(registry, args);
+    if (missing.length) {
+      throw new JamError(
+        `No terminal to ask in, and ${missing.length === 1 ? "this is" : "these are"} missing: ${missing.join("; ")}.`,
+        "Give them as flags, or add --yes to take the defaults (create-jam --help lists them).",
+      );
+    }
+  }
+  if (interactive) p.intro(`create-jam ${version}`);
+  const dir = args.dir ?? (interactive ? await askFolder() : "my-site");
+  const choices = interactive ? await askChoices(registry, args.choices) : defaults(args.choices);
+  const stack = resolveStack(registry, choices);
+  checkNode(stack, io.nodeVersion);
+
+  const target = resolveTarget(dir, io.cwd);
+  assertWritable(target);
+  let overwrite = args.overwrite;
+  if (target.existsNonEmpty && !overwrite && interactive && !args.dryRun) {
+    overwrite = await askOverwrite(target.dir);
+    if (!overwrite) throw cancelled();
+  }
+  if (!args.dryRun) assertFree(target, overwrite);
+  const options: Options = {
+    name: target.name,
+    install: args.install ?? (interactive && !args.dryRun ? await askYesNo("Install dependencies now (pnpm)?") : true),
+    git: args.git ?? (interactive && !args.dryRun ? await askYesNo("Create a git repository?") : true),
+  };
+  if (target.renamedFrom) io.out(`Using "${target.name}" as the name ("${target.renamedFrom}" is not a valid package name).\n`);
+
+  const tree = planProject({ registry, stack, options, store, version });
+  if (args.dryRun) {
+    io.out(`Dry run: would write ${tree.size} files into ${target.dir}:\n${describeTree(tree)}\nNothing was written.\n`);
+    return EXIT.ok;
+  }
+
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    await writeTree(target.dir, tree, { overwrite, signal: abort.signal, delayMs: Number(io.env.CREATE_JAM_TEST_WRITE_DELAY_MS) || 0 });
+  } catch (e) {
+    if (e instanceof Interrupted) throw cancelled();
+    const reason = (e as Error).message;
+    throw new JamError(`Could not write ${target.dir}: ${reason}. Nothing was left behind.`, "Check the folder and free space, then run again.", EXIT.failed);
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+
+  const steps: StepResult[] = [];
+  const spin = interactive ? p.spinner() : undefined;
+  if (options.install) {
+    spin ? spin.start("Installing dependencies with pnpm") : io.out("Installing dependencies with pnpm...\n");
+    steps.push(await install(target.dir, io.env));
+    spin?.stop(steps.at(-1)?.ok ? "Dependencies installed" : "Install failed");
+  }
+  if (options.git) steps.push(await gitInit(target.dir, io.env));
+
+  io.out(summary({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version }));
+  if (interactive) p.outro("Happy building!");
+  return steps.every((s) => s.ok) ? EXIT.ok : EXIT.postStep;
+}
+
+function summary(r: { dir: string; cwd: string; tree: Map<string, string>; stack: Stack; options: Options; steps: StepResult[]; version: string }): string {
+  const labels = r.stack.modules.filter((m) => m.kind !== "base").map((m) => m.label).join(", ");
+  const rel = relative(r.cwd, r.dir) || ".";
+  const lines = [`Created ${r.options.name} (${labels}): ${r.tree.size} files in ${r.dir}`];
+  for (const s of r.steps) {
+    if (!s.ok) lines.push("", `✖ ${s.step} failed: ${s.detail}`, `  Run it by hand: cd ${rel} && ${s.manual}`);
+    else if (s.detail) lines.push(`  ${s.step}: ${s.detail}`);
+  }
+  const installed = r.steps.some((s) => s.step === "install" && s.ok);
+  lines.push("", "Next:");
+  if (rel !== ".") lines.push(`  cd ${rel}`);
+  if (!installed) lines.push("  pnpm install");
+  lines.push("  pnpm dev      # local server", "  pnpm build    # static site, cached by turbo");
+  const deploy = r.stack.choices.deploy.length ? r.stack.choices.deploy.join(", ") : NONE;
+  lines.push("", `Deploy targets: ${deploy} (see README.md).`, `Make it again: ${reproduceCommand(r.stack.choices, r.options, r.version)}`, "");
+  return lines.join("\n");
+}

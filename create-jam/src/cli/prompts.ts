@@ -1,0 +1,63 @@
+// The interactive questions. Each asks only for what the flags left open, offering only the options
+// that fit what is already chosen.
+import * as p from "@clack/prompts";
+import { JamError, EXIT } from "../engine/errors.ts";
+import { kinds } from "../engine/kinds.ts";
+import { compatibleOptions, type Registry } from "../engine/stack.ts";
+import { isValidName, toPackageName } from "../engine/target.ts";
+import type { Choices } from "../engine/types.ts";
+
+export const cancelled = () => new JamError("Cancelled: nothing was written.", undefined, EXIT.interrupted);
+
+function answer<T>(value: T): Exclude<T, symbol> {
+  if (p.isCancel(value)) throw cancelled();
+  return value as Exclude<T, symbol>;
+}
+
+export async function askFolder(): Promise<string> {
+  return answer(
+    await p.text({
+      message: "Project folder?",
+      placeholder: "my-site",
+      defaultValue: "my-site",
+      validate: (v) => {
+        if (!v) return undefined;
+        const name = toPackageName(v);
+        return name && isValidName(name) ? undefined : "Use letters, digits and dashes, e.g. my-site";
+      },
+    }),
+  );
+}
+
+export async function askChoices(registry: Registry, given: Partial<Choices>): Promise<Choices> {
+  const chosen: Partial<Choices> = { ...given };
+  for (const k of kinds) {
+    if (chosen[k.kind] !== undefined) continue;
+    const options = compatibleOptions(registry, k.kind, chosen).map((m) => ({ value: m.id, label: m.label, hint: m.hint }));
+    if (k.multiple) {
+      const initialValues = (k.default as string[]).filter((d) => options.some((o) => o.value === d));
+      (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: false }));
+    } else {
+      const initialValue = options.some((o) => o.value === k.default) ? (k.default as string) : options[0]?.value;
+      (chosen as Record<string, string>)[k.kind] = answer(await p.select({ message: k.message, options, initialValue }));
+    }
+  }
+  return chosen as Choices;
+}
+
+export async function askYesNo(message: string): Promise<boolean> {
+  return answer(await p.confirm({ message, initialValue: true }));
+}
+
+export async function askOverwrite(dir: string): Promise<boolean> {
+  return answer(
+    await p.select({
+      message: `${dir} is not empty. What now?`,
+      options: [
+        { value: false, label: "Cancel", hint: "nothing is touched" },
+        { value: true, label: "Replace its contents", hint: "same as --overwrite; .git is kept" },
+      ],
+      initialValue: false,
+    }),
+  );
+}

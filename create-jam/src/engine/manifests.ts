@@ -1,0 +1,117 @@
+// The generated project's data files (package.json, turbo.json, pnpm-workspace.yaml, .env.example,
+// jam.json), built as objects from the modules' contributions and serialised once.
+import { stringify as toYaml } from "yaml";
+import { pnpmVersion, versionOf } from "./versions.ts";
+import type { Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
+
+export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+export function workspaceName(ws: WorkspacePath, options: Options): string {
+  if (ws === ".") return options.name;
+  const [dir, name] = ws.split("/");
+  return dir === "apps" ? name : `@repo/${name}`;
+}
+
+/** Every module's patch for each workspace, in module order. */
+function patchesByWorkspace(stack: Stack): Map<WorkspacePath, WorkspacePatch[]> {
+  const out = new Map<WorkspacePath, WorkspacePatch[]>();
+  for (const m of stack.modules) {
+    for (const [ws, patch] of Object.entries(m.workspaces ?? {}) as [WorkspacePath, WorkspacePatch][]) {
+      out.set(ws, [...(out.get(ws) ?? []), patch]);
+    }
+  }
+  return out;
+}
+
+/** A dependency used by two or more workspaces is pinned once, in the pnpm catalog. */
+export function catalogOf(stack: Stack): Record<string, string> {
+  const users = new Map<string, number>();
+  for (const patches of patchesByWorkspace(stack).values()) {
+    const names = new Set(patches.flatMap((p) => [...(p.dependencies ?? []), ...(p.devDependencies ?? [])]));
+    for (const n of names) if (!n.startsWith("@repo/")) users.set(n, (users.get(n) ?? 0) + 1);
+  }
+  return sortKeys(Object.fromEntries([...users].filter(([, n]) => n > 1).map(([name]) => [name, versionOf(name)])));
+}
+
+function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, string> {
+  const scripts: Record<string, string> = {};
+  for (const p of patches) {
+    for (const [k, v] of Object.entries(p.scripts ?? {})) {
+      if (scripts[k] !== undefined && scripts[k] !== v) throw new Error(`two modules set the "${k}" script of ${ws}`);
+      scripts[k] = v;
+    }
+  }
+  return scripts;
+}
+
+export function buildPackageJsons(stack: Stack, options: Options): Map<WorkspacePath, object> {
+  const catalog = catalogOf(stack);
+  const spec = (name: string) => (catalog[name] ? "catalog:" : versionOf(name));
+  const deps = (names: string[]) => (names.length ? sortKeys(Object.fromEntries(names.map((n) => [n, spec(n)]))) : undefined);
+  const out = new Map<WorkspacePath, object>();
+  const byWs = [...patchesByWorkspace(stack)].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [ws, patches] of byWs) {
+    const dependencies = new Set(patches.flatMap((p) => p.dependencies ?? []));
+    const devDependencies = new Set(patches.flatMap((p) => p.devDependencies ?? []).filter((n) => !dependencies.has(n)));
+    const root = ws === ".";
+    out.set(ws, {
+      name: workspaceName(ws, options),
+      version: "0.0.0",
+      private: true,
+      type: "module",
+      ...(root ? { packageManager: `pnpm@${pnpmVersion}`, engines: { node: `>=${stack.node}` } } : {}),
+      ...Object.assign({}, ...patches.map((p) => p.fields ?? {})),
+      scripts: mergeScripts(ws, patches),
+      dependencies: deps([...dependencies]),
+      devDependencies: deps([...devDependencies]),
+    });
+  }
+  return out;
+}
+
+function mergeTask(into: TurboTask, add: TurboTask, name: string): TurboTask {
+  const out: Record<string, unknown> = { ...into };
+  for (const [k, v] of Object.entries(add)) {
+    const prev = out[k];
+    if (Array.isArray(v)) out[k] = [...new Set([...((prev as string[]) ?? []), ...v])];
+    else if (prev !== undefined && prev !== v) throw new Error(`two modules disagree on turbo task ${name}.${k}`);
+    else out[k] = v;
+  }
+  return out as TurboTask;
+}
+
+export function buildTurboJson(stack: Stack): object {
+  const tasks: Record<string, TurboTask> = {};
+  for (const m of stack.modules) {
+    for (const [name, task] of Object.entries(m.turbo?.tasks ?? {})) tasks[name] = mergeTask(tasks[name] ?? {}, task, name);
+  }
+  const env = stack.modules.flatMap((m) => (m.env ?? []).map((e) => e.name));
+  if (env.length && tasks.build) tasks.build = mergeTask(tasks.build, { env }, "build");
+  return { $schema: "https://turborepo.com/schema.json", ui: "stream", tasks };
+}
+
+export function buildWorkspaceYaml(stack: Stack): string {
+  const allowBuilds = sortKeys(Object.assign({}, ...stack.modules.map((m) => m.allowBuilds ?? {})));
+  const catalog = catalogOf(stack);
+  const doc = {
+    packages: ["apps/*", "packages/*"],
+    ...(Object.keys(catalog).length ? { catalog } : {}),
+    ...(Object.keys(allowBuilds).length ? { allowBuilds } : {}),
+  };
+  return toYaml(doc);
+}
+
+export function buildEnvExample(stack: Stack): string {
+  const lines = [
+    "# Copy to .env and fill in what you use. Nothing here is required: without a value,",
+    "# each integration falls back to the bundled demo content and says so in the build log.",
+  ];
+  const vars = stack.modules.flatMap((m) => (m.env ?? []).map((e) => ({ ...e, module: m.label })));
+  if (!vars.length) lines.push("# This stack reads no environment variables yet.");
+  for (const v of vars) {
+    lines.push("", `# ${v.module}: ${v.description} (${v.visibility}${v.visibility === "public" ? ": ends up in the browser" : ": server only"})`, `${v.name}=${v.example ?? ""}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,120 @@
+// Stack -> the whole project as an in-memory file tree. Pure: same input, byte-identical output.
+import { reproduceCommand } from "./command.ts";
+import {
+  buildEnvExample,
+  buildPackageJsons,
+  buildTurboJson,
+  buildWorkspaceYaml,
+  toJson,
+} from "./manifests.ts";
+import { stringify as toToml } from "smol-toml";
+import { stringify as toYaml } from "yaml";
+import type { Registry } from "./stack.ts";
+import { renderFile, renderString, type TemplateStore } from "./templates.ts";
+import { pnpmVersion } from "./versions.ts";
+import type { FileTree, Options, RegisteredModule, Stack } from "./types.ts";
+
+export interface PlanInput {
+  registry: Registry;
+  stack: Stack;
+  options: Options;
+  store: TemplateStore;
+  /** create-jam's own version, recorded in jam.json and in the reproduce command. */
+  version: string;
+}
+
+/** A relative POSIX path that stays inside the project. Anything else is a template bug. */
+export function assertSafePath(path: string): void {
+  const bad =
+    !path || path.startsWith("/") || path.includes("\\") || path.includes("\0") || /^[a-zA-Z]:/.test(path) ||
+    path.split("/").some((s) => s === "" || s === "." || s === "..");
+  if (bad) throw new Error(`refusing to write "${path}": it is not a plain path inside the project`);
+}
+
+/** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
+export type ModuleView = { id: string; label: string } & Record<string, unknown>;
+const moduleView = (m: RegisteredModule): ModuleView => ({ id: m.id, label: m.label, ...m.data });
+
+function titleOf(name: string): string {
+  return name.replace(/^@[^/]+\//, "").split(/[-_.]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
+}
+
+/** What every Handlebars template can read. */
+export function templateContext({ registry, stack, options, version }: PlanInput) {
+  const has: Record<string, Record<string, boolean>> = {};
+  for (const m of registry) (has[m.kind] ??= {})[m.id] = stack.modules.includes(m);
+  const view = Object.fromEntries(
+    Object.entries(stack.byKind).map(([k, v]) => [k, Array.isArray(v) ? v.map(moduleView) : moduleView(v)]),
+  ) as { framework: ModuleView; content: ModuleView; deploy: ModuleView[] };
+  return {
+    ...view,
+    name: options.name,
+    title: titleOf(options.name),
+    has,
+    node: stack.node,
+    nodeMajor: stack.node.split(".")[0],
+    pnpm: pnpmVersion,
+    createJam: version,
+    command: reproduceCommand(stack.choices, options, version),
+    env: stack.modules.flatMap((m) => m.env ?? []),
+  };
+}
+
+export type TemplateContext = ReturnType<typeof templateContext>;
+
+const serialisers: Record<string, (value: object) => string> = {
+  json: toJson,
+  toml: (v) => `${toToml(v)}\n`,
+  yaml: (v) => toYaml(v),
+};
+
+function serialise(path: string, value: object): string {
+  const ext = path.slice(path.lastIndexOf(".") + 1);
+  const to = serialisers[ext];
+  if (!to) throw new Error(`no serialiser for ${path}`);
+  return to(value);
+}
+
+export function planProject(input: PlanInput): FileTree {
+  const { stack, options, store } = input;
+  const files = new Map<string, { text: string; from: string }>();
+  const add = (path: string, text: string, from: string) => {
+    assertSafePath(path);
+    const prev = files.get(path);
+    if (prev) throw new Error(`${from} and ${prev.from} both write ${path}`);
+    files.set(path, { text, from });
+  };
+  const context = templateContext(input);
+  const readme = stack.modules.filter((m) => m.readme).map((m) => renderString(m.readme as string, context).trim());
+  const fullContext = { ...context, readme: readme.join("\n\n") };
+
+  for (const m of stack.modules) {
+    for (const copy of m.packages ?? []) {
+      const source = store[`packages/${copy.from}`];
+      if (!source) throw new Error(`${m.dir}: no shared package packages/${copy.from}`);
+      const wanted = (p: string) => copy.include.some((inc) => (inc.endsWith("/") ? p.startsWith(inc) : p === inc));
+      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text, m.dir);
+    }
+    for (const [p, text] of Object.entries(store[`templates/${m.dir}/files`] ?? {})) {
+      add(...renderFile(p, text, fullContext), m.dir);
+    }
+    for (const [p, build] of Object.entries(m.dataFiles ?? {})) add(p, serialise(p, build(context)), m.dir);
+  }
+  for (const [ws, pkg] of buildPackageJsons(stack, options)) add(ws === "." ? "package.json" : `${ws}/package.json`, toJson(pkg), "planner");
+  add("turbo.json", toJson(buildTurboJson(stack)), "planner");
+  add("pnpm-workspace.yaml", buildWorkspaceYaml(stack), "planner");
+  add(".env.example", buildEnvExample(stack), "planner");
+  add("jam.json", toJson(jamManifest(input)), "planner");
+
+  return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => [p, f.text]));
+}
+
+/** jam.json: what made this project, so it can be reproduced (and later upgraded). */
+function jamManifest({ stack, options, version }: PlanInput) {
+  return {
+    createJam: version,
+    choices: stack.choices,
+    templates: Object.fromEntries(stack.modules.map((m) => [m.template.name, m.template.version])),
+    command: reproduceCommand(stack.choices, options, version),
+  };
+}

@@ -1,0 +1,50 @@
+// What runs after the project is on disk. A failure here never removes the project: it returns
+// what failed and the command to run by hand.
+import { execa } from "execa";
+import { pnpmVersion } from "./versions.ts";
+
+export interface StepResult {
+  step: "install" | "git";
+  ok: boolean;
+  /** Shown when the step failed or was skipped. */
+  detail?: string;
+  /** The command a user runs by hand to finish the step. */
+  manual?: string;
+}
+
+const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
+
+/** pnpm on PATH, else the pinned pnpm through npm exec (the registry is reachable: install needs it). */
+async function pnpmCommand(env: NodeJS.ProcessEnv): Promise<[string, string[]]> {
+  if (env.npm_config_user_agent?.startsWith("pnpm/")) return ["pnpm", []];
+  const found = await execa("pnpm", ["--version"], { env, reject: false, timeout: 15_000 });
+  if (found.exitCode === 0) return ["pnpm", []];
+  return ["npm", ["exec", "--yes", `pnpm@${pnpmVersion}`, "--"]];
+}
+
+export async function install(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StepResult> {
+  const manual = "pnpm install";
+  const [cmd, pre] = await pnpmCommand(env);
+  const r = await execa(cmd, [...pre, "install"], { cwd: dir, env, reject: false, all: true });
+  if (r.exitCode === 0) return { step: "install", ok: true };
+  const how = cmd === "npm" ? ` (pnpm is not installed: get it with \`npm install -g pnpm@${pnpmVersion}\` or \`corepack enable pnpm\`)` : "";
+  return { step: "install", ok: false, detail: `${cmd} install failed${how}:\n${tail(r.all ?? r.message)}`, manual };
+}
+
+export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StepResult> {
+  const manual = 'git init && git add -A && git commit -m "Initial commit from create-jam"';
+  const git = (...args: string[]) => execa("git", args, { cwd: dir, env, reject: false, all: true });
+  const inside = await git("rev-parse", "--show-toplevel");
+  if (inside.exitCode === 0) {
+    // Never commit into a repository the user already has.
+    return { step: "git", ok: true, detail: `already in the git repository ${inside.stdout.trim()}: left as it is` };
+  }
+  for (const args of [["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-verify", "-m", "Initial commit from create-jam"]]) {
+    const r = await git(...args);
+    if (r.exitCode !== 0) {
+      const missing = (r as { code?: string }).code === "ENOENT";
+      return { step: "git", ok: false, detail: missing ? "git is not installed" : `git ${args[0]} failed:\n${tail(r.all ?? r.message)}`, manual };
+    }
+  }
+  return { step: "git", ok: true };
+}

@@ -1,0 +1,11 @@
+// Every module create-jam knows, in prompt order within each kind. Adding a choice = adding a
+// template folder with a module.ts and one line here.
+import base from "../../../templates/base/module.ts";
+import markdown from "../../../templates/content-markdown/module.ts";
+import netlify from "../../../templates/deploy-netlify/module.ts";
+import vercel from "../../../templates/deploy-vercel/module.ts";
+import astro from "../../../templates/framework-astro/module.ts";
+import next from "../../../templates/framework-next/module.ts";
+import type { Registry } from "./stack.ts";
+
+export const registry: Registry = [base, astro, next, markdown, vercel, netlify];

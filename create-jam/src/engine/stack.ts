@@ -1,0 +1,84 @@
+import semverGt from "semver/functions/gt.js";
+import { JamError } from "./errors.ts";
+import { kinds, kindSpec } from "./kinds.ts";
+import type { Choices, Kind, RegisteredModule, Stack } from "./types.ts";
+
+export type Registry = readonly RegisteredModule[];
+
+export const modulesOf = (registry: Registry, kind: Kind) => registry.filter((m) => m.kind === kind);
+
+export function findModule(registry: Registry, kind: Kind, id: string): RegisteredModule | undefined {
+  return registry.find((m) => m.kind === kind && m.id === id);
+}
+
+export const flagOf = (m: { kind: string; id: string }) => `--${m.kind} ${m.id}`;
+
+/** Does `a` allow `b` beside it? Rules are one-sided data; compatibility is checked both ways. */
+function allows(a: RegisteredModule, b: RegisteredModule): RegisteredModule | undefined {
+  const rule = a.rules?.find((r) => r.kind === b.kind && !r.ids.includes(b.id));
+  return rule ? a : undefined;
+}
+export const compatible = (a: RegisteredModule, b: RegisteredModule) => !allows(a, b) && !allows(b, a);
+
+export function chosenIds(choices: Partial<Choices>, kind: Kind): string[] {
+  const v = choices[kind];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** The modules a prompt may offer for `kind`, given what is already chosen. */
+export function compatibleOptions(registry: Registry, kind: Kind, chosen: Partial<Choices>): RegisteredModule[] {
+  const others = kinds
+    .filter((k) => k.kind !== kind)
+    .flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)))
+    .filter((m): m is RegisteredModule => !!m);
+  return modulesOf(registry, kind).filter((m) => others.every((o) => compatible(m, o)));
+}
+
+/** Every broken rule among the chosen modules, each as one sentence and a fix. */
+export function incompatibilities(registry: Registry, chosen: RegisteredModule[]): JamError[] {
+  const problems: JamError[] = [];
+  for (const a of chosen) {
+    for (const rule of a.rules ?? []) {
+      for (const b of chosen.filter((m) => m.kind === rule.kind && !rule.ids.includes(m.id))) {
+        const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b));
+        const fixes = [`use --${rule.kind} ${rule.ids.join("|")}`];
+        if (alternatives.length) fixes.push(`pick --${a.kind} ${alternatives.map((m) => m.id).join("|")}`);
+        problems.push(new JamError(`${flagOf(a)} does not work with ${flagOf(b)}: ${rule.why}.`, `Either ${fixes.join(", or ")}.`));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Choices -> a validated stack. Throws a JamError naming every problem at once. */
+export function resolveStack(registry: Registry, choices: Choices): Stack {
+  const picked: RegisteredModule[] = registry.filter((m) => m.kind === "base");
+  const unknown: string[] = [];
+  for (const { kind } of kinds) {
+    for (const id of chosenIds(choices, kind)) {
+      const m = findModule(registry, kind, id);
+      if (m) picked.push(m);
+      else unknown.push(`--${kind} ${id}`);
+    }
+  }
+  if (unknown.length) throw new JamError(`Unknown choice ${unknown.join(", ")}.`, "Run create-jam --help to see the allowed values.");
+  const problems = incompatibilities(registry, picked);
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) {
+    throw new JamError(problems.map((p) => p.message).join("\n"), problems.map((p) => p.fix).join("\n"));
+  }
+  const byKind: Stack["byKind"] = {};
+  for (const { kind, multiple } of kinds) {
+    const ms = picked.filter((m) => m.kind === kind);
+    byKind[kind] = multiple ? ms : ms[0];
+  }
+  const node = picked.reduce((max, m) => (m.node && semverGt(m.node, max) ? m.node : max), "0.0.0");
+  return { choices, modules: picked, byKind, node };
+}
+
+/** The module whose Node requirement sets the stack's minimum, for the error message. */
+export function nodeSetter(stack: Stack): RegisteredModule | undefined {
+  return stack.modules.find((m) => m.node === stack.node);
+}
+
+export { kindSpec };

@@ -1,0 +1,32 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(pkg, {
+  id: "markdown",
+  kind: "content",
+  label: "Markdown files",
+  hint: "posts and pages as .md files in the repo; no account needed",
+  packages: [
+    {
+      from: "content",
+      to: "packages/content",
+      include: ["src/index.ts", "src/types.ts", "src/providers/markdown.ts", "scripts/build-markdown.ts", "scripts/read-markdown.ts", "content/", "tsconfig.json", "turbo.json"],
+    },
+  ],
+  workspaces: {
+    "packages/content": {
+      devDependencies: ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"],
+      scripts: {
+        build: "node scripts/build-markdown.ts",
+        "check-types": "tsc --noEmit",
+        lint: "biome lint .",
+      },
+      fields: { exports: { ".": "./src/index.ts" } },
+    },
+    "apps/web": { dependencies: ["@repo/content"] },
+  },
+  turbo: { tasks: { build: { outputs: [".generated/**"] } } },
+  readme: `## Content: Markdown
+
+Posts live in \`packages/content/content/posts/\`, pages in \`packages/content/content/pages/\`, one \`.md\` file each with frontmatter (\`title\`, \`description\`, \`date\`, \`tags\`). \`pnpm turbo gen entry\` adds one. The content package's build turns them into typed data that \`apps/web\` reads through \`listEntries()\` and \`getEntry()\` from \`@repo/content\`.`,
+});

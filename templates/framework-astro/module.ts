@@ -1,0 +1,27 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(pkg, {
+  id: "astro",
+  kind: "framework",
+  label: "Astro",
+  hint: "static HTML, zero JavaScript by default",
+  node: "22.12.0",
+  workspaces: {
+    "apps/web": {
+      dependencies: ["astro"],
+      devDependencies: ["@astrojs/check", "typescript", "@repo/typescript-config"],
+      scripts: {
+        dev: "astro dev",
+        build: "astro build",
+        preview: "astro preview",
+        "check-types": "astro check",
+        lint: "biome lint .",
+      },
+    },
+  },
+  turbo: { tasks: { build: { outputs: ["dist/**"] } } },
+  // esbuild's install script fetches nothing (its binary ships in a package); sharp's would download libvips.
+  allowBuilds: { esbuild: true, sharp: false },
+  data: { outDir: "dist", vercelFramework: "astro", devPort: 4321 },
+});
