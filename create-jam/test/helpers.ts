@@ -1,0 +1,16 @@
+import { resolve } from "node:path";
+import { planProject } from "../src/engine/plan.ts";
+import { registry } from "../src/engine/registry.ts";
+import { resolveStack } from "../src/engine/stack.ts";
+import { collectTemplates } from "../src/engine/templates.ts";
+import type { Choices, Options } from "../src/engine/types.ts";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+export const store = collectTemplates(repoRoot);
+export const defaultChoices: Choices = { framework: "astro", content: "markdown", deploy: ["vercel"] };
+export const defaultOptions: Options = { name: "my-site", install: false, git: false };
+
+export function plan(choices: Partial<Choices> = {}, options: Partial<Options> = {}) {
+  const stack = resolveStack(registry, { ...defaultChoices, ...choices });
+  return planProject({ registry, stack, options: { ...defaultOptions, ...options }, store, version: "0.0.0-test" });
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { parse as parseToml } from "smol-toml";
+import { kinds } from "../src/engine/kinds.ts";
+import { assertSafePath, planProject } from "../src/engine/plan.ts";
+import { registry } from "../src/engine/registry.ts";
+import { modulesOf, resolveStack } from "../src/engine/stack.ts";
+import { defaultOptions, plan, store } from "./helpers.ts";
+
+/** Every combination the module data allows: one framework and content, any subset of deploys. */
+function matrix() {
+  const frameworks = modulesOf(registry, "framework").map((m) => m.id);
+  const contents = modulesOf(registry, "content").map((m) => m.id);
+  const deploys = modulesOf(registry, "deploy").map((m) => m.id);
+  const subsets = deploys.reduce<string[][]>((acc, d) => [...acc, ...acc.map((s) => [...s, d])], [[]]);
+  return frameworks.flatMap((framework) => contents.flatMap((content) => subsets.map((deploy) => ({ framework, content, deploy }))));
+}
+
+describe("planProject", () => {
+  it("is deterministic: the same input gives byte-identical trees", () => {
+    const a = plan({ deploy: ["vercel", "netlify"] });
+    const b = plan({ deploy: ["vercel", "netlify"] });
+    expect([...a]).toEqual([...b]);
+    expect([...a.keys()]).toEqual([...a.keys()].sort());
+  });
+
+  it.each(matrix())("plans %o with valid data files and no leftover template syntax", (choices) => {
+    const tree = plan(choices);
+    for (const [path, text] of tree) {
+      if (path.endsWith(".json")) expect(() => JSON.parse(text), path).not.toThrow();
+      if (path.endsWith(".yaml")) expect(() => parseYaml(text), path).not.toThrow();
+      if (path.endsWith(".toml")) expect(() => parseToml(text), path).not.toThrow();
+      expect(path.endsWith(".hbs"), path).toBe(false);
+    }
+    expect(tree.has("apps/web/vercel.json")).toBe(choices.deploy.includes("vercel"));
+    expect(tree.has("netlify.toml")).toBe(choices.deploy.includes("netlify"));
+    const web = JSON.parse(tree.get("apps/web/package.json") as string);
+    expect(web.scripts.build).toBeTruthy();
+    expect(web.dependencies["@repo/content"]).toBe("workspace:*");
+  });
+
+  it("writes every dependency as an exact version or a catalog/workspace reference", () => {
+    const tree = plan({ framework: "next", deploy: ["vercel", "netlify"] });
+    const catalog = parseYaml(tree.get("pnpm-workspace.yaml") as string).catalog as Record<string, string>;
+    for (const [path, text] of tree) {
+      if (!path.endsWith("package.json")) continue;
+      const pkg = JSON.parse(text);
+      for (const [name, spec] of Object.entries<string>({ ...pkg.dependencies, ...pkg.devDependencies })) {
+        if (spec === "catalog:") expect(catalog[name], name).toMatch(/^\d+\.\d+\.\d+$/);
+        else expect(spec, `${path} ${name}`).toMatch(/^(\d+\.\d+\.\d+|workspace:\*)$/);
+      }
+    }
+  });
+
+  it("builds turbo.json with the framework's outputs and the content package's", () => {
+    const turbo = JSON.parse(plan({ framework: "next" }).get("turbo.json") as string);
+    expect(turbo.tasks.build.outputs).toEqual(expect.arrayContaining([".next/**", "!.next/cache/**", "out/**", ".generated/**"]));
+    expect(turbo.tasks.build.dependsOn).toEqual(["^build"]);
+  });
+
+  it("points deploy configs at the framework's output folder", () => {
+    const astro = plan({ framework: "astro", deploy: ["vercel", "netlify"] });
+    expect(JSON.parse(astro.get("apps/web/vercel.json") as string).outputDirectory).toBe("dist");
+    expect(parseToml(astro.get("netlify.toml") as string)).toMatchObject({ build: { publish: "apps/web/dist" } });
+    const next = plan({ framework: "next", deploy: ["netlify"] });
+    expect(parseToml(next.get("netlify.toml") as string)).toMatchObject({ build: { publish: "apps/web/out" } });
+  });
+
+  it("records the stack and a reproducing command in jam.json", () => {
+    const jam = JSON.parse(plan({ deploy: ["netlify", "vercel"] }, { name: "blog", install: true }).get("jam.json") as string);
+    expect(jam.command).toBe("npm create jam@0.0.0-test blog -- --framework astro --content markdown --deploy netlify,vercel --install --no-git");
+    expect(jam.templates["@create-jam/template-base"]).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("refuses any path that could leave the project folder", () => {
+    for (const bad of ["../x", "/etc/passwd", "a/../../b", "a\\b", "C:/x", "a//b", "./a", ""]) {
+      expect(() => assertSafePath(bad), bad).toThrow(/not a plain path/);
+    }
+    const evil = { ...registry[0], dataFiles: { "../escape.json": () => ({}) } };
+    const stack = resolveStack(registry, { framework: "astro", content: "markdown", deploy: [] });
+    stack.modules[0] = evil;
+    expect(() => planProject({ registry, stack, options: defaultOptions, store, version: "0" })).toThrow(/not a plain path/);
+  });
+
+  it("covers every kind in the reproduce command", () => {
+    const jam = JSON.parse(plan().get("jam.json") as string);
+    for (const k of kinds) expect(jam.command).toContain(`--${k.kind} `);
+  });
+});
+
+describe("default project snapshot", () => {
+  it("matches the file list and key files", () => {
+    const tree = plan();
+    expect([...tree.keys()]).toMatchSnapshot("files");
+    for (const file of ["package.json", "turbo.json", "pnpm-workspace.yaml", "apps/web/package.json", "packages/content/package.json", ".env.example"]) {
+      expect(tree.get(file)).toMatchSnapshot(file);
+    }
+  });
+});

@@ -1,0 +1,97 @@
+// Each bad input: one sentence and the fix on stderr, its exit code, and not one file written.
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listAll, runCli, tempDir } from "../helpers.ts";
+
+const USAGE = 2;
+
+async function expectRefused(args: string[], message: RegExp, setup?: (cwd: string) => void) {
+  const cwd = tempDir();
+  setup?.(cwd);
+  const before = listAll(cwd);
+  const r = await runCli(args, { cwd });
+  expect(r.exitCode, r.all).toBe(USAGE);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(/at .*\.mjs:\d+/); // no stack trace
+  expect(listAll(cwd)).toEqual(before);
+  return r;
+}
+
+describe("create-jam refuses bad input and writes nothing", () => {
+  it("names every missing flag and its allowed values when there is no terminal", async () => {
+    const r = await expectRefused([], /No terminal to ask in/);
+    for (const part of ["project folder", "--framework astro|next", "--content markdown", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
+      expect(r.stderr).toContain(part);
+    }
+    expect(r.stderr).toContain("--yes");
+  });
+
+  it("names only what is missing", async () => {
+    const r = await expectRefused(["site", "--framework", "next", "--content", "markdown", "--no-install", "--no-git"], /missing: --deploy vercel\|netlify\|none\./);
+    expect(r.stderr).not.toContain("--framework");
+  });
+
+  it("suggests the nearest flag for an unknown one", async () => {
+    const r = await expectRefused(["site", "--yes", "--framwork", "next"], /Unknown flag --framwork\./);
+    expect(r.stderr).toContain("Did you mean --framework?");
+  });
+
+  it("lists the allowed values for an unknown one", async () => {
+    const r = await expectRefused(["site", "--yes", "--deploy", "vercel,netlfy"], /Unknown --deploy "netlfy"\./);
+    expect(r.stderr).toContain("Did you mean netlify? Allowed: vercel, netlify, none.");
+  });
+
+  it("rejects a name that cannot become a package name", async () => {
+    await expectRefused(["node_modules", "--yes"], /"node_modules" cannot be made into a package name/);
+    await expectRefused(["***", "--yes"], /"\*\*\*" cannot be made into a package name/);
+  });
+
+  it("refuses an existing non-empty folder unless --overwrite is given", async () => {
+    const r = await expectRefused(["site", "--yes", "--no-install", "--no-git"], /already exists and is not empty \(1 entry\)/, (cwd) => {
+      mkdirSync(join(cwd, "site"));
+      writeFileSync(join(cwd, "site/notes.txt"), "mine");
+    });
+    expect(r.stderr).toContain("--overwrite");
+  });
+
+  it("refuses when a file is in the way", async () => {
+    await expectRefused(["site", "--yes"], /site is a file, not a folder/, (cwd) => writeFileSync(join(cwd, "site"), "x"));
+    await expectRefused(["f/site", "--yes"], /part of that path is a file|f is a file/, (cwd) => writeFileSync(join(cwd, "f"), "x"));
+  });
+
+  it("refuses a folder it may not write", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "locked"));
+    chmodSync(cwd, 0o755);
+    chmodSync(join(cwd, "locked"), 0o555);
+    // Root may write anywhere, so when the tests run as root the CLI runs as an unprivileged user.
+    const r = await runCli(["locked/site", "--yes", "--no-install", "--no-git"], { cwd, unprivileged: true });
+    expect(r.exitCode, r.all).toBe(USAGE);
+    expect(r.stderr).toMatch(/Cannot write in .*locked: permission denied\./);
+    expect(listAll(cwd)).toEqual(["locked"]);
+  });
+
+  it("says which Node version the stack needs, and runs on the oldest supported Node to say it", async () => {
+    const oldNode = process.env.JAM_OLD_NODE as string;
+    expect(oldNode, "JAM_OLD_NODE (the oldest supported Node) is set by scripts/test.ts").toBeTruthy();
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--no-install", "--no-git"], { cwd, node: oldNode });
+    expect(r.exitCode, r.all).toBe(USAGE);
+    expect(r.stderr).toMatch(/This stack needs Node 22\.18\.0 or newer .*, and this is Node 20\.12\.0\./);
+    expect(r.stderr).toContain("Install Node 24 LTS");
+    expect(listAll(cwd)).toEqual([]);
+  });
+
+  it("rejects contradicting flags", async () => {
+    await expectRefused(["site", "--yes", "--git", "--no-git"], /--git and --no-git contradict/);
+  });
+
+  it("does not touch a folder it refuses", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "site"));
+    writeFileSync(join(cwd, "site/keep.md"), "precious");
+    await runCli(["site", "--framework", "nope", "--yes"], { cwd });
+    expect(readFileSync(join(cwd, "site/keep.md"), "utf8")).toBe("precious");
+  });
+});

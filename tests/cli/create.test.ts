@@ -1,0 +1,104 @@
+// The good paths, run as a script would: dry run, a written project, git, interruption, a failed install.
+import { execa } from "execa";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listAll, runCli, tempDir } from "../helpers.ts";
+
+const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
+
+describe("create-jam without a terminal", () => {
+  it("--help lists every flag", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.exitCode).toBe(0);
+    for (const flag of ["--framework", "--content", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--overwrite", "--help", "--version"]) {
+      expect(r.stdout).toContain(flag);
+    }
+    for (const id of ["astro", "next", "markdown", "vercel", "netlify"]) expect(r.stdout).toContain(id);
+  });
+
+  it("--version prints the package version", async () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8"));
+    expect((await runCli(["--version"])).stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--dry-run prints the tree and writes nothing", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--dry-run"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("apps/web/package.json");
+    expect(r.stdout).toContain("Nothing was written.");
+    expect(listAll(cwd)).toEqual([]);
+  });
+
+  it("writes the default project with --yes, reproducible from its own jam.json", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("Created site (Astro, Markdown files, Vercel)");
+    const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
+    expect(r.stdout).toContain(`Make it again: ${jam.command}`);
+    // The reproduce command, run again in another folder, writes byte-identical files.
+    const args = jam.command.split(" -- ")[1].split(" ");
+    const again = tempDir();
+    expect((await runCli(["site", ...args], { cwd: again })).exitCode).toBe(0);
+    for (const f of listAll(join(cwd, "site"))) {
+      if (!f.includes(".")) continue;
+      expect(readFileSync(join(again, "site", f), "utf8"), f).toBe(readFileSync(join(cwd, "site", f), "utf8"));
+    }
+  });
+
+  it("turns an invalid name into a valid one and says so", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["My Site", "--yes", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain('Using "my-site" as the name ("My Site" is not a valid package name)');
+    expect(readdirSync(cwd)).toEqual(["my-site"]);
+    expect(JSON.parse(readFileSync(join(cwd, "my-site/package.json"), "utf8")).name).toBe("my-site");
+  });
+
+  it("replaces a non-empty folder's contents with --overwrite and keeps its .git", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "site/.git"), { recursive: true });
+    writeFileSync(join(cwd, "site/old.txt"), "old");
+    const r = await runCli(["site", "--yes", "--no-install", "--no-git", "--overwrite"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(existsSync(join(cwd, "site/old.txt"))).toBe(false);
+    expect(existsSync(join(cwd, "site/.git"))).toBe(true);
+    expect(readdirSync(cwd)).toEqual(["site"]);
+  });
+
+  it("creates a git repository with one commit", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--no-install", "--git"], { cwd, env: gitIdentity });
+    expect(r.exitCode, r.all).toBe(0);
+    const log = await execa("git", ["log", "--oneline"], { cwd: join(cwd, "site") });
+    expect(log.stdout).toMatch(/Initial commit from create-jam/);
+    expect((await execa("git", ["status", "--porcelain"], { cwd: join(cwd, "site") })).stdout).toBe("");
+  });
+
+  it("leaves no folder when interrupted mid-write", async () => {
+    const cwd = tempDir();
+    const child = runCli(["site", "--yes", "--no-install", "--no-git"], { cwd, env: { CREATE_JAM_TEST_WRITE_DELAY_MS: "40" } });
+    await new Promise((r) => setTimeout(r, 600));
+    child.kill("SIGINT");
+    const r = await child;
+    expect(r.exitCode, r.all).toBe(130);
+    expect(r.stderr).toContain("Cancelled: nothing was written.");
+    expect(listAll(cwd)).toEqual([]);
+  });
+
+  it("keeps the project when the install fails, and says what to run", async () => {
+    const cwd = tempDir();
+    // A pnpm that fails, first on PATH: the failure path, without breaking a real registry.
+    const fakeBin = tempDir("jam-bin-");
+    writeFileSync(join(fakeBin, "pnpm"), "#!/bin/sh\n[ \"$1\" = --version ] && echo 11.0.0 && exit 0\necho 'ERR_PNPM_FETCH_404 no such package' >&2\nexit 1\n");
+    chmodSync(join(fakeBin, "pnpm"), 0o755);
+    const r = await runCli(["site", "--yes", "--install", "--no-git"], { cwd, env: { PATH: `${fakeBin}:${process.env.PATH}` } });
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.stdout).toContain("install failed");
+    expect(r.stdout).toContain("ERR_PNPM_FETCH_404");
+    expect(r.stdout).toContain("Run it by hand: cd site && pnpm install");
+    expect(existsSync(join(cwd, "site/package.json"))).toBe(true);
+  });
+});
