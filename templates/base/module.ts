@@ -9,6 +9,21 @@ export default defineModule(pkg, {
   // pnpm 11 needs 22.13; the generated build scripts are TypeScript run by plain node (type stripping, 22.18).
   node: "22.18.0",
   packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["base.json", "README.md"] }],
+  gitignore: [
+    "node_modules/",
+    ".turbo/",
+    "*.tsbuildinfo",
+    ".generated/",
+    "# .env.example is the committed list; values stay local",
+    ".env",
+    ".env.*",
+    "!.env.example",
+    ".vercel/",
+    ".netlify/",
+    ".DS_Store",
+    "*.log",
+  ],
+  env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL, for canonical links", example: "https://example.com" }],
   workspaces: {
     ".": {
       devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],
@@ -24,10 +39,14 @@ export default defineModule(pkg, {
   },
   turbo: {
     tasks: {
+      // `topo` does nothing itself: depending on it makes a package's check-types rerun when a
+      // package it depends on changes (turbo's transit-node pattern), without building it.
+      topo: { dependsOn: ["^topo"] },
       build: { dependsOn: ["^build"], inputs: ["$TURBO_DEFAULT$", ".env*"], outputs: [] },
-      "check-types": { dependsOn: ["^build"] },
-      lint: {},
-      dev: { cache: false, persistent: true },
+      "check-types": { dependsOn: ["topo", "^build"] },
+      // biome.json lives at the root, outside every package: name it or edits to it hit the cache.
+      lint: { inputs: ["$TURBO_DEFAULT$", "$TURBO_ROOT$/biome.json"] },
+      dev: { dependsOn: ["^build"], cache: false, persistent: true },
     },
   },
 });

@@ -18,6 +18,7 @@ export default defineModule(pkg, {
       devDependencies: ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"],
       scripts: {
         build: "node scripts/build-markdown.ts",
+        dev: "node --watch-path=./content --watch-path=./scripts scripts/build-markdown.ts",
         "check-types": "tsc --noEmit",
         lint: "biome lint .",
       },

@@ -1,5 +1,10 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import pkg from "./package.json" with { type: "json" };
+
+// Netlify cancels the build when this exits 0 (nothing apps/web depends on changed). Equal refs mean
+// an uncached or manual build: always build then.
+const ignore = `if [ "$CACHED_COMMIT_REF" = "$COMMIT_REF" ]; then exit 1; fi; npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$CACHED_COMMIT_REF" --head "$COMMIT_REF"`;
 
 export default defineModule(pkg, {
   id: "netlify",
@@ -9,16 +14,15 @@ export default defineModule(pkg, {
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {
-        base: "",
         command: "pnpm turbo run build --filter=web",
         publish: `apps/web/${ctx.framework.outDir}`,
-        // Exit 0 cancels the build: nothing that apps/web depends on changed since the last deploy.
-        ignore: "pnpm dlx turbo-ignore web --fallback=HEAD^1",
-        environment: { NODE_VERSION: ctx.nodeMajor },
+        ignore,
+        environment: { NODE_VERSION: ctx.nodeMajor, ...(ctx.framework.netlifyEnvironment as object | undefined) },
       },
+      context: { "deploy-preview": { environment: { SITE_URL: "$DEPLOY_PRIME_URL" } } },
     }),
   },
   readme: `## Deploy: Netlify
 
-Connect the repository in Netlify: \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips builds when nothing the app depends on changed. Pull requests get deploy previews; turn on branch deploys in the site settings for every branch. Or from a terminal: \`npx netlify-cli deploy --build\`.`,
+Connect the repository in Netlify: \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. Pull requests get deploy previews; turn on branch deploys in the site settings for a preview of every branch. From a terminal: \`npx netlify-cli deploy --build\`.`,
 });

@@ -1,5 +1,11 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import pkg from "./package.json" with { type: "json" };
+
+// Vercel skips the build when this exits 0. `turbo query affected --exit-code` exits 0 when nothing
+// apps/web depends on changed since the last deployed commit, 1 when something did, 2 on error (so
+// a shallow clone or a first deploy builds, the safe side).
+const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$VERCEL_GIT_PREVIOUS_SHA" --head HEAD`;
 
 export default defineModule(pkg, {
   id: "vercel",
@@ -14,11 +20,10 @@ export default defineModule(pkg, {
       installCommand: "pnpm install --frozen-lockfile",
       buildCommand: "cd ../.. && pnpm turbo run build --filter=web",
       outputDirectory: ctx.framework.outDir,
-      // Exit 0 skips the build: nothing that apps/web depends on changed since the last deploy.
-      ignoreCommand: "cd ../.. && pnpm dlx turbo-ignore web --fallback=HEAD^1",
+      ignoreCommand,
     }),
   },
   readme: `## Deploy: Vercel
 
-Import the repository in Vercel and set **Root Directory** to \`apps/web\`; \`apps/web/vercel.json\` sets the rest (install and build through turbo, output folder, skipping builds when nothing the app depends on changed). Every branch and pull request gets a preview deployment. Or from a terminal: \`npx vercel --cwd apps/web\`.`,
+Import the repository in Vercel and set **Root Directory** to \`apps/web\`; \`apps/web/vercel.json\` sets the rest: install and build through turbo, the output folder, and an ignore step that skips a deployment when nothing \`apps/web\` depends on changed. Every branch and pull request gets a preview deployment. From a terminal: \`npx vercel --cwd apps/web\`.`,
 });

@@ -10,7 +10,7 @@ export default defineModule(pkg, {
   workspaces: {
     "apps/web": {
       dependencies: ["astro"],
-      devDependencies: ["@astrojs/check", "typescript", "@repo/typescript-config"],
+      devDependencies: ["@astrojs/check", "@types/node", "typescript", "@repo/typescript-config"],
       scripts: {
         dev: "astro dev",
         build: "astro build",
@@ -21,6 +21,10 @@ export default defineModule(pkg, {
     },
   },
   turbo: { tasks: { build: { outputs: ["dist/**"] } } },
+  gitignore: ["dist/", ".astro/"],
+  // @astrojs/check's wasm runtime accepts @emnapi 1.x or a 2.0 beta for its peers; the beta breaks
+  // `astro check` (which then exits 0 after printing an error), so both stay on 1.x.
+  overrides: ["@emnapi/core", "@emnapi/runtime"],
   // esbuild's install script fetches nothing (its binary ships in a package); sharp's would download libvips.
   allowBuilds: { esbuild: true, sharp: false },
   data: { outDir: "dist", vercelFramework: "astro", devPort: 4321 },

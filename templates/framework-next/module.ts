@@ -7,6 +7,7 @@ export default defineModule(pkg, {
   label: "Next.js",
   hint: "React, App Router, pages pre-rendered to static HTML",
   node: "20.9.0",
+  packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["nextjs.json"] }],
   workspaces: {
     "apps/web": {
       dependencies: ["next", "react", "react-dom"],
@@ -14,13 +15,21 @@ export default defineModule(pkg, {
       scripts: {
         dev: "next dev",
         build: "next build",
-        start: "next start",
         "check-types": "next typegen && tsc --noEmit",
         lint: "biome lint .",
       },
     },
   },
   turbo: { tasks: { build: { outputs: [".next/**", "!.next/cache/**", "out/**"] } } },
+  // next-env.d.ts differs between `next dev` and `next build`: committed, it would break turbo's cache.
+  gitignore: ["out/", ".next/", "next-env.d.ts"],
+  // sharp ships prebuilt binaries in packages; its install script would try to download libvips.
   allowBuilds: { sharp: false },
-  data: { outDir: "out", vercelFramework: "nextjs", devPort: 3000 },
+  data: {
+    outDir: "out",
+    vercelFramework: "nextjs",
+    devPort: 3000,
+    // A static export needs no Next.js runtime on Netlify: the plugin would only get in the way.
+    netlifyEnvironment: { NETLIFY_NEXT_PLUGIN_SKIP: "true" },
+  },
 });

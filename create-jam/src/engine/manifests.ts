@@ -95,12 +95,20 @@ export function buildTurboJson(stack: Stack): object {
 export function buildWorkspaceYaml(stack: Stack): string {
   const allowBuilds = sortKeys(Object.assign({}, ...stack.modules.map((m) => m.allowBuilds ?? {})));
   const catalog = catalogOf(stack);
+  const names = [...new Set(stack.modules.flatMap((m) => m.overrides ?? []))].sort();
+  const overrides = Object.fromEntries(names.map((n) => [n, versionOf(n)]));
   const doc = {
     packages: ["apps/*", "packages/*"],
     ...(Object.keys(catalog).length ? { catalog } : {}),
+    ...(names.length ? { overrides } : {}),
     ...(Object.keys(allowBuilds).length ? { allowBuilds } : {}),
   };
   return toYaml(doc);
+}
+
+export function buildGitignore(stack: Stack): string {
+  const lines = [...new Set(stack.modules.flatMap((m) => m.gitignore ?? []))];
+  return `${lines.join("\n")}\n`;
 }
 
 export function buildEnvExample(stack: Stack): string {

@@ -2,6 +2,7 @@
 import { reproduceCommand } from "./command.ts";
 import {
   buildEnvExample,
+  buildGitignore,
   buildPackageJsons,
   buildTurboJson,
   buildWorkspaceYaml,
@@ -104,6 +105,7 @@ export function planProject(input: PlanInput): FileTree {
   add("turbo.json", toJson(buildTurboJson(stack)), "planner");
   add("pnpm-workspace.yaml", buildWorkspaceYaml(stack), "planner");
   add(".env.example", buildEnvExample(stack), "planner");
+  add(".gitignore", buildGitignore(stack), "planner");
   add("jam.json", toJson(jamManifest(input)), "planner");
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => [p, f.text]));

@@ -62,6 +62,10 @@ export interface JamModule {
    * Every `env` variable of every module joins the build task's `env` by itself.
    */
   turbo?: { tasks: Record<string, TurboTask> };
+  /** pnpm `overrides`: packages forced to their pinned version everywhere in the tree. */
+  overrides?: string[];
+  /** Lines for the generated .gitignore (build output, generated files). */
+  gitignore?: string[];
   /** pnpm 11 `allowBuilds`: which dependency install scripts may run. */
   allowBuilds?: Record<string, boolean>;
   /** Values templates can read as {{<kind>.<key>}}, e.g. {{framework.outDir}}. */

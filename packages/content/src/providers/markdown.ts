@@ -1,6 +1,6 @@
 // Local Markdown: the entries were compiled at build time (scripts/build-markdown.ts), so this works
 // the same in every framework's bundler and needs no account, network or file access at runtime.
-import generated from "../../.generated/markdown.json";
+import generated from "../../.generated/markdown.json" with { type: "json" };
 import type { ContentProvider, Entry, EntrySummary } from "../types.ts";
 
 const entries = generated as Entry[];

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { site } from "./site.ts";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: site.name, template: `%s | ${site.name}` },
+  description: site.description,
+  ...(process.env.SITE_URL ? { metadataBase: new URL(process.env.SITE_URL) } : {}),
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header>
+          <nav>
+            <Link href="/">{site.name}</Link>
+            <Link href="/about/">About</Link>
+          </nav>
+        </header>
+        <main>{children}</main>
+        <footer>
+          <p>Built with Next.js and Turborepo.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

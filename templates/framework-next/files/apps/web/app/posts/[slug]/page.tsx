@@ -1,0 +1,33 @@
+import { getEntry, listEntries } from "@repo/content";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// Only the slugs returned below exist; anything else is a 404.
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  const posts = await listEntries("posts");
+  return posts.map((post) => ({ slug: post.slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const post = await getEntry("posts", (await params).slug);
+  return post ? { title: post.title, description: post.description } : {};
+}
+
+export default async function PostPage({ params }: Props) {
+  const post = await getEntry("posts", (await params).slug);
+  if (!post) notFound();
+  return (
+    <article>
+      <h1>{post.title}</h1>
+      <time dateTime={post.date}>{post.date}</time>
+      <div
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: HTML rendered at build time from our own Markdown.
+        dangerouslySetInnerHTML={{ __html: post.html }}
+      />
+    </article>
+  );
+}
