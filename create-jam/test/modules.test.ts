@@ -70,3 +70,9 @@ describe("module registry", () => {
     }
   });
 });
+
+describe("pinned versions", () => {
+  it("keeps turbo and @turbo/gen equal: `turbo gen` fetches @turbo/gen at turbo's own version", () => {
+    expect(versionOf("@turbo/gen")).toBe(versionOf("turbo"));
+  });
+});

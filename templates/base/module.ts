@@ -37,6 +37,8 @@ export default defineModule(pkg, {
     },
     "packages/typescript-config": { fields: { files: ["*.json"] } },
   },
+  // @turbo/gen bundles generators with esbuild, whose install script only links its packaged binary.
+  allowBuilds: { esbuild: true },
   turbo: {
     tasks: {
       // `topo` does nothing itself: depending on it makes a package's check-types rerun when a

@@ -25,7 +25,7 @@ export default defineModule(pkg, {
   // @astrojs/check's wasm runtime accepts @emnapi 1.x or a 2.0 beta for its peers; the beta breaks
   // `astro check` (which then exits 0 after printing an error), so both stay on 1.x.
   overrides: ["@emnapi/core", "@emnapi/runtime"],
-  // esbuild's install script fetches nothing (its binary ships in a package); sharp's would download libvips.
+  // sharp's install script would download libvips; its prebuilt package is enough for Astro.
   allowBuilds: { esbuild: true, sharp: false },
   data: { outDir: "dist", vercelFramework: "astro", devPort: 4321 },
 });

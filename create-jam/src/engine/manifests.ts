@@ -93,7 +93,13 @@ export function buildTurboJson(stack: Stack): object {
 }
 
 export function buildWorkspaceYaml(stack: Stack): string {
-  const allowBuilds = sortKeys(Object.assign({}, ...stack.modules.map((m) => m.allowBuilds ?? {})));
+  const allowBuilds: Record<string, boolean> = {};
+  for (const m of stack.modules) {
+    for (const [name, allow] of Object.entries(m.allowBuilds ?? {})) {
+      if (allowBuilds[name] === !allow) throw new Error(`modules disagree on allowBuilds.${name}`);
+      allowBuilds[name] = allow;
+    }
+  }
   const catalog = catalogOf(stack);
   const names = [...new Set(stack.modules.flatMap((m) => m.overrides ?? []))].sort();
   const overrides = Object.fromEntries(names.map((n) => [n, versionOf(n)]));
@@ -101,7 +107,7 @@ export function buildWorkspaceYaml(stack: Stack): string {
     packages: ["apps/*", "packages/*"],
     ...(Object.keys(catalog).length ? { catalog } : {}),
     ...(names.length ? { overrides } : {}),
-    ...(Object.keys(allowBuilds).length ? { allowBuilds } : {}),
+    ...(Object.keys(allowBuilds).length ? { allowBuilds: sortKeys(allowBuilds) } : {}),
   };
   return toYaml(doc);
 }

@@ -1,0 +1,16 @@
+import { execa } from "execa";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
+
+/** pnpm in a generated project, as its user would run it; fails the test with pnpm's output. */
+export async function pnpm(cwd: string, ...args: string[]) {
+  const r = await execa("pnpm", args, { cwd, stdin: "ignore", reject: false, all: true, env: { CI: "true", ...gitIdentity } });
+  if (r.exitCode !== 0) throw new Error(`pnpm ${args.join(" ")} failed in ${cwd} (exit ${r.exitCode}):\n${r.all}`);
+  return r.all ?? "";
+}
+
+export const demoPosts = ["Hello, JAMstack", "Writing in Markdown", "Deploy on the first push"];
+
+export const read = (...parts: string[]) => readFileSync(join(...parts), "utf8");
