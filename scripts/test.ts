@@ -26,7 +26,8 @@ function oldestNode(): string {
   return bin;
 }
 
-step("type-check", "pnpm", ["-r", "--parallel", "check-types"]);
+step("type-check", "pnpm", ["-r", "--include-workspace-root", "--parallel", "check-types"]);
+step("pinned versions exist on the registry", "node", ["scripts/check-versions.ts"]);
 step("build create-jam", "pnpm", ["--filter", "create-jam", "build"]);
 
 const report = join(root, ".tmp", "vitest.json");

@@ -1,5 +1,5 @@
 // Runs create-jam the way a script or CI job does: the built bin, stdin not a terminal.
-import { execa, type Options as ExecaOptions } from "execa";
+import { execa } from "execa";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -12,9 +12,18 @@ export const tempDir = (prefix = "jam-") => mkdtempSync(join(tmpdir(), prefix));
 /** Everything a folder holds, recursively, for "nothing was written" checks. */
 export const listAll = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
-export function runCli(args: string[], options: ExecaOptions & { node?: string; unprivileged?: boolean } = {}) {
-  const { node = process.execPath, unprivileged, ...rest } = options;
-  const asRoot = unprivileged && process.getuid?.() === 0;
-  const [cmd, ...pre] = asRoot ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", node] : [node];
-  return execa(cmd, [...pre, bin, ...args], { stdin: "ignore", reject: false, all: true, timeout: 120_000, ...rest });
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  timeout?: number;
+  /** The Node binary to run the CLI with (default: this one). */
+  node?: string;
+  /** Run as an unprivileged user when the tests run as root (root may write anywhere). */
+  unprivileged?: boolean;
+}
+
+export function runCli(args: string[], { node = process.execPath, unprivileged, cwd, env, timeout = 120_000 }: RunOptions = {}) {
+  const drop = unprivileged && process.getuid?.() === 0;
+  const [cmd, ...pre] = drop ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", node] : [node];
+  return execa(cmd as string, [...pre, bin, ...args], { stdin: "ignore", reject: false, all: true, cwd, env, timeout });
 }

@@ -1,0 +1,46 @@
+// A person at a terminal: prompts for what flags did not give, Ctrl+C anywhere writes nothing.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { listAll, tempDir } from "../helpers.ts";
+import { KEY, startInteractive } from "./pty.ts";
+
+describe("create-jam at a terminal", () => {
+  it("asks for each choice and writes what was answered", async () => {
+    const cwd = tempDir();
+    const t = startInteractive([], cwd);
+    await t.answer("Project folder?", `blog${KEY.enter}`);
+    await t.answer("Which framework?", `${KEY.down}${KEY.enter}`); // astro -> next
+    await t.answer("Where does the content come from?", KEY.enter);
+    await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
+    await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
+    await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
+    expect(await t.exited, t.plain()).toBe(0);
+    const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
+    expect(jam.choices).toEqual({ framework: "next", content: "markdown", deploy: ["vercel", "netlify"] });
+    expect(jam.command).toContain("--no-install --no-git");
+    expect(existsSync(join(cwd, "blog/.git"))).toBe(false);
+  });
+
+  it("skips the questions its flags answer", async () => {
+    const cwd = tempDir();
+    const t = startInteractive(["site", "--framework", "astro", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);
+    await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
+    expect(await t.exited, t.plain()).toBe(0);
+    for (const q of ["Project folder?", "Which framework?", "Where will it deploy?", "Install dependencies"]) expect(t.plain()).not.toContain(q);
+    expect(existsSync(join(cwd, "site/apps/web/vercel.json"))).toBe(false);
+  });
+
+  it.each([
+    ["the first question", [] as [string, string][]],
+    ["a later question", [["Project folder?", `x${KEY.enter}`], ["Which framework?", KEY.enter]] as [string, string][]],
+  ])("exits on Ctrl+C at %s and writes nothing", async (_, before) => {
+    const cwd = tempDir();
+    const t = startInteractive([], cwd);
+    for (const [q, keys] of before) await t.answer(q, keys);
+    await t.answer(before.length ? "Where does the content come from?" : "Project folder?", KEY.ctrlC);
+    expect(await t.exited).toBe(130);
+    expect(t.plain()).toContain("Cancelled: nothing was written.");
+    expect(listAll(cwd)).toEqual([]);
+  });
+});
