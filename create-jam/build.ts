@@ -6,7 +6,11 @@ import { collectTemplates } from "./src/engine/templates.ts";
 const root = resolve(import.meta.dirname, "..");
 const result = await build({
   entryPoints: [resolve(import.meta.dirname, "src/cli.ts")],
-  outfile: resolve(import.meta.dirname, "dist/cli.mjs"),
+  outdir: resolve(import.meta.dirname, "dist"),
+  outExtension: { ".js": ".mjs" },
+  // Prompts and process running become chunks loaded on first use (see cli/main.ts).
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
@@ -18,6 +22,14 @@ const result = await build({
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   plugins: [
     {
+      // Handlebars uses source-map only when it can load it, for source maps we never ask for.
+      name: "no-source-map",
+      setup(b) {
+        b.onResolve({ filter: /^source-map$/ }, () => ({ path: "source-map", namespace: "empty" }));
+        b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({ contents: "module.exports = {};", loader: "js" }));
+      },
+    },
+    {
       name: "templates",
       setup(b) {
         b.onResolve({ filter: /^virtual:templates$/ }, () => ({ path: "templates", namespace: "templates" }));
@@ -26,5 +38,6 @@ const result = await build({
     },
   ],
 });
-const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`create-jam: dist/cli.mjs ${(bytes / 1024).toFixed(0)} KiB`);
+for (const [file, out] of Object.entries(result.metafile.outputs)) {
+  if (file.endsWith(".mjs")) console.log(`create-jam: ${file.replace(/^.*?dist\//, "dist/")} ${(out.bytes / 1024).toFixed(0)} KiB`);
+}

@@ -1,13 +1,12 @@
 // The whole run: read flags, ask what is missing, check everything, then (and only then) write,
 // install and init git. Every answer is collected before the first side effect.
-import * as p from "@clack/prompts";
 import { relative } from "node:path";
 import semverLt from "semver/functions/lt.js";
 import { reproduceCommand } from "../engine/command.ts";
-import { EXIT, JamError } from "../engine/errors.ts";
+import { cancelled, EXIT, JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { planProject } from "../engine/plan.ts";
-import { gitInit, install, type StepResult } from "../engine/post.ts";
+import type { StepResult } from "../engine/post.ts";
 import { findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
 import type { TemplateStore } from "../engine/templates.ts";
@@ -15,7 +14,6 @@ import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.
 import { Interrupted, writeTree } from "../engine/write.ts";
 import { allowedValues, parseCliArgs, type Args } from "./args.ts";
 import { helpText } from "./help.ts";
-import { askChoices, askFolder, askOverwrite, askYesNo, cancelled } from "./prompts.ts";
 
 export interface Io {
   argv: string[];
@@ -81,6 +79,8 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   checkGivenFlags(registry, args.choices);
 
   const interactive = io.interactive && !args.yes;
+  // Prompts (clack) and process running (execa) load only when used: a scripted run skips both.
+  const ui = interactive ? await import("./prompts.ts") : undefined;
   if (!interactive && !args.yes) {
     const missing = missingFlags(registry, args);
     if (missing.length) {
@@ -90,24 +90,24 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
       );
     }
   }
-  if (interactive) p.intro(`create-jam ${version}`);
-  const dir = args.dir ?? (interactive ? await askFolder() : "my-site");
-  const choices = interactive ? await askChoices(registry, args.choices) : defaults(args.choices);
+  ui?.intro(`create-jam ${version}`);
+  const dir = args.dir ?? (ui ? await ui.askFolder() : "my-site");
+  const choices = ui ? await ui.askChoices(registry, args.choices) : defaults(args.choices);
   const stack = resolveStack(registry, choices);
   checkNode(stack, io.nodeVersion);
 
   const target = resolveTarget(dir, io.cwd);
   assertWritable(target);
   let overwrite = args.overwrite;
-  if (target.existsNonEmpty && !overwrite && interactive && !args.dryRun) {
-    overwrite = await askOverwrite(target.dir);
+  if (target.existsNonEmpty && !overwrite && ui && !args.dryRun) {
+    overwrite = await ui.askOverwrite(target.dir);
     if (!overwrite) throw cancelled();
   }
   if (!args.dryRun) assertFree(target, overwrite);
   const options: Options = {
     name: target.name,
-    install: args.install ?? (interactive && !args.dryRun ? await askYesNo("Install dependencies now (pnpm)?") : true),
-    git: args.git ?? (interactive && !args.dryRun ? await askYesNo("Create a git repository?") : true),
+    install: args.install ?? (ui && !args.dryRun ? await ui.askYesNo("Install dependencies now (pnpm)?") : true),
+    git: args.git ?? (ui && !args.dryRun ? await ui.askYesNo("Create a git repository?") : true),
   };
   if (target.renamedFrom) io.out(`Using "${target.name}" as the name ("${target.renamedFrom}" is not a valid package name).\n`);
 
@@ -131,16 +131,17 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   }
 
   const steps: StepResult[] = [];
-  const spin = interactive ? p.spinner() : undefined;
-  if (options.install) {
+  const post = options.install || options.git ? await import("../engine/post.ts") : undefined;
+  if (post && options.install) {
+    const spin = ui?.spinner();
     spin ? spin.start("Installing dependencies with pnpm") : io.out("Installing dependencies with pnpm...\n");
-    steps.push(await install(target.dir, io.env));
+    steps.push(await post.install(target.dir, io.env));
     spin?.stop(steps.at(-1)?.ok ? "Dependencies installed" : "Install failed");
   }
-  if (options.git) steps.push(await gitInit(target.dir, io.env));
+  if (post && options.git) steps.push(await post.gitInit(target.dir, io.env));
 
   io.out(summary({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version }));
-  if (interactive) p.outro("Happy building!");
+  ui?.outro("Happy building!");
   return steps.every((s) => s.ok) ? EXIT.ok : EXIT.postStep;
 }
 

@@ -1,13 +1,16 @@
-// The interactive questions. Each asks only for what the flags left open, offering only the options
-// that fit what is already chosen.
+// Everything a terminal user sees beyond plain text: the questions (each asks only for what the
+// flags left open, offering only the options that fit what is already chosen) and the spinner.
+// Loaded only when there is a terminal, so scripts never pay for it.
 import * as p from "@clack/prompts";
-import { JamError, EXIT } from "../engine/errors.ts";
+import { cancelled } from "../engine/errors.ts";
 import { kinds } from "../engine/kinds.ts";
 import { compatibleOptions, type Registry } from "../engine/stack.ts";
 import { isValidName, toPackageName } from "../engine/target.ts";
 import type { Choices } from "../engine/types.ts";
 
-export const cancelled = () => new JamError("Cancelled: nothing was written.", undefined, EXIT.interrupted);
+export const intro = (text: string) => p.intro(text);
+export const outro = (text: string) => p.outro(text);
+export const spinner = () => p.spinner();
 
 function answer<T>(value: T): Exclude<T, symbol> {
   if (p.isCancel(value)) throw cancelled();

@@ -20,3 +20,5 @@ export class JamError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+export const cancelled = () => new JamError("Cancelled: nothing was written.", undefined, EXIT.interrupted);

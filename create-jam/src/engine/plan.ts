@@ -7,9 +7,9 @@ import {
   buildTurboJson,
   buildWorkspaceYaml,
   toJson,
+  toYaml,
 } from "./manifests.ts";
 import { stringify as toToml } from "smol-toml";
-import { stringify as toYaml } from "yaml";
 import type { Registry } from "./stack.ts";
 import { renderFile, renderString, type TemplateStore } from "./templates.ts";
 import { pnpmVersion } from "./versions.ts";

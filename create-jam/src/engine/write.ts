@@ -1,7 +1,7 @@
 // The one place that touches the user's disk. The tree goes into a hidden sibling folder first and
 // moves into place at the end, so the project appears whole or not at all.
-import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { assertSafePath } from "./plan.ts";
 import type { FileTree } from "./types.ts";
@@ -18,6 +18,8 @@ export interface WriteOptions {
 export class Interrupted extends Error {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Lets a pending SIGINT run its handler: signals are handled between event-loop turns. */
+const yieldToSignals = () => new Promise((r) => setImmediate(r));
 
 /** Creates the missing ancestors of `dir`; returns the top-most one it created, to undo. */
 async function mkdirParents(dir: string): Promise<string | undefined> {
@@ -39,18 +41,21 @@ export async function writeTree(target: string, tree: FileTree, options: WriteOp
     createdParent = await mkdirParents(parent);
     await mkdir(staging);
     const dirs = new Set<string>();
+    // Small files write faster synchronously than through the thread pool; a turn of the event loop
+    // between two files keeps Ctrl+C responsive.
     for (const [path, text] of tree) {
       if (options.delayMs) await sleep(options.delayMs);
+      else if (options.signal) await yieldToSignals();
       if (options.signal?.aborted) throw new Interrupted("interrupted");
       assertSafePath(path);
       const file = resolve(staging, path);
       if (!file.startsWith(staging + sep)) throw new Error(`refusing to write outside the project: ${path}`);
       const d = dirname(file);
       if (!dirs.has(d)) {
-        await mkdir(d, { recursive: true });
+        mkdirSync(d, { recursive: true });
         dirs.add(d);
       }
-      await writeFile(file, text);
+      writeFileSync(file, text);
     }
     if (options.signal?.aborted) throw new Interrupted("interrupted");
     if (!existsSync(target)) {
