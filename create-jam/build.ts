@@ -1,7 +1,7 @@
 // Bundles the CLI into one dependency-free file with every template embedded.
 import { build } from "esbuild";
 import { resolve } from "node:path";
-import { collectTemplates } from "./src/engine/templates.ts";
+import { collectTemplates, storeModuleSource } from "./src/engine/templates.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const result = await build({
@@ -33,7 +33,8 @@ const result = await build({
       name: "templates",
       setup(b) {
         b.onResolve({ filter: /^virtual:templates$/ }, () => ({ path: "templates", namespace: "templates" }));
-        b.onLoad({ filter: /.*/, namespace: "templates" }, () => ({ contents: JSON.stringify(collectTemplates(root)), loader: "json" }));
+        const render = resolve(import.meta.dirname, "src/engine/render.ts");
+        b.onLoad({ filter: /.*/, namespace: "templates" }, () => ({ contents: storeModuleSource(collectTemplates(root), render), loader: "js", resolveDir: root }));
       },
     },
   ],

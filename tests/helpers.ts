@@ -2,7 +2,7 @@
 import { execa } from "execa";
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "..");
 export const bin = join(repoRoot, "create-jam/dist/cli.mjs");
@@ -11,6 +11,13 @@ export const tempDir = (prefix = "jam-") => mkdtempSync(join(tmpdir(), prefix));
 
 /** Everything a folder holds, recursively, for "nothing was written" checks. */
 export const listAll = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+
+/** Only the files (no folders) under `dir`, as sorted "/" paths. */
+export const listFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(relative(dir, e.parentPath), e.name).split(sep).join("/"))
+    .sort();
 
 export interface RunOptions {
   cwd?: string;

@@ -1,4 +1,4 @@
 declare module "virtual:templates" {
-  const store: import("./engine/templates.ts").TemplateStore;
+  const store: import("./engine/render.ts").TemplateStore;
   export default store;
 }

@@ -2,11 +2,11 @@ import { resolve } from "node:path";
 import { planProject } from "../src/engine/plan.ts";
 import { registry } from "../src/engine/registry.ts";
 import { resolveStack } from "../src/engine/stack.ts";
-import { collectTemplates } from "../src/engine/templates.ts";
+import { collectTemplates, compileStore } from "../src/engine/templates.ts";
 import type { Choices, Options } from "../src/engine/types.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
-export const store = collectTemplates(repoRoot);
+export const store = compileStore(collectTemplates(repoRoot));
 export const defaultChoices: Choices = { framework: "astro", content: "markdown", deploy: ["vercel"] };
 export const defaultOptions: Options = { name: "my-site", install: false, git: false };
 

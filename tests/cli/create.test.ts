@@ -3,7 +3,7 @@ import { execa } from "execa";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listAll, runCli, tempDir } from "../helpers.ts";
+import { listAll, listFiles, runCli, tempDir } from "../helpers.ts";
 
 const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
 
@@ -100,5 +100,28 @@ describe("create-jam without a terminal", () => {
     expect(r.stdout).toContain("ERR_PNPM_FETCH_404");
     expect(r.stdout).toContain("Run it by hand: cd site && pnpm install");
     expect(existsSync(join(cwd, "site/package.json"))).toBe(true);
+  });
+});
+
+describe("the bundled CLI and the engine", () => {
+  it.each([["astro", "vercel"], ["next", "vercel,netlify"]])("write byte-identical files for %s (precompiled templates render like the engine's)", async (framework, deploy) => {
+    const { planProject } = await import("../../create-jam/src/engine/plan.ts");
+    const { registry } = await import("../../create-jam/src/engine/registry.ts");
+    const { resolveStack } = await import("../../create-jam/src/engine/stack.ts");
+    const { collectTemplates, compileStore } = await import("../../create-jam/src/engine/templates.ts");
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8"));
+    const choices = { framework, content: "markdown", deploy: deploy.split(",") };
+    const tree = planProject({
+      registry,
+      stack: resolveStack(registry, choices),
+      options: { name: "site", install: false, git: false },
+      store: compileStore(collectTemplates(join(import.meta.dirname, "../.."))),
+      version,
+    });
+    const cwd = tempDir();
+    const r = await runCli(["site", "--framework", framework, "--content", "markdown", "--deploy", deploy, "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(listFiles(join(cwd, "site"))).toEqual([...tree.keys()].sort());
+    for (const [path, text] of tree) expect(readFileSync(join(cwd, "site", path), "utf8"), path).toBe(text);
   });
 });

@@ -9,7 +9,7 @@ import { planProject } from "../engine/plan.ts";
 import type { StepResult } from "../engine/post.ts";
 import { findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
-import type { TemplateStore } from "../engine/templates.ts";
+import type { TemplateStore } from "../engine/render.ts";
 import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.ts";
 import { Interrupted, writeTree } from "../engine/write.ts";
 import { allowedValues, parseCliArgs, type Args } from "./args.ts";

@@ -11,7 +11,7 @@ import {
 } from "./manifests.ts";
 import { stringify as toToml } from "smol-toml";
 import type { Registry } from "./stack.ts";
-import { renderFile, renderString, type TemplateStore } from "./templates.ts";
+import { renderFile, type TemplateStore } from "./render.ts";
 import { pnpmVersion } from "./versions.ts";
 import type { FileTree, Options, RegisteredModule, Stack } from "./types.ts";
 
@@ -58,6 +58,8 @@ export function templateContext({ registry, stack, options, version }: PlanInput
     createJam: version,
     command: reproduceCommand(stack.choices, options, version),
     env: stack.modules.flatMap((m) => m.env ?? []),
+    /** The README sections of the chosen modules, in module order. */
+    readme: stack.modules.flatMap((m) => (m.readme ? [m.readme.trim()] : [])).join("\n\n"),
   };
 }
 
@@ -86,18 +88,16 @@ export function planProject(input: PlanInput): FileTree {
     files.set(path, { text, from });
   };
   const context = templateContext(input);
-  const readme = stack.modules.filter((m) => m.readme).map((m) => renderString(m.readme as string, context).trim());
-  const fullContext = { ...context, readme: readme.join("\n\n") };
 
   for (const m of stack.modules) {
     for (const copy of m.packages ?? []) {
       const source = store[`packages/${copy.from}`];
       if (!source) throw new Error(`${m.dir}: no shared package packages/${copy.from}`);
       const wanted = (p: string) => copy.include.some((inc) => (inc.endsWith("/") ? p.startsWith(inc) : p === inc));
-      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text, m.dir);
+      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text as string, m.dir);
     }
     for (const [p, text] of Object.entries(store[`templates/${m.dir}/files`] ?? {})) {
-      add(...renderFile(p, text, fullContext), m.dir);
+      add(...renderFile(p, text, context), m.dir);
     }
     for (const [p, build] of Object.entries(m.dataFiles ?? {})) add(p, serialise(p, build(context)), m.dir);
   }

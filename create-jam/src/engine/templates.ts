@@ -1,12 +1,12 @@
+// Reading templates from the repository: the build embeds them into the CLI, tests load them
+// directly. Both go through Handlebars.precompile, so tests run exactly what users get.
 import Handlebars from "handlebars";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { fromSpec, type TemplateStore } from "./render.ts";
 
-/**
- * Template text by source folder ("templates/framework-next/files", "packages/content"),
- * then by path inside it. The published CLI embeds this object; tests read it from disk.
- */
-export type TemplateStore = Record<string, Record<string, string>>;
+/** Raw file text by source folder, then by path inside it. */
+export type RawStore = Record<string, Record<string, string>>;
 
 // Build output, caches and what a shared package keeps for itself (its tests, its package.json,
 // which the planner builds as data) never reach a generated project.
@@ -24,40 +24,38 @@ function walk(dir: string, base: string, out: Record<string, string>): void {
   }
 }
 
-/** Reads every template folder and shared package of the repository at `root`. */
-export function collectTemplates(root: string): TemplateStore {
-  const store: TemplateStore = {};
-  for (const dir of readdirSync(join(root, "templates"), { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
+const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+/** Every template folder's files/ and every shared package of the repository at `root`. */
+export function collectTemplates(root: string): RawStore {
+  const store: RawStore = {};
+  for (const name of folders(join(root, "templates"))) {
     const files: Record<string, string> = {};
-    const path = join(root, "templates", dir.name, "files");
-    try {
-      walk(path, path, files);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    }
-    store[`templates/${dir.name}/files`] = files;
+    const path = join(root, "templates", name, "files");
+    if (folders(join(root, "templates", name)).includes("files")) walk(path, path, files);
+    store[`templates/${name}/files`] = files;
   }
-  for (const dir of readdirSync(join(root, "packages"), { withFileTypes: true })) {
-    if (!dir.isDirectory()) continue;
+  for (const name of folders(join(root, "packages"))) {
     const files: Record<string, string> = {};
-    walk(join(root, "packages", dir.name), join(root, "packages", dir.name), files);
-    store[`packages/${dir.name}`] = files;
+    walk(join(root, "packages", name), join(root, "packages", name), files);
+    store[`packages/${name}`] = files;
   }
   return store;
 }
 
-const hbs = Handlebars.create();
-hbs.registerHelper("json", (value: unknown) => JSON.stringify(value));
+// noEscape: the output is source code, not HTML. strict: a misspelt variable fails loudly.
+const precompile = (text: string) => Handlebars.precompile(text, { noEscape: true, strict: true }) as string;
 
-/** `x.hbs` is rendered and loses its suffix; `_gitignore` becomes `.gitignore` (npm drops real ones). */
-export function renderFile(path: string, text: string, context: object): [string, string] {
-  let out = path.replace(/(^|\/)_gitignore$/, "$1.gitignore");
-  if (!out.endsWith(".hbs")) return [out, text];
-  out = out.slice(0, -".hbs".length);
-  return [out, hbs.compile(text, { noEscape: true, strict: true })(context)];
+/** In-process: the raw store with every .hbs precompiled and loaded into the runtime. */
+export function compileStore(raw: RawStore): TemplateStore {
+  const mapFiles = (files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).map(([p, t]) => [p, p.endsWith(".hbs") ? fromSpec(new Function(`return ${precompile(t)}`)()) : t]));
+  return Object.fromEntries(Object.entries(raw).map(([k, files]) => [k, mapFiles(files)]));
 }
 
-export function renderString(text: string, context: object): string {
-  return hbs.compile(text, { noEscape: true, strict: true })(context);
+/** For the bundle: a JavaScript module whose default export is the store, templates precompiled. */
+export function storeModuleSource(raw: RawStore, renderModule: string): string {
+  const file = (p: string, t: string) => `${JSON.stringify(p)}:${p.endsWith(".hbs") ? `fromSpec(${precompile(t)})` : JSON.stringify(t)}`;
+  const folder = ([k, files]: [string, Record<string, string>]) => `${JSON.stringify(k)}:{${Object.entries(files).map(([p, t]) => file(p, t)).join(",")}}`;
+  return `import { fromSpec } from ${JSON.stringify(renderModule)};\nexport default {${Object.entries(raw).map(folder).join(",")}};\n`;
 }

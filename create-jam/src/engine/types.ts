@@ -75,7 +75,7 @@ export interface JamModule {
    * the template's files/ folder instead.
    */
   dataFiles?: Record<string, (context: TemplateContext) => object>;
-  /** Markdown (Handlebars) for the generated README, one section per module. */
+  /** Markdown for the generated README: this module's section. */
   readme?: string;
 }
 
