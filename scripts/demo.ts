@@ -17,7 +17,7 @@ function run(title: string, cmd: string, args: string[], cwd: string) {
   }
 }
 
-run("build create-jam", "pnpm", ["--filter", "create-jam", "build"], root);
+run("build create-jam", "pnpm", ["exec", "turbo", "run", "build", "--filter=create-jam", "--output-logs=errors-only"], root);
 rmSync(site, { recursive: true, force: true });
 mkdirSync(parent, { recursive: true });
 run("create-jam my-site --yes (generate and install)", "node", [join(root, "create-jam/dist/cli.mjs"), "my-site", "--yes", "--no-git"], parent);

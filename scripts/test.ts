@@ -26,9 +26,8 @@ function oldestNode(): string {
   return bin;
 }
 
-step("type-check", "pnpm", ["-r", "--include-workspace-root", "--parallel", "check-types"]);
+step("type-check and build create-jam (turbo)", "pnpm", ["exec", "turbo", "run", "check-types", "build", "--output-logs=errors-only"]);
 step("pinned versions exist on the registry", "node", ["scripts/check-versions.ts"]);
-step("build create-jam", "pnpm", ["--filter", "create-jam", "build"]);
 
 const report = join(root, ".tmp", "vitest.json");
 const projects = process.argv.slice(2);
