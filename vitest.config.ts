@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "unit", include: ["create-jam/test/**/*.test.ts", "packages/*/test/**/*.test.ts"] } },
-      { test: { name: "cli", include: ["tests/cli/**/*.test.ts"], testTimeout: 60_000 } },
+      { test: { name: "cli", include: ["tests/cli/**/*.test.ts", "tests/repo/**/*.test.ts"], testTimeout: 60_000 } },
       { test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 900_000, hookTimeout: 900_000, fileParallelism: false } },
     ],
   },

@@ -1,6 +1,6 @@
 // The good paths, run as a script would: dry run, a written project, git, interruption, a failed install.
 import { execa } from "execa";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listAll, listFiles, runCli, tempDir } from "../helpers.ts";
@@ -123,5 +123,19 @@ describe("the bundled CLI and the engine", () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(listFiles(join(cwd, "site"))).toEqual([...tree.keys()].sort());
     for (const [path, text] of tree) expect(readFileSync(join(cwd, "site", path), "utf8"), path).toBe(text);
+  });
+});
+
+describe("post steps that fail keep the project", () => {
+  it("says git is missing, exits 3 and prints the commands to run", async () => {
+    const cwd = tempDir();
+    // A PATH that has node and nothing else.
+    const onlyNode = tempDir("jam-path-");
+    symlinkSync(process.execPath, join(onlyNode, "node"));
+    const r = await runCli(["site", "--yes", "--no-install", "--git"], { cwd, env: { PATH: onlyNode } });
+    expect(r.exitCode, r.all).toBe(3);
+    expect(r.stdout).toContain("✖ git failed: git is not installed");
+    expect(r.stdout).toContain('Run it by hand: cd site && git init && git add -A && git commit -m "Initial commit from create-jam"');
+    expect(existsSync(join(cwd, "site/jam.json"))).toBe(true);
   });
 });
