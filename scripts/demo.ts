@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { kindSpec } from "../create-jam/src/engine/kinds.ts";
+import { registry } from "../create-jam/src/engine/registry.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const parent = join(root, ".demo");
@@ -22,4 +24,6 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(parent, { recursive: true });
 run("create-jam my-site --yes (generate and install)", "node", [join(root, "create-jam/dist/cli.mjs"), "my-site", "--yes", "--no-git"], parent);
 run("pnpm build (in the generated site)", "pnpm", ["build"], site);
-console.log(`\n✓ The default site is in ${site}\n  Its static build is in ${join(site, "apps/web/dist")}\n  Serve it: cd ${site} && pnpm --filter web preview`);
+const framework = registry.find((m) => m.kind === "framework" && m.id === kindSpec("framework").default);
+const out = join(site, "apps/web", String(framework?.data?.outDir));
+console.log(`\n✓ The default site (${framework?.label}) is in ${site}\n  Its static build is in ${out}\n  Serve it: npx serve ${out}`);
