@@ -30,7 +30,7 @@ export async function install(dir: string, env: NodeJS.ProcessEnv = process.env)
   const r = await execa(cmd, [...pre, "install"], { cwd: dir, env, reject: false, all: true });
   if (r.exitCode === 0) return { step: "install", ok: true };
   const how = cmd === "npm" ? ` (pnpm is not installed: get it with \`npm install -g pnpm@${pnpmVersion}\` or \`corepack enable pnpm\`)` : "";
-  return { step: "install", ok: false, detail: `${cmd} install failed${how}:\n${tail(r.all || r.message)}`, manual };
+  return { step: "install", ok: false, detail: `${cmd} install failed${how}:\n${tail(r.all || r.message || "")}`, manual };
 }
 
 export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StepResult> {
@@ -45,7 +45,7 @@ export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env)
     const r = await git(...args);
     if (r.exitCode !== 0) {
       const missing = (r as { code?: string }).code === "ENOENT";
-      return { step: "git", ok: false, detail: missing ? "git is not installed" : `git ${args[0]} failed:\n${tail(r.all || r.message)}`, manual };
+      return { step: "git", ok: false, detail: missing ? "git is not installed" : `git ${args[0]} failed:\n${tail(r.all || r.message || "")}`, manual };
     }
   }
   return { step: "git", ok: true };
