@@ -4,17 +4,9 @@ import { parse as parseToml } from "smol-toml";
 import { kinds } from "../src/engine/kinds.ts";
 import { assertSafePath, planProject } from "../src/engine/plan.ts";
 import { registry } from "../src/engine/registry.ts";
-import { modulesOf, resolveStack } from "../src/engine/stack.ts";
+import { matrix } from "../src/engine/matrix.ts";
+import { resolveStack } from "../src/engine/stack.ts";
 import { defaultOptions, plan, store } from "./helpers.ts";
-
-/** Every combination the module data allows: one framework and content, any subset of deploys. */
-function matrix() {
-  const frameworks = modulesOf(registry, "framework").map((m) => m.id);
-  const contents = modulesOf(registry, "content").map((m) => m.id);
-  const deploys = modulesOf(registry, "deploy").map((m) => m.id);
-  const subsets = deploys.reduce<string[][]>((acc, d) => [...acc, ...acc.map((s) => [...s, d])], [[]]);
-  return frameworks.flatMap((framework) => contents.flatMap((content) => subsets.map((deploy) => ({ framework, content, deploy }))));
-}
 
 describe("planProject", () => {
   it("is deterministic: the same input gives byte-identical trees", () => {
@@ -24,7 +16,7 @@ describe("planProject", () => {
     expect([...a.keys()]).toEqual([...a.keys()].sort());
   });
 
-  it.each(matrix())("plans %o with valid data files and no leftover template syntax", (choices) => {
+  it.each(matrix(registry).allowed)("plans %o with valid data files and no leftover template syntax", (choices) => {
     const tree = plan(choices);
     for (const [path, text] of tree) {
       if (path.endsWith(".json")) expect(() => JSON.parse(text), path).not.toThrow();
@@ -37,6 +29,9 @@ describe("planProject", () => {
     const web = JSON.parse(tree.get("apps/web/package.json") as string);
     expect(web.scripts.build).toBeTruthy();
     expect(web.dependencies["@repo/content"]).toBe("workspace:*");
+    const root = JSON.parse(tree.get("package.json") as string);
+    expect(root.scripts.build).toBe(choices.search === "pagefind" ? "turbo run build index" : "turbo run build");
+    expect(tree.has("apps/web/pagefind.json")).toBe(choices.search === "pagefind");
   });
 
   it("writes every dependency as an exact version or a catalog/workspace reference", () => {
@@ -68,7 +63,7 @@ describe("planProject", () => {
 
   it("records the stack and a reproducing command in jam.json", () => {
     const jam = JSON.parse(plan({ deploy: ["netlify", "vercel"] }, { name: "blog", install: true }).get("jam.json") as string);
-    expect(jam.command).toBe("npm create jam@0.0.0-test blog -- --framework astro --content markdown --deploy netlify,vercel --install --no-git");
+    expect(jam.command).toBe("npm create jam@0.0.0-test blog -- --framework astro --rendering static --content markdown --search pagefind --deploy netlify,vercel --install --no-git");
     expect(jam.templates["@create-jam/template-base"]).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
@@ -76,9 +71,8 @@ describe("planProject", () => {
     for (const bad of ["../x", "/etc/passwd", "a/../../b", "a\\b", "C:/x", "a//b", "./a", ""]) {
       expect(() => assertSafePath(bad), bad).toThrow(/not a plain path/);
     }
-    const evil = { ...registry[0], dataFiles: { "../escape.json": () => ({}) } };
-    const stack = resolveStack(registry, { framework: "astro", content: "markdown", deploy: [] });
-    stack.modules[0] = evil;
+    const stack = resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", search: "none", deploy: [] });
+    stack.parts[0] = { ...stack.parts[0], dataFiles: { "../escape.json": () => ({}) } };
     expect(() => planProject({ registry, stack, options: defaultOptions, store, version: "0" })).toThrow(/not a plain path/);
   });
 

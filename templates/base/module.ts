@@ -29,7 +29,6 @@ export default defineModule(pkg, {
       devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],
       scripts: {
         dev: "turbo run dev",
-        build: "turbo run build",
         lint: "turbo run lint",
         "check-types": "turbo run check-types",
         format: "biome format --write .",
@@ -37,6 +36,8 @@ export default defineModule(pkg, {
     },
     "packages/typescript-config": { fields: { files: ["*.json"] } },
   },
+  // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
+  derive: ({ buildTasks }) => ({ workspaces: { ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } } } }),
   // @turbo/gen bundles generators with esbuild, whose install script only links its packaged binary.
   allowBuilds: { esbuild: true },
   turbo: {

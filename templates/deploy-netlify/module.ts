@@ -14,7 +14,7 @@ export default defineModule(pkg, {
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {
-        command: "pnpm turbo run build --filter=web",
+        command: `pnpm ${ctx.buildCommand} --filter=web`,
         publish: `apps/web/${ctx.framework.outDir}`,
         ignore,
         environment: { NODE_VERSION: ctx.nodeMajor, ...(ctx.framework.netlifyEnvironment as object | undefined) },

@@ -18,7 +18,7 @@ export default defineModule(pkg, {
       $schema: "https://openapi.vercel.sh/vercel.json",
       framework: ctx.framework.vercelFramework,
       installCommand: "pnpm install --frozen-lockfile",
-      buildCommand: "cd ../.. && pnpm turbo run build --filter=web",
+      buildCommand: `cd ../.. && pnpm ${ctx.buildCommand} --filter=web`,
       outputDirectory: ctx.framework.outDir,
       ignoreCommand,
     }),

@@ -7,6 +7,9 @@ export default defineModule(pkg, {
   label: "Astro",
   hint: "static HTML, zero JavaScript by default",
   node: "22.12.0",
+  // Hybrid rendering for this framework comes in a later template version.
+  rules: [{ kind: "rendering", ids: ["static"], why: "hybrid rendering is not built for Astro yet" }],
+  when: [{ with: ["search:pagefind"], files: "files-search" }],
   workspaces: {
     "apps/web": {
       dependencies: ["astro"],

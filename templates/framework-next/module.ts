@@ -8,6 +8,9 @@ export default defineModule(pkg, {
   hint: "React, App Router, pages pre-rendered to static HTML",
   node: "20.9.0",
   packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["nextjs.json"] }],
+  // Hybrid rendering for this framework comes in a later template version.
+  rules: [{ kind: "rendering", ids: ["static"], why: "hybrid rendering is not built for Next.js yet" }],
+  when: [{ with: ["search:pagefind"], files: "files-search" }],
   workspaces: {
     "apps/web": {
       dependencies: ["next", "react", "react-dom"],

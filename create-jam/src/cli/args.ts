@@ -106,5 +106,5 @@ export function allowedValues(registry: Registry, flag: string): string[] {
   const spec = kinds.find((k) => k.kind === flag);
   if (!spec) return [];
   const ids = modulesOf(registry, spec.kind).map((m) => m.id);
-  return spec.multiple ? [...ids, NONE] : ids;
+  return spec.multiple || spec.optional ? [...ids, NONE] : ids;
 }

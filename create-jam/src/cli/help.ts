@@ -15,7 +15,8 @@ export function helpText(registry: Registry, version: string): string {
   ];
   for (const k of kinds) {
     const def = Array.isArray(k.default) ? k.default.join(",") || NONE : k.default;
-    lines.push(`  --${k.kind} <${k.multiple ? "list" : "id"}>  ${k.message} Default: ${def}.${k.multiple ? ` Comma-separated, or ${NONE}.` : ""}`);
+    const more = k.multiple ? ` Comma-separated, or ${NONE}.` : k.optional ? ` Or ${NONE}.` : "";
+    lines.push(`  --${k.kind} <${k.multiple ? "list" : "id"}>  ${k.message} Default: ${def}.${more}`);
     for (const m of modulesOf(registry, k.kind)) lines.push(`      ${m.id.padEnd(12)}${m.label}: ${m.hint}`);
   }
   lines.push("", "Options:");

@@ -7,7 +7,7 @@ import { cancelled, EXIT, JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { planProject } from "../engine/plan.ts";
 import type { StepResult } from "../engine/post.ts";
-import { findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
+import { compatibleOptions, findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
 import type { TemplateStore } from "../engine/render.ts";
 import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.ts";
@@ -54,8 +54,18 @@ function missingFlags(registry: Registry, args: Args): string[] {
   return missing;
 }
 
-function defaults(given: Partial<Choices>): Choices {
-  return Object.fromEntries(kinds.map((k) => [k.kind, given[k.kind] ?? k.default])) as unknown as Choices;
+/** --yes: each kind's default where it fits what is already chosen, else its first option that does. */
+export function defaults(registry: Registry, given: Partial<Choices>): Choices {
+  const chosen: Partial<Choices> = { ...given };
+  for (const k of kinds) {
+    if (chosen[k.kind] !== undefined) continue;
+    const fits = compatibleOptions(registry, k.kind, chosen).map((m) => m.id);
+    const value = k.multiple
+      ? (k.default as string[]).filter((d) => fits.includes(d))
+      : fits.includes(k.default as string) ? k.default : (fits[0] ?? NONE);
+    (chosen as Record<string, unknown>)[k.kind] = value;
+  }
+  return chosen as Choices;
 }
 
 function checkNode(stack: Stack, current: string): void {
@@ -92,7 +102,7 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   }
   ui?.intro(`create-jam ${version}`);
   const dir = args.dir ?? (ui ? await ui.askFolder() : "my-site");
-  const choices = ui ? await ui.askChoices(registry, args.choices) : defaults(args.choices);
+  const choices = ui ? await ui.askChoices(registry, args.choices) : defaults(registry, args.choices);
   const stack = resolveStack(registry, choices);
   checkNode(stack, io.nodeVersion);
 

@@ -3,7 +3,7 @@
 // Loaded only when there is a terminal, so scripts never pay for it.
 import * as p from "@clack/prompts";
 import { cancelled } from "../engine/errors.ts";
-import { kinds } from "../engine/kinds.ts";
+import { kinds, NONE } from "../engine/kinds.ts";
 import { compatibleOptions, type Registry } from "../engine/stack.ts";
 import { isValidName, toPackageName } from "../engine/target.ts";
 import type { Choices } from "../engine/types.ts";
@@ -40,7 +40,11 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
     if (k.multiple) {
       const initialValues = (k.default as string[]).filter((d) => options.some((o) => o.value === d));
       (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: false }));
+    } else if (options.length === 1 && !k.optional) {
+      // Nothing to choose (e.g. a framework that only pre-renders): take it without asking.
+      (chosen as Record<string, string>)[k.kind] = options[0].value;
     } else {
+      if (k.optional) options.push({ value: NONE, label: "None", hint: "leave it out" });
       const initialValue = options.some((o) => o.value === k.default) ? (k.default as string) : options[0]?.value;
       (chosen as Record<string, string>)[k.kind] = answer(await p.select({ message: k.message, options, initialValue }));
     }

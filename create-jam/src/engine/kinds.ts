@@ -5,17 +5,21 @@ export interface KindSpec {
   kind: Kind;
   message: string;
   multiple: boolean;
+  /** A single kind that may be left out with `--<kind> none` (a multiple kind always may). */
+  optional?: boolean;
   /** What `--yes` (or Enter) picks. */
   default: string | string[];
 }
 
 export const kinds: readonly KindSpec[] = [
   { kind: "framework", message: "Which framework?", multiple: false, default: "astro" },
+  { kind: "rendering", message: "How are pages rendered?", multiple: false, default: "static" },
   { kind: "content", message: "Where does the content come from?", multiple: false, default: "markdown" },
+  { kind: "search", message: "Site search?", multiple: false, optional: true, default: "pagefind" },
   { kind: "deploy", message: "Where will it deploy? (space selects, enter confirms)", multiple: true, default: ["vercel"] },
 ];
 
-/** `--deploy none` is how a multiple kind says "no module of this kind". */
+/** `--deploy none`, `--search none`: no module of this kind. */
 export const NONE = "none";
 
 export function kindSpec(kind: Kind): KindSpec {

@@ -18,7 +18,7 @@ export function workspaceName(ws: WorkspacePath, options: Options): string {
 /** Every module's patch for each workspace, in module order. */
 function patchesByWorkspace(stack: Stack): Map<WorkspacePath, WorkspacePatch[]> {
   const out = new Map<WorkspacePath, WorkspacePatch[]>();
-  for (const m of stack.modules) {
+  for (const m of stack.parts) {
     for (const [ws, patch] of Object.entries(m.workspaces ?? {}) as [WorkspacePath, WorkspacePatch][]) {
       out.set(ws, [...(out.get(ws) ?? []), patch]);
     }
@@ -85,24 +85,24 @@ function mergeTask(into: TurboTask, add: TurboTask, name: string): TurboTask {
 
 export function buildTurboJson(stack: Stack): object {
   const tasks: Record<string, TurboTask> = {};
-  for (const m of stack.modules) {
+  for (const m of stack.parts) {
     for (const [name, task] of Object.entries(m.turbo?.tasks ?? {})) tasks[name] = mergeTask(tasks[name] ?? {}, task, name);
   }
-  const env = stack.modules.flatMap((m) => (m.env ?? []).map((e) => e.name));
+  const env = stack.parts.flatMap((m) => (m.env ?? []).map((e) => e.name));
   if (env.length && tasks.build) tasks.build = mergeTask(tasks.build, { env }, "build");
   return { $schema: "https://turborepo.com/schema.json", ui: "stream", tasks };
 }
 
 export function buildWorkspaceYaml(stack: Stack): string {
   const allowBuilds: Record<string, boolean> = {};
-  for (const m of stack.modules) {
+  for (const m of stack.parts) {
     for (const [name, allow] of Object.entries(m.allowBuilds ?? {})) {
       if (allowBuilds[name] === !allow) throw new Error(`modules disagree on allowBuilds.${name}`);
       allowBuilds[name] = allow;
     }
   }
   const catalog = catalogOf(stack);
-  const names = [...new Set(stack.modules.flatMap((m) => m.overrides ?? []))].sort();
+  const names = [...new Set(stack.parts.flatMap((m) => m.overrides ?? []))].sort();
   const overrides = Object.fromEntries(names.map((n) => [n, versionOf(n)]));
   const doc = {
     packages: ["apps/*", "packages/*"],
@@ -114,7 +114,7 @@ export function buildWorkspaceYaml(stack: Stack): string {
 }
 
 export function buildGitignore(stack: Stack): string {
-  const lines = [...new Set(stack.modules.flatMap((m) => m.gitignore ?? []))];
+  const lines = [...new Set(stack.parts.flatMap((m) => m.gitignore ?? []))];
   return `${lines.join("\n")}\n`;
 }
 
@@ -123,7 +123,7 @@ export function buildEnvExample(stack: Stack): string {
     "# Copy to .env and fill in what you use. Nothing here is required: without a value,",
     "# each integration falls back to the bundled demo content and says so in the build log.",
   ];
-  const vars = stack.modules.flatMap((m) => (m.env ?? []).map((e) => ({ ...e, module: m.label })));
+  const vars = stack.parts.flatMap((p) => (p.env ?? []).map((e) => ({ ...e, module: p.module.label })));
   if (!vars.length) lines.push("# This stack reads no environment variables yet.");
   for (const v of vars) {
     lines.push("", `# ${v.module}: ${v.description} (${v.visibility}${v.visibility === "public" ? ": ends up in the browser" : ": server only"})`, `${v.name}=${v.example ?? ""}`);

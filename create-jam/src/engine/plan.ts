@@ -13,7 +13,7 @@ import { stringify as toToml } from "smol-toml";
 import type { Registry } from "./stack.ts";
 import { renderFile, type TemplateStore } from "./render.ts";
 import { pnpmVersion } from "./versions.ts";
-import type { FileTree, Options, RegisteredModule, Stack } from "./types.ts";
+import type { FileTree, Options, Stack } from "./types.ts";
 
 export interface PlanInput {
   registry: Registry;
@@ -32,34 +32,26 @@ export function assertSafePath(path: string): void {
   if (bad) throw new Error(`refusing to write "${path}": it is not a plain path inside the project`);
 }
 
-/** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
-export type ModuleView = { id: string; label: string } & Record<string, unknown>;
-const moduleView = (m: RegisteredModule): ModuleView => ({ id: m.id, label: m.label, ...m.data });
-
 function titleOf(name: string): string {
   return name.replace(/^@[^/]+\//, "").split(/[-_.]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
 }
 
-/** What every Handlebars template can read. */
-export function templateContext({ registry, stack, options, version }: PlanInput) {
-  const has: Record<string, Record<string, boolean>> = {};
-  for (const m of registry) (has[m.kind] ??= {})[m.id] = stack.modules.includes(m);
-  const view = Object.fromEntries(
-    Object.entries(stack.byKind).map(([k, v]) => [k, Array.isArray(v) ? v.map(moduleView) : moduleView(v)]),
-  ) as { framework: ModuleView; content: ModuleView; deploy: ModuleView[] };
+/** What every Handlebars template can read: the stack's view plus the project's own facts. */
+export function templateContext({ stack, options, version }: PlanInput) {
   return {
-    ...view,
+    ...stack.view,
     name: options.name,
     title: titleOf(options.name),
-    has,
     node: stack.node,
     nodeMajor: stack.node.split(".")[0],
     pnpm: pnpmVersion,
     createJam: version,
+    /** What `pnpm build` runs, for deploy build commands: "turbo run build index". */
+    buildCommand: `turbo run ${stack.view.buildTasks.join(" ")}`,
     command: reproduceCommand(stack.choices, options, version),
-    env: stack.modules.flatMap((m) => m.env ?? []),
+    env: stack.parts.flatMap((p) => p.env ?? []),
     /** The README sections of the chosen modules, in module order. */
-    readme: stack.modules.flatMap((m) => (m.readme ? [m.readme.trim()] : [])).join("\n\n"),
+    readme: stack.parts.flatMap((p) => (p.readme ? [p.readme.trim()] : [])).join("\n\n"),
   };
 }
 
@@ -89,17 +81,20 @@ export function planProject(input: PlanInput): FileTree {
   };
   const context = templateContext(input);
 
-  for (const m of stack.modules) {
-    for (const copy of m.packages ?? []) {
+  for (const part of stack.parts) {
+    const { dir } = part.module;
+    for (const copy of part.packages ?? []) {
       const source = store[`packages/${copy.from}`];
-      if (!source) throw new Error(`${m.dir}: no shared package packages/${copy.from}`);
+      if (!source) throw new Error(`${dir}: no shared package packages/${copy.from}`);
       const wanted = (p: string) => copy.include.some((inc) => (inc.endsWith("/") ? p.startsWith(inc) : p === inc));
-      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text as string, m.dir);
+      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text as string, dir);
     }
-    for (const [p, text] of Object.entries(store[`templates/${m.dir}/files`] ?? {})) {
-      add(...renderFile(p, text, context), m.dir);
+    if (part.files) {
+      const files = store[`templates/${dir}/${part.files}`];
+      if (!files) throw new Error(`${dir}: no folder ${part.files}`);
+      for (const [p, text] of Object.entries(files)) add(...renderFile(p, text, context), dir);
     }
-    for (const [p, build] of Object.entries(m.dataFiles ?? {})) add(p, serialise(p, build(context)), m.dir);
+    for (const [p, build] of Object.entries(part.dataFiles ?? {})) add(p, serialise(p, build(context)), dir);
   }
   for (const [ws, pkg] of buildPackageJsons(stack, options)) add(ws === "." ? "package.json" : `${ws}/package.json`, toJson(pkg), "planner");
   add("turbo.json", toJson(buildTurboJson(stack)), "planner");

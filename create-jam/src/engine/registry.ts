@@ -6,6 +6,9 @@ import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
 import next from "../../../templates/framework-next/module.ts";
+import hybrid from "../../../templates/rendering-hybrid/module.ts";
+import staticRendering from "../../../templates/rendering-static/module.ts";
+import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, markdown, vercel, netlify];
+export const registry: Registry = [base, astro, next, staticRendering, hybrid, markdown, pagefind, vercel, netlify];

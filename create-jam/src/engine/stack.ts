@@ -1,7 +1,7 @@
 import semverGt from "semver/functions/gt.js";
 import { JamError } from "./errors.ts";
-import { kinds, kindSpec } from "./kinds.ts";
-import type { Choices, Kind, RegisteredModule, Stack } from "./types.ts";
+import { kinds, kindSpec, NONE } from "./kinds.ts";
+import type { Choices, Contribution, Kind, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
 
 export type Registry = readonly RegisteredModule[];
 
@@ -22,7 +22,7 @@ export const compatible = (a: RegisteredModule, b: RegisteredModule) => !allows(
 
 export function chosenIds(choices: Partial<Choices>, kind: Kind): string[] {
   const v = choices[kind];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((id) => id !== NONE);
 }
 
 /** The modules a prompt may offer for `kind`, given what is already chosen. */
@@ -67,13 +67,44 @@ export function resolveStack(registry: Registry, choices: Choices): Stack {
   if (problems.length > 1) {
     throw new JamError(problems.map((p) => p.message).join("\n"), problems.map((p) => p.fix).join("\n"));
   }
-  const byKind: Stack["byKind"] = {};
-  for (const { kind, multiple } of kinds) {
-    const ms = picked.filter((m) => m.kind === kind);
-    byKind[kind] = multiple ? ms : ms[0];
-  }
   const node = picked.reduce((max, m) => (m.node && semverGt(m.node, max) ? m.node : max), "0.0.0");
-  return { choices, modules: picked, byKind, node };
+  return { choices, modules: picked, node, ...partsOf(registry, picked) };
+}
+
+const key = (m: RegisteredModule) => `${m.kind}:${m.id}`;
+
+/**
+ * Each module's own contribution, then its conditionals whose `with` modules are all chosen, then
+ * what it derives from the view those give (so a derived part can read any module's data).
+ */
+function partsOf(registry: Registry, picked: RegisteredModule[]): Pick<Stack, "parts" | "view"> {
+  const chosen = new Set(picked.map(key));
+  const parts: Part[] = [];
+  for (const m of picked) {
+    // A module's own files are in its files/ folder; a conditional names its own folder.
+    parts.push({ ...m, files: "files", module: m });
+    for (const c of m.when ?? []) if (c.with.every((w) => chosen.has(w))) parts.push({ ...c, module: m });
+  }
+  const view = viewOf(registry, picked, parts);
+  const derived = picked.flatMap((m) => (m.derive ? [{ ...m.derive(view), module: m }] : []));
+  // Derived parts go right after their module's other parts, to keep module order in the output.
+  const all = picked.flatMap((m) => [...parts.filter((p) => p.module === m), ...derived.filter((p) => p.module === m)]);
+  return { parts: all, view };
+}
+
+function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): StackView {
+  const moduleView = (m: RegisteredModule): ModuleView =>
+    Object.assign({ id: m.id, label: m.label }, ...parts.filter((p) => p.module === m).map((p) => p.data ?? {}));
+  const view: Record<string, unknown> = {};
+  for (const { kind, multiple } of kinds) {
+    const ms = picked.filter((m) => m.kind === kind).map(moduleView);
+    view[kind] = multiple ? ms : ms[0];
+  }
+  // Every module of the registry is named, chosen or not, so templates can test any of them.
+  const has: StackView["has"] = {};
+  for (const m of registry) (has[m.kind] ??= {})[m.id] = picked.includes(m);
+  const buildTasks = [...new Set(["build", ...parts.flatMap((p) => p.turbo?.alsoOnBuild ?? [])])];
+  return { ...view, has, buildTasks } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

@@ -26,14 +26,15 @@ function walk(dir: string, base: string, out: Record<string, string>): void {
 
 const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
-/** Every template folder's files/ and every shared package of the repository at `root`. */
+/** Every template's files/ folder (and files-<name> folders for conditionals), and every shared package. */
 export function collectTemplates(root: string): RawStore {
   const store: RawStore = {};
   for (const name of folders(join(root, "templates"))) {
-    const files: Record<string, string> = {};
-    const path = join(root, "templates", name, "files");
-    if (folders(join(root, "templates", name)).includes("files")) walk(path, path, files);
-    store[`templates/${name}/files`] = files;
+    store[`templates/${name}/files`] = {};
+    for (const sub of folders(join(root, "templates", name)).filter((f) => f === "files" || f.startsWith("files-"))) {
+      const path = join(root, "templates", name, sub);
+      walk(path, path, (store[`templates/${name}/${sub}`] ??= {}));
+    }
   }
   for (const name of folders(join(root, "packages"))) {
     const files: Record<string, string> = {};

@@ -4,7 +4,7 @@ import type { TemplateContext } from "./plan.ts";
 // validation, the error messages and the test matrix all read these objects and nothing else.
 
 /** A question the CLI asks; each kind is one flag (`--framework`, `--deploy`...). */
-export type Kind = "framework" | "content" | "deploy";
+export type Kind = "framework" | "rendering" | "content" | "search" | "deploy";
 
 /** Where a module's contribution lands in the generated monorepo. "." is the root. */
 export type WorkspacePath = "." | "apps/web" | `packages/${string}`;
@@ -44,7 +44,60 @@ export interface PackageCopy {
   include: string[];
 }
 
-export interface JamModule {
+/** What a module adds to the project. A module is one of these plus conditional and derived ones. */
+export interface Contribution {
+  /** Shared packages from the repo's packages/ folder that this module brings. */
+  packages?: PackageCopy[];
+  workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
+  env?: EnvVar[];
+  /**
+   * Merged into turbo.json's tasks: arrays are unioned, other values must agree.
+   * Every `env` variable of every module joins the build task's `env` by itself.
+   * `alsoOnBuild` names tasks that `pnpm build` (and every deploy's build command) runs besides
+   * `build`, such as a search index written after the site.
+   */
+  turbo?: { tasks: Record<string, TurboTask>; alsoOnBuild?: string[] };
+  /** pnpm `overrides`: packages forced to their pinned version everywhere in the tree. */
+  overrides?: string[];
+  /** Lines for the generated .gitignore (build output, generated files). */
+  gitignore?: string[];
+  /** pnpm 11 `allowBuilds`: which dependency install scripts may run. */
+  allowBuilds?: Record<string, boolean>;
+  /** Values templates can read as {{<kind>.<key>}}, e.g. {{framework.outDir}}. Later parts win. */
+  data?: Record<string, unknown>;
+  /**
+   * Config files built as data, serialised by extension (.json, .toml, .yaml). Source text goes in
+   * the template's files/ folder instead.
+   */
+  dataFiles?: Record<string, (context: TemplateContext) => object>;
+  /** A folder of the template besides files/ whose files this part adds, e.g. "files-hybrid". */
+  files?: string;
+  /** Markdown for the generated README: this module's section. */
+  readme?: string;
+}
+
+/**
+ * A contribution that applies only when every module named in `with` ("kind:id") is chosen too,
+ * e.g. a framework's server adapter for `rendering:hybrid` and `deploy:netlify`.
+ */
+export interface Conditional extends Contribution {
+  with: string[];
+}
+
+/** The chosen modules as templates and derived contributions see them. */
+export interface StackView {
+  /** The chosen module of a single kind (undefined for "none"), a list for a multiple kind. */
+  [kind: string]: unknown;
+  framework: ModuleView;
+  has: Record<string, Record<string, boolean>>;
+  /** Every turbo task `pnpm build` runs, "build" first. */
+  buildTasks: string[];
+}
+
+/** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
+export type ModuleView = { id: string; label: string } & Record<string, unknown>;
+
+export interface JamModule extends Contribution {
   id: string;
   kind: Kind | "base";
   label: string;
@@ -53,30 +106,9 @@ export interface JamModule {
   /** Lowest Node version the module's tools need (semver, e.g. "22.12.0"). */
   node?: string;
   rules?: CompatRule[];
-  /** Shared packages from the repo's packages/ folder that this module brings. */
-  packages?: PackageCopy[];
-  workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
-  env?: EnvVar[];
-  /**
-   * Merged into turbo.json's tasks: arrays are unioned, other values must agree.
-   * Every `env` variable of every module joins the build task's `env` by itself.
-   */
-  turbo?: { tasks: Record<string, TurboTask> };
-  /** pnpm `overrides`: packages forced to their pinned version everywhere in the tree. */
-  overrides?: string[];
-  /** Lines for the generated .gitignore (build output, generated files). */
-  gitignore?: string[];
-  /** pnpm 11 `allowBuilds`: which dependency install scripts may run. */
-  allowBuilds?: Record<string, boolean>;
-  /** Values templates can read as {{<kind>.<key>}}, e.g. {{framework.outDir}}. */
-  data?: Record<string, unknown>;
-  /**
-   * Config files built as data, serialised by extension (.json, .toml, .yaml). Source text goes in
-   * the template's files/ folder instead.
-   */
-  dataFiles?: Record<string, (context: TemplateContext) => object>;
-  /** Markdown for the generated README: this module's section. */
-  readme?: string;
+  when?: Conditional[];
+  /** A contribution computed from the other choices' data (a framework's output folder...). */
+  derive?: (view: StackView) => Contribution;
 }
 
 export interface TurboTask {
@@ -100,7 +132,10 @@ export interface RegisteredModule extends JamModule {
 /** What the user chose (or defaults filled in), one entry per kind. */
 export interface Choices {
   framework: string;
+  rendering: string;
   content: string;
+  /** A module id, or "none". */
+  search: string;
   deploy: string[];
 }
 
@@ -110,12 +145,18 @@ export interface Options {
   git: boolean;
 }
 
+/** One contribution of one chosen module: its own, a matched conditional, or a derived one. */
+export interface Part extends Contribution {
+  module: RegisteredModule;
+}
+
 /** Choices checked against the registry: every module resolved, every rule satisfied. */
 export interface Stack {
   choices: Choices;
   modules: RegisteredModule[];
-  /** Module per single-valued kind, for templates ({{framework.label}}). */
-  byKind: Record<string, RegisteredModule | RegisteredModule[]>;
+  /** What the modules contribute, in module order; the planner reads only these. */
+  parts: Part[];
+  view: StackView;
   node: string;
 }
 

@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/">{site.name}</Link>
             <Link href="/about/">About</Link>
+            {site.search && <Link href="/search/">Search</Link>}
           </nav>
         </header>
         <main>{children}</main>

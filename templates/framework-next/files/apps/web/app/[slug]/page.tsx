@@ -21,7 +21,7 @@ export default async function StandalonePage({ params }: Props) {
   const page = await getEntry("pages", (await params).slug);
   if (!page) notFound();
   return (
-    <article>
+    <article data-pagefind-body>
       <h1>{page.title}</h1>
       <div
         // biome-ignore lint/security/noDangerouslySetInnerHtml: HTML rendered at build time from our own Markdown.

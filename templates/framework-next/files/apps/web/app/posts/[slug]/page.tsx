@@ -21,7 +21,7 @@ export default async function PostPage({ params }: Props) {
   const post = await getEntry("posts", (await params).slug);
   if (!post) notFound();
   return (
-    <article>
+    <article data-pagefind-body>
       <h1>{post.title}</h1>
       <time dateTime={post.date}>{post.date}</time>
       <div
