@@ -18,7 +18,8 @@ async function exists(name: string, version: string): Promise<boolean> {
   }
 }
 
-const entries = Object.entries(pins);
+// "framework-gatsby:react" pins react for one module's stacks: the package is the part after ":".
+const entries = Object.entries(pins).map(([key, v]) => [key.slice(key.indexOf(":") + 1), v]);
 const missing: string[] = [];
 // A few at a time: enough to be quick, few enough to be polite to the registry.
 for (let i = 0; i < entries.length; i += 6) {

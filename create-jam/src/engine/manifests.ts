@@ -33,7 +33,7 @@ export function catalogOf(stack: Stack): Record<string, string> {
     const names = new Set(patches.flatMap((p) => [...(p.dependencies ?? []), ...(p.devDependencies ?? [])]));
     for (const n of names) if (!n.startsWith("@repo/")) users.set(n, (users.get(n) ?? 0) + 1);
   }
-  return sortKeys(Object.fromEntries([...users].filter(([, n]) => n > 1).map(([name]) => [name, versionOf(name)])));
+  return sortKeys(Object.fromEntries([...users].filter(([, n]) => n > 1).map(([name]) => [name, versionOf(name, stack.modules)])));
 }
 
 function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, string> {
@@ -49,7 +49,7 @@ function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, str
 
 export function buildPackageJsons(stack: Stack, options: Options): Map<WorkspacePath, object> {
   const catalog = catalogOf(stack);
-  const spec = (name: string) => (catalog[name] ? "catalog:" : versionOf(name));
+  const spec = (name: string) => (catalog[name] ? "catalog:" : versionOf(name, stack.modules));
   const deps = (names: string[]) => (names.length ? sortKeys(Object.fromEntries(names.map((n) => [n, spec(n)]))) : undefined);
   const out = new Map<WorkspacePath, object>();
   const byWs = [...patchesByWorkspace(stack)].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -103,7 +103,7 @@ export function buildWorkspaceYaml(stack: Stack): string {
   }
   const catalog = catalogOf(stack);
   const names = [...new Set(stack.parts.flatMap((m) => m.overrides ?? []))].sort();
-  const overrides = Object.fromEntries(names.map((n) => [n, versionOf(n)]));
+  const overrides = Object.fromEntries(names.map((n) => [n, versionOf(n, stack.modules)]));
   const doc = {
     packages: ["apps/*", "packages/*"],
     ...(Object.keys(catalog).length ? { catalog } : {}),
