@@ -15,7 +15,8 @@ export default defineModule(pkg, {
     "netlify.toml": (ctx) => ({
       build: {
         command: `pnpm ${ctx.buildCommand} --filter=web`,
-        publish: `apps/web/${ctx.framework.outDir}`,
+        // data.netlifyPublish: where a framework's Netlify adapter puts the static part of a hybrid build.
+        publish: `apps/web/${ctx.framework.netlifyPublish ?? ctx.framework.outDir}`,
         ignore,
         environment: { NODE_VERSION: ctx.nodeMajor, ...(ctx.framework.netlifyEnvironment as object | undefined) },
       },

@@ -19,7 +19,9 @@ export default defineModule(pkg, {
       framework: ctx.framework.vercelFramework,
       installCommand: "pnpm install --frozen-lockfile",
       buildCommand: `cd ../.. && pnpm ${ctx.buildCommand} --filter=web`,
-      outputDirectory: ctx.framework.outDir,
+      // A hybrid build hands Vercel its own output (Build Output API or the framework preset's):
+      // frameworks say so with data.vercelOutputDirectory = null.
+      ...(ctx.framework.vercelOutputDirectory === null ? {} : { outputDirectory: ctx.framework.vercelOutputDirectory ?? ctx.framework.outDir }),
       ignoreCommand,
     }),
   },
