@@ -2,7 +2,17 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reproduceCommand } from "../../create-jam/src/engine/command.ts";
+import { kinds } from "../../create-jam/src/engine/kinds.ts";
+import { matrix } from "../../create-jam/src/engine/matrix.ts";
+import { registry } from "../../create-jam/src/engine/registry.ts";
+import { chosenIds, findModule, incompatibilities } from "../../create-jam/src/engine/stack.ts";
+import type { Choices, RegisteredModule } from "../../create-jam/src/engine/types.ts";
 import { listAll, runCli, tempDir } from "../helpers.ts";
+
+const options = { name: "site", install: false, git: false };
+const resolveModules = (c: Choices) =>
+  kinds.flatMap((k) => chosenIds(c, k.kind).map((id) => findModule(registry, k.kind, id) as RegisteredModule));
 
 const USAGE = 2;
 
@@ -21,14 +31,15 @@ async function expectRefused(args: string[], message: RegExp, setup?: (cwd: stri
 describe("create-jam refuses bad input and writes nothing", () => {
   it("names every missing flag and its allowed values when there is no terminal", async () => {
     const r = await expectRefused([], /No terminal to ask in/);
-    for (const part of ["project folder", "--framework astro|next", "--content markdown", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
+    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|none", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
       expect(r.stderr).toContain(part);
     }
     expect(r.stderr).toContain("--yes");
   });
 
   it("names only what is missing", async () => {
-    const r = await expectRefused(["site", "--framework", "next", "--content", "markdown", "--no-install", "--no-git"], /missing: --deploy vercel\|netlify\|none\./);
+    const given = ["--framework", "next", "--rendering", "static", "--content", "markdown", "--search", "none", "--no-install", "--no-git"];
+    const r = await expectRefused(["site", ...given], /missing: --deploy vercel\|netlify\|none\./);
     expect(r.stderr).not.toContain("--framework");
   });
 
@@ -82,6 +93,17 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(r.stderr).toContain("Install Node 24 LTS");
     expect(listAll(cwd)).toEqual([]);
   });
+
+  it.each(matrix(registry).refused.map((c) => [reproduceCommand(c, options, "x").split(" -- ")[1], c] as const))(
+    "refuses %s with the rule's own words",
+    async (flags, choices) => {
+      const [broken] = incompatibilities(registry, resolveModules(choices));
+      expect(broken, flags).toBeDefined();
+      const r = await expectRefused(["site", ...flags.split(" ")], /does not work with/);
+      expect(r.stderr).toContain(broken.message);
+      expect(r.stderr).toContain("Either ");
+    },
+  );
 
   it("rejects contradicting flags", async () => {
     await expectRefused(["site", "--yes", "--git", "--no-git"], /--git and --no-git contradict/);

@@ -3,7 +3,16 @@ import { execa } from "execa";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reproduceCommand } from "../../create-jam/src/engine/command.ts";
+import { matrix } from "../../create-jam/src/engine/matrix.ts";
+import { planProject } from "../../create-jam/src/engine/plan.ts";
+import { registry } from "../../create-jam/src/engine/registry.ts";
+import { modulesOf, resolveStack } from "../../create-jam/src/engine/stack.ts";
+import { collectTemplates, compileStore } from "../../create-jam/src/engine/templates.ts";
+import type { Choices } from "../../create-jam/src/engine/types.ts";
 import { listAll, listFiles, runCli, tempDir } from "../helpers.ts";
+
+const options = { name: "site", install: false, git: false };
 
 const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
 
@@ -11,10 +20,10 @@ describe("create-jam without a terminal", () => {
   it("--help lists every flag", async () => {
     const r = await runCli(["--help"]);
     expect(r.exitCode).toBe(0);
-    for (const flag of ["--framework", "--content", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--overwrite", "--help", "--version"]) {
+    for (const flag of ["--framework", "--rendering", "--content", "--search", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--overwrite", "--help", "--version"]) {
       expect(r.stdout).toContain(flag);
     }
-    for (const id of ["astro", "next", "markdown", "vercel", "netlify"]) expect(r.stdout).toContain(id);
+    for (const m of registry.filter((x) => x.kind !== "base")) expect(r.stdout).toContain(`${m.id.padEnd(12)}${m.label}`);
   });
 
   it("--version prints the package version", async () => {
@@ -35,7 +44,7 @@ describe("create-jam without a terminal", () => {
     const cwd = tempDir();
     const r = await runCli(["site", "--yes", "--no-install", "--no-git"], { cwd });
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout).toContain("Created site (Astro, Markdown files, Vercel)");
+    expect(r.stdout).toContain("Created site (Astro, Static (SSG), Markdown files, Pagefind, Vercel)");
     const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
     expect(r.stdout).toContain(`Make it again: ${jam.command}`);
     // The reproduce command, run again in another folder, writes byte-identical files.
@@ -103,27 +112,32 @@ describe("create-jam without a terminal", () => {
   });
 });
 
+/** Per framework, the richest stack its rules allow: every test of the bundle sees every template. */
+function richestPerFramework() {
+  const { allowed } = matrix(registry);
+  const score = (c: Choices) => (c.rendering === "hybrid" ? 4 : 0) + (c.search !== "none" ? 2 : 0) + c.deploy.length;
+  return modulesOf(registry, "framework").map((f) => allowed.filter((c) => c.framework === f.id).sort((a, b) => score(b) - score(a))[0]);
+}
+
 describe("the bundled CLI and the engine", () => {
-  it.each([["astro", "vercel"], ["next", "vercel,netlify"]])("write byte-identical files for %s (precompiled templates render like the engine's)", async (framework, deploy) => {
-    const { planProject } = await import("../../create-jam/src/engine/plan.ts");
-    const { registry } = await import("../../create-jam/src/engine/registry.ts");
-    const { resolveStack } = await import("../../create-jam/src/engine/stack.ts");
-    const { collectTemplates, compileStore } = await import("../../create-jam/src/engine/templates.ts");
-    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8"));
-    const choices = { framework, content: "markdown", deploy: deploy.split(",") };
-    const tree = planProject({
-      registry,
-      stack: resolveStack(registry, choices),
-      options: { name: "site", install: false, git: false },
-      store: compileStore(collectTemplates(join(import.meta.dirname, "../.."))),
-      version,
-    });
-    const cwd = tempDir();
-    const r = await runCli(["site", "--framework", framework, "--content", "markdown", "--deploy", deploy, "--no-install", "--no-git"], { cwd });
-    expect(r.exitCode, r.all).toBe(0);
-    expect(listFiles(join(cwd, "site"))).toEqual([...tree.keys()].sort());
-    for (const [path, text] of tree) expect(readFileSync(join(cwd, "site", path), "utf8"), path).toBe(text);
-  });
+  it.each(richestPerFramework().map((c) => [reproduceCommand(c, options, "x").split(" -- ")[1], c] as const))(
+    "write byte-identical files for %s (precompiled templates render like the engine's)",
+    async (flags, choices) => {
+      const { version } = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8"));
+      const tree = planProject({
+        registry,
+        stack: resolveStack(registry, choices),
+        options,
+        store: compileStore(collectTemplates(join(import.meta.dirname, "../.."))),
+        version,
+      });
+      const cwd = tempDir();
+      const r = await runCli(["site", ...flags.split(" ")], { cwd });
+      expect(r.exitCode, r.all).toBe(0);
+      expect(listFiles(join(cwd, "site"))).toEqual([...tree.keys()].sort());
+      for (const [path, text] of tree) expect(readFileSync(join(cwd, "site", path), "utf8"), path).toBe(text);
+    },
+  );
 });
 
 describe("post steps that fail keep the project", () => {

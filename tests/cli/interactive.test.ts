@@ -11,23 +11,26 @@ describe("create-jam at a terminal", () => {
     const t = startInteractive([], cwd);
     await t.answer("Project folder?", `blog${KEY.enter}`);
     await t.answer("Which framework?", `${KEY.down}${KEY.enter}`); // astro -> next
+    await t.answer("How are pages rendered?", `${KEY.down}${KEY.enter}`); // static -> hybrid
     await t.answer("Where does the content come from?", KEY.enter);
+    await t.answer("Site search?", `${KEY.down}${KEY.enter}`); // pagefind -> none
     await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
     await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);
     const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
-    expect(jam.choices).toEqual({ framework: "next", content: "markdown", deploy: ["vercel", "netlify"] });
+    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "markdown", search: "none", deploy: ["vercel", "netlify"] });
     expect(jam.command).toContain("--no-install --no-git");
     expect(existsSync(join(cwd, "blog/.git"))).toBe(false);
   });
 
   it("skips the questions its flags answer", async () => {
     const cwd = tempDir();
-    const t = startInteractive(["site", "--framework", "astro", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);
+    const t = startInteractive(["site", "--framework", "astro", "--rendering", "static", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);
+    await t.answer("Site search?", KEY.enter);
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);
-    for (const q of ["Project folder?", "Which framework?", "Where will it deploy?", "Install dependencies"]) expect(t.plain()).not.toContain(q);
+    for (const q of ["Project folder?", "Which framework?", "How are pages rendered?", "Where will it deploy?", "Install dependencies"]) expect(t.plain()).not.toContain(q);
     expect(existsSync(join(cwd, "site/apps/web/vercel.json"))).toBe(false);
   });
 
@@ -38,7 +41,7 @@ describe("create-jam at a terminal", () => {
     const cwd = tempDir();
     const t = startInteractive([], cwd);
     for (const [q, keys] of before) await t.answer(q, keys);
-    await t.answer(before.length ? "Where does the content come from?" : "Project folder?", KEY.ctrlC);
+    await t.answer(before.length ? "How are pages rendered?" : "Project folder?", KEY.ctrlC);
     expect(await t.exited).toBe(130);
     expect(t.plain()).toContain("Cancelled: nothing was written.");
     expect(listAll(cwd)).toEqual([]);
