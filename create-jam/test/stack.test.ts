@@ -52,3 +52,41 @@ describe("resolveStack", () => {
     expect(compatibleOptions(fake, "framework", {}).map((m) => m.id)).toEqual(["static-only", "both"]);
   });
 });
+
+describe("conditional and derived contributions", () => {
+  const framework = defineModule(
+    { name: "@create-jam/template-framework-x", version: "1.0.0" },
+    {
+      id: "x",
+      kind: "framework",
+      label: "X",
+      hint: "",
+      data: { outDir: "dist" },
+      when: [
+        { with: ["search:find"], files: "files-search", data: { outDir: "dist/client" } },
+        { with: ["search:find", "deploy:serverless"], gitignore: [".serverless/"] },
+      ],
+    },
+  );
+  const search = defineModule(
+    { name: "@create-jam/template-search-find", version: "1.0.0" },
+    { id: "find", kind: "search", label: "Find", hint: "", turbo: { tasks: {}, alsoOnBuild: ["index"] }, derive: (v) => ({ gitignore: [`${v.framework.outDir}/index/`] }) },
+  );
+  const reg: Registry = [fake[0], framework, fake[3], fake[4], search, fake[6], fake[7]];
+  const choose = (s: string, deploy: string[]) => resolveStack(reg, { framework: "x", rendering: "static", content: "md", search: s, deploy });
+
+  it("adds a conditional only when every module it names is chosen", () => {
+    expect(choose("none", ["serverless"]).parts.flatMap((p) => p.gitignore ?? [])).toEqual([]);
+    const ofX = (s: string) => choose(s, ["pages"]).parts.filter((p) => p.module === framework).map((p) => p.files);
+    expect(ofX("find")).toEqual(["files", "files-search"]);
+    expect(ofX("none")).toEqual(["files"]);
+    expect(choose("find", ["serverless"]).parts.flatMap((p) => p.gitignore ?? [])).toEqual([".serverless/", "dist/client/index/"]);
+  });
+
+  it("lets later parts override data, and derives from the result", () => {
+    expect(choose("none", []).view.framework.outDir).toBe("dist");
+    expect(choose("find", []).view.framework.outDir).toBe("dist/client");
+    expect(choose("find", []).view.buildTasks).toEqual(["build", "index"]);
+    expect(choose("none", []).view.buildTasks).toEqual(["build"]);
+  });
+});
