@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { systemToolsEnv } from "./system-tools.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const step = (title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) => {
@@ -31,10 +32,12 @@ step("pinned versions exist on the registry", "node", ["scripts/check-versions.t
 
 const report = join(root, ".tmp", "vitest.json");
 const projects = process.argv.slice(2);
+// End-to-end tests drive Debian's Chromium (and Hugo): install them first when missing (root/CI).
+if (projects.length === 0 || projects.includes("e2e")) step("system tools: chromium, hugo", "node", ["scripts/system-tools.mjs"]);
 const vitest = spawnSync(
   "pnpm",
   ["exec", "vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
-  { stdio: "inherit", cwd: root, env: { ...process.env, JAM_OLD_NODE: oldestNode() } },
+  { stdio: "inherit", cwd: root, env: { ...process.env, ...systemToolsEnv(), JAM_OLD_NODE: oldestNode() } },
 );
 if (existsSync(report)) {
   const r = JSON.parse(readFileSync(report, "utf8"));

@@ -1,0 +1,103 @@
+// A generated site seen in a real browser: Debian's Chromium driven by playwright-core (no browser
+// download). One Chromium per test file, started on first use and closed after the file's tests.
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, expect } from "vitest";
+
+export const chromiumPath = process.env.JAM_CHROMIUM ?? "/usr/bin/chromium";
+
+let shared: Promise<Browser> | undefined;
+export function browser(): Promise<Browser> {
+  shared ??= chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  return shared;
+}
+afterAll(async () => {
+  await (await shared)?.close();
+  shared = undefined;
+});
+
+export interface SiteExpectations {
+  /** Entry titles the home page must link to. */
+  titles: string[];
+  /** The entry reached by following its link from the home page: its h1 and a phrase from its body. */
+  entry: { title: string; phrase: string };
+  /** A search page (e.g. "/search/") whose Pagefind UI (default or component) must find `entry.title` for `query`. */
+  search?: { path: string; query: string };
+}
+
+/**
+ * Visits the home page, follows the link to `entry`, optionally searches, and expects the expected text on
+ * each, and no console error, page error, failed request or HTTP status >= 400 anywhere on the way.
+ * Every failure names the page it happened on. Returns the URLs visited.
+ */
+export async function checkSite(baseUrl: string, { titles, entry, search }: SiteExpectations): Promise<string[]> {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  let where = "";
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`${where}: console error: ${m.text()}${m.location().url ? ` (${m.location().url})` : ""}`);
+  });
+  page.on("pageerror", (e) => problems.push(`${where}: page error: ${e.message}`));
+  page.on("requestfailed", (r) => {
+    // ERR_ABORTED: cancelled by the page itself, e.g. a router's prefetch when a link is followed.
+    const why = r.failure()?.errorText;
+    if (why !== "net::ERR_ABORTED") problems.push(`${where}: request failed: ${r.method()} ${r.url()} (${why})`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400) problems.push(`${where}: HTTP ${r.status()} for ${r.request().method()} ${r.url()}`);
+  });
+  const visited: string[] = [];
+  const open = async (path: string) => {
+    where = `page ${path}`;
+    const response = await page.goto(new URL(path, baseUrl).href, { waitUntil: "load" });
+    expect(response?.status(), `${where}: status`).toBe(200);
+    visited.push(page.url());
+  };
+  const settle = () => page.waitForLoadState("networkidle").catch(() => {}); // late requests still count
+
+  try {
+    await open("/");
+    const links = await page.getByRole("link").allInnerTexts();
+    for (const title of titles) {
+      expect(links.some((l) => l.includes(title)), `${where}: no link to "${title}"; its links: ${JSON.stringify(links)}`).toBe(true);
+    }
+    await settle();
+
+    // Follow the link as a reader would (client-side routing included), then read the entry.
+    const link = page.getByRole("link", { name: entry.title }).first();
+    where = `entry page ${await link.getAttribute("href")} (followed from /)`;
+    await link.click();
+    await page.waitForURL((u) => u.pathname !== "/", { timeout: 10_000 }).catch(() => {});
+    visited.push(page.url());
+    const h1 = page.locator("h1").first();
+    await h1.waitFor({ timeout: 10_000 }).catch(() => {});
+    expect(await h1.innerText().catch(() => "(no h1)"), `${where}: h1`).toBe(entry.title);
+    expect(await page.locator("body").innerText(), `${where}: body text`).toContain(entry.phrase);
+    await settle();
+
+    if (search) {
+      await open(search.path);
+      await typeAndWait(page, search.query, entry.title, where);
+      await settle();
+    }
+  } finally {
+    await context.close();
+  }
+  expect(problems, `problems seen in the browser:\n${problems.join("\n")}\n`).toEqual([]);
+  return visited;
+}
+
+// Pagefind's UIs: the default one (PagefindUI) and the component UI (<pagefind-input>, <pagefind-results>).
+const searchInput = ".pagefind-ui__search-input, .pf-input";
+const resultLink = ".pagefind-ui__result-link, .pf-result-link";
+
+/** Types into the Pagefind search input and waits for a result link holding `title`. */
+async function typeAndWait(page: Page, query: string, title: string, where: string) {
+  const input = page.locator(searchInput).first();
+  await input.waitFor({ timeout: 10_000 }).catch(() => {});
+  expect(await input.count(), `${where}: no Pagefind search input (${searchInput})`).toBeGreaterThan(0);
+  await input.fill(query);
+  const found = await page.locator(resultLink, { hasText: title }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const shown = await page.locator(resultLink).allInnerTexts();
+  expect(found, `${where}: searching "${query}" showed no result "${title}"; results: ${JSON.stringify(shown)}`).toBe(true);
+}

@@ -1,0 +1,125 @@
+// Serving a generated site on localhost, the two ways it gets deployed: its static build folder as a
+// static host would serve it (serveStatic), or the framework's own production server (startServer).
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import sirv from "sirv";
+
+export interface Served {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234 */
+  url: string;
+  close: () => Promise<void>;
+}
+
+const listen = (server: Server, port = 0) =>
+  new Promise<number>((ok, fail) => {
+    server.once("error", fail);
+    server.listen(port, "127.0.0.1", () => ok((server.address() as AddressInfo).port));
+  });
+const shut = (server: Server) => new Promise<void>((ok) => server.close(() => ok()));
+
+/**
+ * A static host for a built site folder: `/dir/` serves `dir/index.html`, `/dir` redirects to `/dir/`
+ * (as Netlify and GitHub Pages do), missing files get a 404 (the site's own `404.html` when it has one),
+ * and content types come from the file extension (.wasm included; Pagefind's index files as octet-stream).
+ * Files are read on each request, so a rebuilt folder is served as it is now.
+ */
+export async function serveStatic(dir: string): Promise<Served> {
+  if (!existsSync(join(dir, "index.html"))) throw new Error(`serveStatic: no index.html in ${dir} (was the site built?)`);
+  const notFound = join(dir, "404.html");
+  const files = sirv(dir, {
+    dev: true,
+    dotfiles: false,
+    // Pagefind's index files have extensions no MIME table knows; sirv would send an empty type.
+    setHeaders: (res, path) => {
+      if (/\.(pagefind|pf_\w+)$/.test(path)) res.setHeader("Content-Type", "application/octet-stream");
+    },
+  });
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const onDisk = join(dir, path);
+    if (!path.endsWith("/") && onDisk.startsWith(dir) && existsSync(join(onDisk, "index.html")) && statSync(onDisk).isDirectory()) {
+      const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
+      res.writeHead(301, { Location: `${path}/${query}` }).end();
+      return;
+    }
+    files(req, res, () => {
+      const page = existsSync(notFound) ? readFileSync(notFound) : "Not found";
+      res.writeHead(404, { "Content-Type": existsSync(notFound) ? "text/html;charset=utf-8" : "text/plain" }).end(page);
+    });
+  });
+  const port = await listen(server);
+  return { url: `http://127.0.0.1:${port}`, close: () => shut(server) };
+}
+
+/** A port nobody listens on right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  const port = await listen(probe);
+  await shut(probe);
+  return port;
+}
+
+export interface StartOptions {
+  cwd: string;
+  env?: Record<string, string>;
+  /** How long the server gets to answer its first request (default 60 s). */
+  timeout?: number;
+}
+
+/**
+ * Starts a framework's own production server (`node dist/server/entry.mjs`, `node .output/server/index.mjs`,
+ * `node build`, `pnpm exec next start`…) on a free port, with PORT and HOST=127.0.0.1 in its env, and
+ * resolves once it answers HTTP. Fails with the server's output if it exits first or never answers.
+ * `close` ends its whole process group (pnpm exec and the like start children of their own).
+ */
+export async function startServer(command: string, args: string[], { cwd, env = {}, timeout = 60_000 }: StartOptions): Promise<Served> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(command, args, {
+    cwd,
+    detached: true, // its own process group, so close() can end everything it started
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1" },
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  let gone = ""; // set when the server ends before answering
+  child.once("exit", (code, signal) => (gone = `exited (${signal ?? `code ${code}`})`));
+  child.once("error", (e) => (gone = `failed to start: ${e.message}`));
+
+  const what = `${command} ${args.join(" ")} (in ${cwd}, port ${port})`;
+  const deadline = Date.now() + timeout;
+  while (!gone) {
+    if (Date.now() > deadline) {
+      await stopGroup(child);
+      throw new Error(`${what} did not answer HTTP within ${timeout / 1000} s. Its output:\n${output}`);
+    }
+    const answered = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(2_000) }).then((r) => (void r.body?.cancel(), true), () => false);
+    if (answered) return { url, close: () => stopGroup(child) };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stopGroup(child);
+  throw new Error(`${what} ${gone} before answering HTTP. Its output:\n${output}`);
+}
+
+/** SIGTERM to the whole group, SIGKILL after 5 s; then SIGKILL for anything in it that outlived its leader. */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined) return;
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {} // the group is gone already
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    const done = new Promise<void>((ok) => child.once("exit", () => ok()));
+    kill("SIGTERM");
+    const late = setTimeout(() => kill("SIGKILL"), 5_000);
+    await done;
+    clearTimeout(late);
+  }
+  kill("SIGKILL");
+}
