@@ -1,7 +1,10 @@
-// Helpers for bench/run.ts: child processes, stats, npm queries. Node built-ins only.
+// Helpers for bench/run.ts: child processes, stats, npm queries (Node built-ins), and the built-site
+// measures of the "sites" section (playwright-core and lighthouse, loaded only when that section runs).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 
 export type Stats = { median: number; min: number; runs: number; samples: number[] };
 export type Run = { ms: number; ok: boolean; error?: string };
@@ -88,4 +91,54 @@ export function pack(args: string[], cwd: string): Pack | { error: string } {
 export function table(head: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+// --- Built sites in Debian's Chromium ------------------------------------------------------------
+
+export type PageWeight = { requests: number; jsFiles: number; jsBytes: number; jsGzip: number; totalBytes: number; totalGzip: number };
+
+// One cold load of `url` in a fresh context. The local static server does not compress, so the bytes it
+// sends are the raw bodies; each body is also gzipped here (level 6) for what a compressing host would send.
+export async function pageWeight(browser: Browser, url: string): Promise<PageWeight> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: Promise<{ js: boolean; raw: number; gzip: number } | null>[] = [];
+  page.on('response', (r) => {
+    const js = r.request().resourceType() === 'script';
+    bodies.push(r.body().then((b) => ({ js, raw: b.length, gzip: gzipSync(b).length }), () => null)); // redirects have no body
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const got = (await Promise.all(bodies)).filter((b) => b !== null);
+  await context.close();
+  const sum = (xs: typeof got, k: 'raw' | 'gzip') => xs.reduce((n, x) => n + x[k], 0);
+  const js = got.filter((b) => b.js);
+  return { requests: got.length, jsFiles: js.length, jsBytes: sum(js, 'raw'), jsGzip: sum(js, 'gzip'), totalBytes: sum(got, 'raw'), totalGzip: sum(got, 'gzip') };
+}
+
+export type LighthouseScores = {
+  performance: number; accessibility: number; bestPractices: number; seo: number;
+  fcpMs: number; lcpMs: number; tbtMs: number; cls: number;
+  /** Audits that cost points (score below 1 in a scored category). */
+  lost: string[];
+};
+
+// Lighthouse's Node API on an already running Chromium (its --remote-debugging-port). Mobile is
+// Lighthouse's default (simulated slow 4G, mid-range phone); desktop is its own desktop preset.
+export async function lighthouseScores(url: string, port: number, preset: 'mobile' | 'desktop'): Promise<LighthouseScores> {
+  const { default: lighthouse } = await import('lighthouse');
+  const config = preset === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+  const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: categories }, config);
+  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  const { categories: c, audits } = result.lhr;
+  const score = (id: string) => Math.round((c[id]?.score ?? 0) * 100);
+  const ms = (id: string) => Math.round(audits[id]?.numericValue ?? NaN);
+  const lost = categories.flatMap((id) => (c[id]?.auditRefs ?? [])
+    .filter((a) => a.weight > 0 && audits[a.id]?.score !== null && (audits[a.id]?.score ?? 1) < 1)
+    .map((a) => `${id}:${a.id}`));
+  return {
+    performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
+    fcpMs: ms('first-contentful-paint'), lcpMs: ms('largest-contentful-paint'), tbtMs: ms('total-blocking-time'),
+    cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000, lost,
+  };
 }

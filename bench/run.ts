@@ -1,27 +1,31 @@
-// Benchmark create-jam against create-vite and create-next-app. Run: node bench/run.ts [--runs N] [--create-jam PATH] [--keep]
-// Each section is a small function returning plain data; results are merged under the section name,
-// so later sections (built-site JS bytes, Lighthouse) plug into SECTIONS without touching the rest.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// Benchmark create-jam against create-vite and create-next-app, and measure the sites it generates.
+// Run: node bench/run.ts [SECTION...] [--runs N] [--create-jam PATH] [--frameworks a,b] [--keep]   (sections: install generate size sites)
+// Each section is a small function returning plain data; results are merged under the section name
+// into bench/results.json, so running some sections (`npm run bench -- sites`) keeps the others' figures.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ensureSystemTools } from '../scripts/system-tools.mjs';
 import {
-  USER_AGENT, binOf, capture, countFiles, depCount, pack, peakRssKB, resolveVersion, stats, table, timed,
+  USER_AGENT, binOf, capture, countFiles, depCount, lighthouseScores, pack, pageWeight, peakRssKB, resolveVersion, stats, table, timed,
 } from './lib.ts';
 
-const { values: opt } = parseArgs({
+const { values: opt, positionals: only } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'), // `pnpm bench -- --runs 3` forwards the `--`
+  allowPositionals: true,
   options: {
     runs: { type: 'string', default: '10' },
     'create-jam': { type: 'string', default: join(import.meta.dirname, '../create-jam/dist/cli.mjs') },
     keep: { type: 'boolean', default: false },
+    frameworks: { type: 'string' }, // sites: only these framework ids (default: every framework in the registry)
   },
 });
 
 type Peer = { name: string; want: string; args: string[]; version?: string; dir?: string; bin?: string };
-type Ctx = { tmp: string; runs: number; jamBin: string; jamDir: string; peers: Peer[] };
+type Ctx = { tmp: string; runs: number; jamBin: string; jamDir: string; peers: Peer[]; frameworks?: string[] };
 type Results = Record<string, any>;
-type Section = { name: string; run: (ctx: Ctx) => Results; md: (r: Results) => string };
+type Section = { name: string; run: (ctx: Ctx) => Results | Promise<Results>; md: (r: Results) => string; needs?: string[] };
 
 // Flags chosen so no tool prompts, installs, inits git or reads saved preferences.
 const PEERS: Peer[] = [
@@ -101,13 +105,81 @@ function size(ctx: Ctx): Results {
   return out;
 }
 
+// Every framework create-jam offers, as a user gets it (`--yes` defaults otherwise), installed and built,
+// then its static output served on localhost and loaded in Debian's Chromium: the home page's bytes
+// and Lighthouse's four scores, mobile (its default) and desktop. One run each: this is the slow section.
+async function sites(ctx: Ctx): Promise<Results> {
+  const problem = ensureSystemTools();
+  if (problem) return { status: 'failed', error: problem };
+  const { chromium } = await import('playwright-core');
+  const { registry } = await import('../create-jam/src/engine/registry.ts');
+  const { freePort, serveStatic } = await import('../tests/e2e/serve.ts');
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: process.env.JAM_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
+  });
+  const { default: lhPkg } = await import('lighthouse/package.json', { with: { type: 'json' } });
+  const out: Results = { date: new Date().toISOString(), node: process.version, chromium: browser.version(), lighthouse: lhPkg.version, frameworks: {} };
+  const parent = join(ctx.tmp, 'sites');
+  mkdirSync(parent, { recursive: true });
+  try {
+    for (const m of registry.filter((m) => m.kind === 'framework' && (!ctx.frameworks || ctx.frameworks.includes(m.id)))) {
+      const id = m.id, site = join(parent, id), log = join(ctx.tmp, `site-${id}.log`);
+      const args = [ctx.jamBin, id, '--yes', '--framework', id, '--install', '--no-git'];
+      const fail = (step: string, error?: string) => { out.frameworks[id] = { label: m.label, status: `${step} failed`, error }; console.error(`sites ${id}: ${step} failed: ${error}`); };
+      const gen = timed(process.execPath, args, parent, log, 900_000);
+      if (!gen.ok) { fail('generate + install', gen.error); continue; }
+      const build = timed('pnpm', ['build'], site, log, 900_000);
+      if (!build.ok) { fail('build', build.error); continue; }
+      const outDir = join('apps/web', String(m.data?.outDir));
+      const dep = (m.workspaces?.['apps/web']?.dependencies ?? [])[0];
+      const version = dep ? JSON.parse(readFileSync(join(site, 'apps/web/package.json'), 'utf8')).dependencies?.[dep] : undefined;
+      let server: { url: string; close: () => Promise<void> } | undefined;
+      try {
+        server = await serveStatic(join(site, outDir));
+        const url = `${server.url}/`;
+        const page = await pageWeight(browser, url);
+        const mobile = await lighthouseScores(url, port, 'mobile');
+        const desktop = await lighthouseScores(url, port, 'desktop');
+        out.frameworks[id] = { label: m.label, version, outDir, generateInstallMs: Math.round(gen.ms), buildMs: Math.round(build.ms), page, lighthouse: { mobile, desktop } };
+        console.error(`sites ${id}: JS ${page.jsBytes} B (${page.jsGzip} gzip), all ${page.totalBytes} B; mobile ${mobile.performance}/${mobile.accessibility}/${mobile.bestPractices}/${mobile.seo}, desktop ${desktop.performance}/${desktop.accessibility}/${desktop.bestPractices}/${desktop.seo}`);
+      } catch (e) {
+        fail('measure', (e as Error).message);
+      } finally {
+        await server?.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const scores = (l: Results) => `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`;
+function sitesMd(r: Results): string {
+  if (!r.frameworks) return `## Generated sites in a browser\n\n${r.status}: ${r.error}`;
+  const rows = Object.entries(r.frameworks).map(([id, v]: [string, any]) => v.page === undefined
+    ? [`${v.label ?? id}`, v.status, '', '', '', '', '', '']
+    : [`${v.label} ${v.version ?? ''}`.trim(), `${v.page.jsFiles}: ${n(v.page.jsBytes)} / ${n(v.page.jsGzip)}`, `${v.page.requests}: ${n(v.page.totalBytes)} / ${n(v.page.totalGzip)}`,
+      scores(v.lighthouse.mobile), scores(v.lighthouse.desktop), `${v.lighthouse.mobile.fcpMs}/${v.lighthouse.mobile.lcpMs}/${v.lighthouse.mobile.tbtMs}`,
+      (v.generateInstallMs / 1000).toFixed(1), (v.buildMs / 1000).toFixed(1)]);
+  const lost = Object.entries(r.frameworks).flatMap(([id, v]: [string, any]) => v.lighthouse
+    ? [`- ${v.label}: ${[...new Set([...v.lighthouse.mobile.lost, ...v.lighthouse.desktop.lost])].join(', ') || 'nothing'}`] : []);
+  return `## Generated sites in a browser (\`--yes --framework ID\`, static output served locally)\n\n`
+    + `${r.date}, Node ${r.node}, Chromium ${r.chromium}, Lighthouse ${r.lighthouse}; one run each. Home page only; bytes are bodies as served (raw) and gzipped (level 6).\n\n`
+    + table(['framework', 'JS files: raw / gzip bytes', 'requests: all raw / gzip bytes', 'Lighthouse mobile perf/a11y/bp/seo', 'desktop', 'mobile FCP/LCP/TBT ms', 'generate + install s', 'build s'], rows)
+    + `\n\nAudits that cost points:\n${lost.join('\n')}`;
+}
+
 const SECTIONS: Section[] = [
   {
     name: 'install', run: install,
     md: (r) => '## Cold `npm install` (1 run, empty cache)\n\n' + table(['tool', 'version', 'ms'], Object.entries(r).map(([k, v]) => [k, v.version, v.error ? 'failed' : v.ms])),
   },
   {
-    name: 'generate', run: generate,
+    name: 'generate', run: generate, needs: ['install'],
     md: (r) => {
       const base = r['create-vite']?.median;
       const rows = Object.entries(r).map(([k, v]: [string, any]) => v.median === undefined
@@ -117,14 +189,16 @@ const SECTIONS: Section[] = [
     },
   },
   {
-    name: 'size', run: size,
+    name: 'size', run: size, needs: ['install'],
     md: (r) => '## Package size (`npm pack --dry-run`)\n\n' + table(['package', 'tarball kB', 'unpacked kB', 'files', 'runtime deps'],
       Object.entries(r).map(([k, v]: [string, any]) => v.size === undefined ? [k, v.status ?? v.error, '', '', v.deps ?? '']
         : [v.built === false ? `${k} (not built)` : k, kB(v.size), kB(v.unpackedSize), v.entryCount, v.deps])),
   },
+  { name: 'sites', run: sites, md: sitesMd },
 ];
 
 function goals(r: Results): Results[] {
+  if (!r.generate || !r.size) return r.goals ?? [];
   const jam = r.generate['create-jam'], vite = r.generate['create-vite'], pkg = r.size['create-jam'];
   const g = (goal: string, value: string, pass: boolean) => ({ goal, value, pass });
   return [
@@ -143,24 +217,34 @@ const ctx: Ctx = {
   jamBin: resolve(opt['create-jam']!),
   jamDir: resolve(dirname(opt['create-jam']!), '..'), // bin is <pkg>/dist/cli.mjs
   peers: PEERS.map((p) => ({ ...p })),
+  frameworks: opt.frameworks?.split(',').map((f) => f.trim()),
 };
+const unknown = only.filter((name) => !SECTIONS.some((s) => s.name === name));
+if (unknown.length) {
+  console.error(`bench: no section ${unknown.join(', ')}; sections: ${SECTIONS.map((s) => s.name).join(' ')}`);
+  process.exit(2);
+}
+const wanted = new Set(only.length ? only.flatMap((name) => [...(SECTIONS.find((s) => s.name === name)!.needs ?? []), name]) : SECTIONS.map((s) => s.name));
+const resultsFile = join(import.meta.dirname, 'results.json');
 try {
-  const results: Results = {
-    meta: {
-      date: new Date().toISOString(), node: process.version, npm: capture('npm', ['-v'], ctx.tmp).out.trim(),
-      platform: `${process.platform} ${process.arch}`, nproc: availableParallelism(), cpu: cpus()[0]?.model, runs: ctx.runs, userAgent: USER_AGENT,
-    },
+  // Sections not run this time keep their last figures.
+  const results: Results = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {};
+  const meta = {
+    date: new Date().toISOString(), node: process.version, npm: capture('npm', ['-v'], ctx.tmp).out.trim(),
+    platform: `${process.platform} ${process.arch}`, nproc: availableParallelism(), cpu: cpus()[0]?.model, runs: ctx.runs, userAgent: USER_AGENT,
   };
-  for (const s of SECTIONS) results[s.name] = s.run(ctx);
+  // meta describes the peer comparison (install, generate, size); "sites" records its own date and versions.
+  if (!results.meta || [...wanted].some((name) => name !== 'sites')) results.meta = meta;
+  for (const s of SECTIONS.filter((s) => wanted.has(s.name))) results[s.name] = await s.run(ctx);
   results.goals = goals(results);
 
   const m = results.meta;
   const md = [
     `# create-jam benchmark\n\n${m.date}, Node ${m.node}, npm ${m.npm}, ${m.nproc} cores (${m.cpu}), ${m.runs} runs per tool.`,
-    ...SECTIONS.map((s) => s.md(results[s.name])),
+    ...SECTIONS.filter((s) => results[s.name]).map((s) => s.md(results[s.name])),
     '## Goals\n\n' + table(['goal', 'value', 'result'], results.goals.map((g: Results) => [g.goal, g.value, g.pass ? 'PASS' : 'MISS'])),
   ].join('\n\n') + '\n';
-  writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
   writeFileSync(join(import.meta.dirname, 'RESULTS.md'), md);
   console.log(md);
 } finally {

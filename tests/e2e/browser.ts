@@ -55,6 +55,7 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
   };
   const settle = () => page.waitForLoadState("networkidle").catch(() => {}); // late requests still count
 
+  let failure: unknown;
   try {
     await open("/");
     const links = await page.getByRole("link").allInnerTexts();
@@ -69,9 +70,8 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
     await link.click();
     await page.waitForURL((u) => u.pathname !== "/", { timeout: 10_000 }).catch(() => {});
     visited.push(page.url());
-    const h1 = page.locator("h1").first();
-    await h1.waitFor({ timeout: 10_000 }).catch(() => {});
-    expect(await h1.innerText().catch(() => "(no h1)"), `${where}: h1`).toBe(entry.title);
+    await page.getByRole("heading", { level: 1, name: entry.title }).waitFor({ timeout: 10_000 }).catch(() => {});
+    expect(await page.locator("h1").allInnerTexts(), `${where}: its h1`).toEqual([entry.title]);
     expect(await page.locator("body").innerText(), `${where}: body text`).toContain(entry.phrase);
     await settle();
 
@@ -80,10 +80,15 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
       await typeAndWait(page, search.query, entry.title, where);
       await settle();
     }
+  } catch (e) {
+    failure = e;
   } finally {
     await context.close();
   }
-  expect(problems, `problems seen in the browser:\n${problems.join("\n")}\n`).toEqual([]);
+  const seen = problems.length ? `\n${problems.length} problem(s) seen in the browser at ${baseUrl}:\n${problems.join("\n")}` : "";
+  if (failure instanceof Error) failure.message += seen;
+  if (failure) throw failure;
+  if (seen) throw new Error(seen.trimStart());
   return visited;
 }
 
