@@ -5,10 +5,11 @@ import markdown from "../../../templates/content-markdown/module.ts";
 import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
+import gatsby from "../../../templates/framework-gatsby/module.ts";
 import next from "../../../templates/framework-next/module.ts";
 import hybrid from "../../../templates/rendering-hybrid/module.ts";
 import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, gatsby, staticRendering, hybrid, markdown, pagefind, vercel, netlify];

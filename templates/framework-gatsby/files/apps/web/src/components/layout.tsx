@@ -1,0 +1,23 @@
+import { Link } from "gatsby";
+import type { ReactNode } from "react";
+import { site } from "../site.ts";
+import "../styles.css";
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header>
+        <nav>
+          <Link to="/">{site.name}</Link>
+          <Link to="/about/">About</Link>
+          {/* A full page load: the search page's script must run, which client-side navigation would skip. */}
+          {site.search && <a href="/search/">Search</a>}
+        </nav>
+      </header>
+      <main>{children}</main>
+      <footer>
+        <p>Built with Gatsby and Turborepo.</p>
+      </footer>
+    </>
+  );
+}
