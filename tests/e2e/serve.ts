@@ -38,11 +38,15 @@ export async function serveStatic(dir: string): Promise<Served> {
     },
   });
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const raw = new URL(req.url ?? "/", "http://x").pathname;
+    let path = raw;
+    try {
+      path = decodeURI(raw);
+    } catch {} // a malformed escape: look it up as written
     const onDisk = join(dir, path);
     if (!path.endsWith("/") && onDisk.startsWith(dir) && existsSync(join(onDisk, "index.html")) && statSync(onDisk).isDirectory()) {
       const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
-      res.writeHead(301, { Location: `${path}/${query}` }).end();
+      res.writeHead(301, { Location: `${raw}/${query}` }).end();
       return;
     }
     files(req, res, () => {
