@@ -5,7 +5,7 @@ export default defineModule(pkg, {
   id: "gatsby",
   kind: "framework",
   label: "Gatsby",
-  hint: "React 18, pages from gatsby-node, pre-rendered; in maintenance upstream, pinned to 5.16.1",
+  hint: "React 18, every page pre-rendered; in maintenance upstream, pinned to 5.16.1",
   node: "18.0.0",
   rules: [
     {
@@ -47,4 +47,7 @@ export default defineModule(pkg, {
     sharp: false,
   },
   data: { outDir: "public", vercelFramework: "gatsby", devPort: 8000 },
+  readme: `## Framework: Gatsby
+
+Gatsby 5 is in maintenance upstream: this app is pinned to the release that builds here (5.16.1, with React 18, which Gatsby 5 requires). Every page is created in \`apps/web/gatsby-node.ts\` from \`@repo/content\` (each entry goes to its template as \`pageContext\`, no GraphQL) and pre-rendered to \`apps/web/public/\` by \`gatsby build\`; \`pnpm --filter web preview\` serves the build. \`apps/web/package.json\` says \`"type": "commonjs"\` because Gatsby loads the CommonJS it writes into \`.cache/\` with \`require()\`.`,
 });
