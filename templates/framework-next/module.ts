@@ -8,9 +8,46 @@ export default defineModule(pkg, {
   hint: "React, App Router, pages pre-rendered to static HTML",
   node: "20.9.0",
   packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["nextjs.json"] }],
-  // Hybrid rendering for this framework comes in a later template version.
-  rules: [{ kind: "rendering", ids: ["static"], why: "hybrid rendering is not built for Next.js yet" }],
-  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  when: [
+    { with: ["search:pagefind"], files: "files-search" },
+    // The post page differs only in its route segment config (static: dynamicParams false; hybrid: ISR).
+    { with: ["rendering:static"], files: "files-static" },
+    {
+      // next.config.ts drops `output: "export"`; post pages revalidate; app/api/entries runs per request.
+      // Vercel and Netlify build Next.js with their own runtime (no adapter to install).
+      with: ["rendering:hybrid"],
+      files: "files-hybrid",
+      workspaces: { "apps/web": { scripts: { start: "next start ${HOST:+-H $HOST}" } } },
+      // The hosts' builds differ from a local one: part of the build's cache key.
+      turbo: { tasks: { build: { env: ["VERCEL", "NETLIFY"] } } },
+      data: {
+        outDir: ".next",
+        start: "next start ${HOST:+-H $HOST}",
+        vercelOutputDirectory: null,
+        netlifyPublish: ".next",
+        // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) serves the server part.
+        netlifyEnvironment: {},
+      },
+      readme: `## Next.js: hybrid
+
+\`pnpm build\` pre-renders every page; post pages (\`app/posts/[slug]/page.tsx\`) revalidate: \`export const revalidate = 60\` regenerates a page in the background at most once a minute after a request finds it stale, and a post added since the build renders on its first request. \`app/api/entries/route.ts\` answers \`GET /api/entries/\` on every request. Locally \`pnpm --filter web start\` runs \`next start\` on \`PORT\` (default 3000) and \`HOST\` (default every interface); Vercel and Netlify run the same build with their own Next.js runtime.`,
+    },
+    {
+      // Pagefind reads URL-shaped copies of the pre-rendered pages (scripts/pagefind-html.mjs) and
+      // writes its index to public/, which the Next.js server serves.
+      with: ["rendering:hybrid", "search:pagefind"],
+      files: "files-hybrid-search",
+      workspaces: { "apps/web": { scripts: { "pagefind-html": "node scripts/pagefind-html.mjs" } } },
+      turbo: {
+        tasks: {
+          "pagefind-html": { dependsOn: ["build"], outputs: [".next/pagefind-html/**"] },
+          index: { dependsOn: ["pagefind-html"] },
+        },
+      },
+      gitignore: ["public/pagefind/"],
+      data: { pagefind: { site: ".next/pagefind-html", output_path: "public/pagefind" } },
+    },
+  ],
   workspaces: {
     "apps/web": {
       dependencies: ["next", "react", "react-dom"],
