@@ -5,6 +5,7 @@ import markdown from "../../../templates/content-markdown/module.ts";
 import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
+import eleventy from "../../../templates/framework-eleventy/module.ts";
 import gatsby from "../../../templates/framework-gatsby/module.ts";
 import next from "../../../templates/framework-next/module.ts";
 import hybrid from "../../../templates/rendering-hybrid/module.ts";
@@ -12,4 +13,4 @@ import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, gatsby, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, gatsby, eleventy, staticRendering, hybrid, markdown, pagefind, vercel, netlify];

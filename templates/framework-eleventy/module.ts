@@ -1,0 +1,33 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(pkg, {
+  id: "eleventy",
+  kind: "framework",
+  label: "Eleventy",
+  hint: "Nunjucks templates to static HTML, no client JavaScript, fastest builds",
+  // Eleventy itself runs on Node 18; its config imports src/site.ts, which needs Node's type stripping.
+  node: "22.18.0",
+  rules: [{ kind: "rendering", ids: ["static"], why: "Eleventy writes static files only" }],
+  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  workspaces: {
+    "apps/web": {
+      dependencies: ["@11ty/eleventy"],
+      devDependencies: ["@11ty/eleventy-dev-server", "@types/node", "typescript", "@repo/typescript-config"],
+      scripts: {
+        dev: "eleventy --serve --port=8080",
+        build: "eleventy",
+        // Serves the last build as it is (with its search index), where `dev` rebuilds from src/.
+        preview: "eleventy-dev-server --dir=_site --port=8080",
+        "check-types": "tsc --noEmit",
+        lint: "biome lint .",
+      },
+    },
+  },
+  turbo: { tasks: { build: { outputs: ["_site/**"] } } },
+  gitignore: ["_site/"],
+  data: { outDir: "_site", vercelFramework: "eleventy", devPort: 8080 },
+  readme: `## Framework: Eleventy
+
+\`apps/web/src/_data/entries.js\` reads every post and page from \`@repo/content\`; \`src/posts.njk\` and \`src/pages.njk\` paginate over them (one page each, \`/posts/<slug>/\` and \`/<slug>/\`) with the layout \`src/_includes/base.njk\`. \`eleventy\` writes plain HTML to \`apps/web/_site/\`, with no client JavaScript. \`pnpm check-types\` runs \`tsc\` over the config and data files (JavaScript checked through JSDoc; Eleventy ships no type declarations, so \`apps/web/eleventy.d.ts\` declares the part of its config API the config calls). \`pnpm --filter web preview\` serves the last build.`,
+});
