@@ -168,7 +168,8 @@ function sitesMd(r: Results): string {
   const lost = Object.entries(r.frameworks).flatMap(([id, v]: [string, any]) => v.lighthouse
     ? [`- ${v.label}: ${[...new Set([...v.lighthouse.mobile.lost, ...v.lighthouse.desktop.lost])].join(', ') || 'nothing'}`] : []);
   return `## Generated sites in a browser (\`--yes --framework ID\`, static output served locally)\n\n`
-    + `${r.date}, Node ${r.node}, Chromium ${r.chromium}, Lighthouse ${r.lighthouse}; one run each. Home page only; bytes are bodies as served (raw) and gzipped (level 6).\n\n`
+    + `${r.date}, Node ${r.node}, Chromium ${r.chromium}, Lighthouse ${r.lighthouse}; one run each. Home page only; bytes are bodies as served (raw) and gzipped (level 6). `
+    + `Mobile performance simulates a 4x slower CPU, so it moves with the machine's load: compare within one run.\n\n`
     + table(['framework', 'JS files: raw / gzip bytes', 'requests: all raw / gzip bytes', 'Lighthouse mobile perf/a11y/bp/seo', 'desktop', 'mobile FCP/LCP/TBT ms', 'generate + install s', 'build s'], rows)
     + `\n\nAudits that cost points:\n${lost.join('\n')}`;
 }
