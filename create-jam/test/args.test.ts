@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseCliArgs } from "../src/cli/args.ts";
 import { registry } from "../src/engine/registry.ts";
+import { modulesOf } from "../src/engine/stack.ts";
 import { toPackageName } from "../src/engine/target.ts";
 
 const parse = (...argv: string[]) => parseCliArgs(argv, registry);
@@ -16,7 +17,7 @@ describe("parseCliArgs", () => {
   it("suggests the nearest flag and value", () => {
     expect(() => parse("--framwork", "next")).toThrow(/Unknown flag --framwork/);
     try { parse("--framwork", "next"); } catch (e) { expect((e as { fix: string }).fix).toMatch(/^Did you mean --framework\?/); }
-    try { parse("--framework", "nxt"); } catch (e) { expect((e as { fix: string }).fix).toBe("Did you mean next? Allowed: astro, next."); }
+    try { parse("--framework", "nxt"); } catch (e) { expect((e as { fix: string }).fix).toBe(`Did you mean next? Allowed: ${modulesOf(registry, "framework").map((m) => m.id).join(", ")}.`); }
   });
 
   it("rejects contradictions and missing values", () => {
