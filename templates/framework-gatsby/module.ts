@@ -14,7 +14,13 @@ export default defineModule(pkg, {
       why: "Gatsby here pre-renders every page; its SSR and deferred static generation need a Gatsby-specific host runtime",
     },
   ],
-  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  when: [
+    { with: ["search:pagefind"], files: "files-search" },
+    {
+      with: ["deploy:vercel"],
+      readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
+    },
+  ],
   workspaces: {
     "apps/web": {
       dependencies: ["gatsby", "react", "react-dom"],
@@ -33,20 +39,30 @@ export default defineModule(pkg, {
   },
   turbo: { tasks: { build: { outputs: ["public/**"] } } },
   gitignore: ["public/", ".cache/"],
-  // Install scripts Gatsby's tree runs (native file watcher, lmdb cache, core-js notices...). sharp's
-  // would download libvips from GitHub; nothing here processes images.
+  // pnpm 11 fails the install while a dependency's install script is neither allowed nor denied.
+  // Allowed: the native modules (file watcher, lmdb cache and its msgpack codec), which pick their
+  // prebuilt binary. Denied: banners (core-js, es5-ext, gatsby-cli), gatsby's own (it fetches the
+  // latest API list, which the build reads from its package anyway) and sharp's (it would download
+  // libvips from GitHub; nothing here processes images).
   allowBuilds: {
     "@parcel/watcher": true,
-    "core-js": true,
-    "core-js-pure": true,
-    "es5-ext": true,
-    gatsby: true,
-    "gatsby-cli": true,
     lmdb: true,
     "msgpackr-extract": true,
+    "core-js": false,
+    "core-js-pure": false,
+    "es5-ext": false,
+    gatsby: false,
+    "gatsby-cli": false,
     sharp: false,
   },
-  data: { outDir: "public", vercelFramework: "gatsby", devPort: 8000 },
+  data: {
+    outDir: "public",
+    // Vercel's "gatsby" preset wraps gatsby-node with its builder plugin, which copies public/ into
+    // .vercel/output during `gatsby build`, before the search index is written: as "Other", Vercel
+    // serves public/ as it is after every turbo task.
+    vercelFramework: null,
+    devPort: 8000,
+  },
   readme: `## Framework: Gatsby
 
 Gatsby 5 is in maintenance upstream: this app is pinned to the release that builds here (5.16.1, with React 18, which Gatsby 5 requires). Every page is created in \`apps/web/gatsby-node.ts\` from \`@repo/content\` (each entry goes to its template as \`pageContext\`, no GraphQL) and pre-rendered to \`apps/web/public/\` by \`gatsby build\`; \`pnpm --filter web preview\` serves the build. \`apps/web/package.json\` says \`"type": "commonjs"\` because Gatsby loads the CommonJS it writes into \`.cache/\` with \`require()\`.`,

@@ -23,3 +23,18 @@ export const createPages: GatsbyNode["createPages"] = async ({ actions }) => {
     actions.createPage({ path: `/${slug}/`, component: template("page"), context: { entry } });
   }
 };
+
+// pnpm keeps each package in node_modules/.pnpm/<name>@<version>/node_modules/<name>/, which Gatsby's
+// test for its "framework" chunk (React and its runtime) takes for nested copies. The production build
+// then leaves React in its app chunk, but `gatsby develop` still asks for /framework.js: this test
+// also matches pnpm's paths, so the dev server has that chunk to serve.
+const frameworkPackages = /[\\/]node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?(react|react-dom|scheduler|prop-types)[\\/]/;
+
+export const onCreateWebpackConfig: GatsbyNode["onCreateWebpackConfig"] = ({ stage, getConfig, actions }) => {
+  if (stage !== "develop") return;
+  const config = getConfig();
+  const framework = config.optimization?.splitChunks?.cacheGroups?.framework;
+  if (!framework) return;
+  framework.test = frameworkPackages;
+  actions.replaceWebpackConfig(config);
+};
