@@ -7,9 +7,37 @@ export default defineModule(pkg, {
   label: "Astro",
   hint: "static HTML, zero JavaScript by default",
   node: "22.12.0",
-  // Hybrid rendering for this framework comes in a later template version.
-  rules: [{ kind: "rendering", ids: ["static"], why: "hybrid rendering is not built for Astro yet" }],
-  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  when: [
+    { with: ["search:pagefind"], files: "files-search" },
+    // The post page is pre-rendered (static) or rendered on request (hybrid).
+    { with: ["rendering:static"], files: "files-static" },
+    {
+      // astro.config.mjs adds the adapter of the host that builds (Node server locally); post pages
+      // and src/pages/api/entries.ts render on request, every other page is pre-rendered.
+      with: ["rendering:hybrid"],
+      files: "files-hybrid",
+      workspaces: { "apps/web": { dependencies: ["@astrojs/node"], scripts: { start: "node dist/server/entry.mjs" } } },
+      turbo: {
+        tasks: {
+          // VERCEL and NETLIFY pick the adapter, so they are part of the build's cache key.
+          build: { outputs: [".vercel/output/**", ".netlify/**"], env: ["VERCEL", "NETLIFY"] },
+        },
+      },
+      data: { outDir: "dist/client", start: "node dist/server/entry.mjs", vercelOutputDirectory: null },
+      readme: `## Astro: hybrid
+
+Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro\`) and \`src/pages/api/entries.ts\` (\`GET /api/entries/\`, the posts as JSON), which say \`export const prerender = false\` and render on request. A post page sends \`Cache-Control: s-maxage=60, stale-while-revalidate\`: the host's CDN keeps it a minute, then serves it stale while it renders a fresh one. \`astro.config.mjs\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
+    },
+    { with: ["rendering:hybrid", "deploy:vercel"], workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } } },
+    { with: ["rendering:hybrid", "deploy:netlify"], workspaces: { "apps/web": { dependencies: ["@astrojs/netlify"] } } },
+    {
+      // Post pages are not pre-rendered HTML: integrations/pagefind.mjs (in astro.config.mjs) gathers
+      // what Pagefind indexes at the end of the build.
+      with: ["rendering:hybrid", "search:pagefind"],
+      files: "files-hybrid-search",
+      data: { pagefind: { site: "dist/pagefind-html", output_path: "dist/client/pagefind" } },
+    },
+  ],
   workspaces: {
     "apps/web": {
       dependencies: ["astro"],
