@@ -62,6 +62,9 @@ export default defineModule(pkg, {
     // serves public/ as it is after every turbo task.
     vercelFramework: null,
     devPort: 8000,
+    // Written to pagefind.json as is. Every page is <path>/index.html; Pagefind's default glob would
+    // also try public/page-data/404.html/, a folder (Gatsby's data for its 404 page), and warn.
+    pagefind: { site: "public", glob: "**/index.html" },
   },
   readme: `## Framework: Gatsby
 
