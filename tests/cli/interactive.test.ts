@@ -12,7 +12,7 @@ describe("create-jam at a terminal", () => {
     await t.answer("Project folder?", `blog${KEY.enter}`);
     await t.answer("Which framework?", `${KEY.down}${KEY.enter}`); // astro -> next
     await t.answer("How are pages rendered?", `${KEY.down}${KEY.enter}`); // static -> hybrid
-    await t.answer("Where does the content come from?", KEY.enter);
+    // One content source so far: nothing to ask.
     await t.answer("Site search?", `${KEY.down}${KEY.enter}`); // pagefind -> none
     await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
     await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
@@ -36,7 +36,7 @@ describe("create-jam at a terminal", () => {
 
   it.each([
     ["the first question", [] as [string, string][]],
-    ["a later question", [["Project folder?", `x${KEY.enter}`], ["Which framework?", KEY.enter]] as [string, string][]],
+    ["a later question", [["Project folder?", `x${KEY.enter}`], ["Which framework?", `${KEY.down}${KEY.enter}`]] as [string, string][]],
   ])("exits on Ctrl+C at %s and writes nothing", async (_, before) => {
     const cwd = tempDir();
     const t = startInteractive([], cwd);

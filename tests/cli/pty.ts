@@ -17,12 +17,12 @@ export function startInteractive(args: string[], cwd: string) {
   return {
     plain,
     exited,
-    /** Waits until `text` appears after everything seen so far, then types `keys`. */
+    /** Waits until `text` appears near or after everything seen so far (a long prompt may already be drawn), then types `keys`. */
     async answer(text: string | RegExp, keys: string) {
       const from = plain().length;
       const deadline = Date.now() + 15_000;
       const seen = () => {
-        const rest = plain().slice(from === 0 ? 0 : from - 200);
+        const rest = plain().slice(from === 0 ? 0 : from - 1500);
         return typeof text === "string" ? rest.includes(text) : text.test(rest);
       };
       while (!seen()) {
