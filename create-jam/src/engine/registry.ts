@@ -7,10 +7,11 @@ import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
 import eleventy from "../../../templates/framework-eleventy/module.ts";
 import gatsby from "../../../templates/framework-gatsby/module.ts";
+import hugo from "../../../templates/framework-hugo/module.ts";
 import next from "../../../templates/framework-next/module.ts";
 import hybrid from "../../../templates/rendering-hybrid/module.ts";
 import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, gatsby, eleventy, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, pagefind, vercel, netlify];

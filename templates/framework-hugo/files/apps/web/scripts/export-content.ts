@@ -1,0 +1,50 @@
+// Writes every entry of @repo/content as a Hugo content file, so Hugo renders the same posts and
+// pages as the other frameworks: content/posts/<slug>.md and content/<slug>.md, each with JSON front
+// matter and the body the content package already rendered to HTML (which Hugo's Markdown passes
+// through as it is: markup.goldmark.renderer.unsafe in hugo.toml). Runs as the turbo task "content"
+// before `hugo`. content/ is generated: edit the entries in packages/content instead.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Collection, getEntry, listEntries } from "@repo/content";
+
+const out = fileURLToPath(new URL("../content/", import.meta.url));
+const folders: Record<Collection, string> = { posts: "posts", pages: "" };
+
+const files = new Map<string, string>();
+for (const collection of ["posts", "pages"] as const) {
+  const summaries = await listEntries(collection);
+  for (const [index, { slug }] of summaries.entries()) {
+    const entry = await getEntry(collection, slug);
+    if (!entry) throw new Error(`Entry not found: ${collection}/${slug}`);
+    const path = join(folders[collection], `${slug}.md`);
+    const front = {
+      title: entry.title,
+      description: entry.description,
+      ...(entry.date ? { date: entry.date } : {}),
+      url: `/${path.slice(0, -".md".length)}/`.replaceAll("\\", "/"),
+      // Hugo lists pages by weight first: the order listEntries gives (posts newest first).
+      weight: index + 1,
+    };
+    // Hugo reads {{< and {{% as shortcodes in any content; the entities show the same braces.
+    const body = entry.html.replaceAll("{{", "&#123;&#123;");
+    files.set(path, `${JSON.stringify(front, null, 2)}\n${body}\n`);
+  }
+}
+
+// Write what changed and remove what is gone, so `hugo server` rebuilds only for real edits.
+mkdirSync(out, { recursive: true });
+for (const old of readdirSync(out, { recursive: true, encoding: "utf8" })) {
+  if (old.endsWith(".md") && !files.has(old)) rmSync(join(out, old));
+}
+for (const [path, text] of files) {
+  const file = join(out, path);
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, "utf8");
+  } catch {}
+  if (current === text) continue;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+console.log(`Wrote ${files.size} entries of @repo/content to content/ for Hugo.`);

@@ -1,0 +1,45 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import pkg from "./package.json" with { type: "json" };
+
+/** Hosts build with this Hugo; the templates are tested with it and with the oldest supported, 0.111.3 (Debian 12). */
+const hugoVersion = "0.169.0";
+
+export default defineModule(pkg, {
+  id: "hugo",
+  kind: "framework",
+  label: "Hugo",
+  hint: "Go templates to static HTML, no client JavaScript; needs the hugo binary (0.111+)",
+  // The build scripts around Hugo (content export, runner) are TypeScript run by plain node.
+  node: "22.18.0",
+  rules: [{ kind: "rendering", ids: ["static"], why: "Hugo writes static files only" }],
+  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  workspaces: {
+    "apps/web": {
+      devDependencies: ["@types/node", "typescript", "@repo/typescript-config"],
+      scripts: {
+        content: "node scripts/export-content.ts",
+        dev: "node scripts/hugo.ts server --port 1313",
+        build: "node scripts/hugo.ts --cleanDestinationDir",
+        preview: "node scripts/preview.ts",
+        "check-types": "tsc --noEmit",
+        lint: "biome lint .",
+      },
+    },
+  },
+  turbo: {
+    tasks: {
+      // Hugo reads no TypeScript: `content` writes @repo/content's entries to content/ first. Packages
+      // without a `content` script (the content package) have nothing to run for it.
+      content: { dependsOn: ["^build"], outputs: ["content/**"] },
+      build: { dependsOn: ["content"], outputs: ["public/**"] },
+    },
+  },
+  // Scoped: packages/content/content/ holds the Markdown sources.
+  gitignore: ["apps/web/content/", "apps/web/public/", "apps/web/resources/_gen/", "apps/web/.hugo_build.lock"],
+  data: { outDir: "public", vercelFramework: "hugo", devPort: 1313, netlifyEnvironment: { HUGO_VERSION: hugoVersion } },
+  readme: `## Framework: Hugo
+
+Hugo is a single binary, not an npm package: install it once (0.111 or newer) with \`brew install hugo\`, \`sudo apt-get install hugo\`, \`winget install Hugo.Hugo.Extended\` or from gohugo.io/installation (\`pnpm build\` says so when it is missing; \`HUGO_BIN\` may name the binary).
+
+Hugo reads no TypeScript, so the turbo task \`content\` (\`apps/web/scripts/export-content.ts\`) writes every entry of \`@repo/content\` to \`apps/web/content/\` first (generated and gitignored: edit \`packages/content\`), as HTML with front matter; the layouts in \`apps/web/layouts/\` render them to plain HTML in \`apps/web/public/\`, with no client JavaScript. Site title and description are in \`apps/web/hugo.toml\`. \`pnpm dev\` runs \`hugo server\` and re-exports the content when it changes; \`pnpm --filter web preview\` serves the last build. Netlify installs the Hugo that \`netlify.toml\` names (\`HUGO_VERSION\`); on Vercel set the environment variable \`HUGO_VERSION\` (e.g. ${hugoVersion}) in the project settings, since Vercel's default Hugo is too old.`,
+});
