@@ -1,8 +1,9 @@
 // Writes every entry of @repo/content as a Hugo content file, so Hugo renders the same posts and
 // pages as the other frameworks: content/posts/<slug>.md and content/<slug>.md, each with JSON front
-// matter and the body the content package already rendered to HTML (which Hugo's Markdown passes
-// through as it is: markup.goldmark.renderer.unsafe in hugo.toml). Runs as the turbo task "content"
-// before `hugo`. content/ is generated: edit the entries in packages/content instead.
+// matter only. The body, which the content package already rendered to HTML, is the front matter's
+// `html` (layouts print it as it is): as a Markdown body Hugo would parse it again, and it reads
+// .html content files only when allowed (security.allowContent, since Hugo 0.162). Runs as the turbo
+// task "content" before `hugo`. content/ is generated: edit the entries in packages/content instead.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,10 +26,9 @@ for (const collection of ["posts", "pages"] as const) {
       url: `/${path.slice(0, -".md".length)}/`.replaceAll("\\", "/"),
       // Hugo lists pages by weight first: the order listEntries gives (posts newest first).
       weight: index + 1,
+      html: entry.html,
     };
-    // Hugo reads {{< and {{% as shortcodes in any content; the entities show the same braces.
-    const body = entry.html.replaceAll("{{", "&#123;&#123;");
-    files.set(path, `${JSON.stringify(front, null, 2)}\n${body}\n`);
+    files.set(path, `${JSON.stringify(front, null, 2)}\n`);
   }
 }
 

@@ -12,7 +12,8 @@ if (probe.error || probe.status !== 0) fail(`Hugo was not found (${bin}): ${inst
 // The templates and hugo.toml need Hugo 0.111 or newer.
 const found = /v(\d+)\.(\d+)\.\d+/.exec(probe.stdout);
 if (found && Number(found[1]) * 1000 + Number(found[2]) < 111) {
-  fail(`Hugo ${found[0]} is too old: this site needs Hugo 0.111 or newer; ${install}.`);
+  const host = "on Vercel or Netlify, set the environment variable HUGO_VERSION to a newer one";
+  fail(`Hugo ${found[0]} is too old: this site needs Hugo 0.111 or newer; ${install}; ${host}.`);
 }
 
 const args = process.argv.slice(2);
