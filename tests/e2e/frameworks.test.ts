@@ -30,7 +30,7 @@ describe.each(stacks)("a generated $framework site", ({ framework, out, git }) =
     await pnpm(site, "build");
     const home = read(web, "index.html");
     for (const title of demoPosts) expect(home).toContain(title);
-    expect(home).toMatch(/<html lang="en"/);
+    expect(home).toMatch(/<html\s+lang="en"/);
     expect(home).toContain('name="description"');
     const post = read(web, "posts/hello-jamstack/index.html");
     expect(post).toContain("<h1>Hello, JAMstack</h1>");
