@@ -5,18 +5,47 @@ export default defineModule(pkg, {
   id: "nuxt",
   kind: "framework",
   label: "Nuxt",
-  hint: "Vue, pages pre-rendered by nuxt generate, no client JavaScript",
+  hint: "Vue, pages pre-rendered to HTML with no client JavaScript",
   // Nuxt 4.5's engines: ^22.19 || ^24.11.
   node: "22.19.0",
-  rules: [{ kind: "rendering", ids: ["static"], why: "the Nuxt module has no hybrid mode yet" }],
-  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  when: [
+    { with: ["search:pagefind"], files: "files-search" },
+    // `nuxt generate` pre-renders every page with the static preset (nuxt.config.ts).
+    { with: ["rendering:static"], workspaces: { "apps/web": { scripts: { build: "nuxt generate" } } } },
+    {
+      // nuxt.config.ts: post pages render on request (routeRules isr on Vercel and Netlify, swr in
+      // the Node server) and server/api/entries.ts answers every request; the rest is pre-rendered.
+      // Nitro picks its preset from the build's environment (Vercel, Netlify, else node-server).
+      with: ["rendering:hybrid"],
+      files: "files-hybrid",
+      workspaces: { "apps/web": { scripts: { build: "nuxt build", start: "node .output/server/index.mjs" } } },
+      turbo: {
+        tasks: {
+          // VERCEL and NETLIFY pick the preset, so they are part of the build's cache key.
+          build: { outputs: [".vercel/output/**", ".netlify/**", "dist/**"], env: ["VERCEL", "NETLIFY"] },
+        },
+      },
+      data: { outDir: ".output/public", start: "node .output/server/index.mjs", vercelOutputDirectory: null },
+      readme: `## Nuxt: hybrid
+
+Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/entries.ts\` (\`GET /api/entries\`, the posts as JSON), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify, Nitro's stale-while-revalidate cache in the Node server). Nitro picks its preset from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
+    },
+    // Nitro's Netlify preset writes the static files to dist/.
+    { with: ["rendering:hybrid", "deploy:netlify"], gitignore: ["dist/"], data: { netlifyPublish: "dist" } },
+    {
+      // Post pages are not written as files: modules/pagefind-html.ts keeps a copy of every page
+      // for Pagefind while they pre-render.
+      with: ["rendering:hybrid", "search:pagefind"],
+      files: "files-hybrid-search",
+      data: { pagefind: { site: ".output/pagefind-html", output_path: ".output/public/pagefind" } },
+    },
+  ],
   workspaces: {
     "apps/web": {
       dependencies: ["nuxt", "vue", "vue-router"],
       devDependencies: ["@types/node", "typescript", "vue-tsc"],
       scripts: {
         dev: "nuxt dev",
-        build: "nuxt generate",
         preview: "nuxt preview",
         "check-types": "nuxt typecheck",
         lint: "biome lint .",
