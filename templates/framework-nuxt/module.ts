@@ -31,7 +31,7 @@ export default defineModule(pkg, {
 Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/entries.ts\` (\`GET /api/entries\`, the posts as JSON), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify, Nitro's stale-while-revalidate cache in the Node server). Nitro picks its preset from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
     },
     // Nitro's Netlify preset writes the static files to dist/.
-    { with: ["rendering:hybrid", "deploy:netlify"], gitignore: ["dist/"], data: { netlifyPublish: "dist" } },
+    { with: ["rendering:hybrid", "deploy:netlify"], data: { netlifyPublish: "dist" } },
     {
       // Post pages are not written as files: modules/pagefind-html.ts keeps a copy of every page
       // for Pagefind while they pre-render.
@@ -53,7 +53,11 @@ Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`
     },
   },
   turbo: { tasks: { build: { outputs: [".output/**"] } } },
-  gitignore: [".output/", ".nuxt/", ".nitro/", ".data/"],
+  // dist: a link to .output/public after `nuxt generate`, the static files of Nitro's Netlify preset.
+  gitignore: [".output/", ".nuxt/", ".nitro/", ".data/", "dist"],
   allowBuilds: { esbuild: true },
   data: { outDir: ".output/public", vercelFramework: "nuxtjs", devPort: 3000 },
+  readme: `## Nuxt
+
+Pages (\`app/pages/\`) read \`@repo/content\` through server routes (\`server/api/content/\`) with \`useFetch\`: the build renders the answers into the pre-rendered HTML, and the browser never fetches them. \`features.noScripts\` in \`nuxt.config.ts\` leaves Nuxt's own JavaScript out of the pages, so they ship as plain HTML and CSS; remove it when a page needs Vue in the browser (client-side navigation, interactive components).`,
 });
