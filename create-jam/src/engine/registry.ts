@@ -10,9 +10,10 @@ import gatsby from "../../../templates/framework-gatsby/module.ts";
 import hugo from "../../../templates/framework-hugo/module.ts";
 import next from "../../../templates/framework-next/module.ts";
 import nuxt from "../../../templates/framework-nuxt/module.ts";
+import sveltekit from "../../../templates/framework-sveltekit/module.ts";
 import hybrid from "../../../templates/rendering-hybrid/module.ts";
 import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
