@@ -8,17 +8,46 @@ export default defineModule(pkg, {
   hint: "Svelte, pages pre-rendered to HTML with no client JavaScript",
   // SvelteKit 3's engines: >=22.17.
   node: "22.17.0",
-  rules: [{ kind: "rendering", ids: ["static"], why: "hybrid rendering for SvelteKit is not written yet" }],
   when: [
     { with: ["search:pagefind"], files: "files-search" },
     // The post page's server module differs: pre-rendered (static) or rendered on request (hybrid).
-    { with: ["rendering:static"], files: "files-static" },
+    { with: ["rendering:static"], files: "files-static", workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-static"] } } },
+    {
+      // vite.config.ts picks the adapter of the host that builds (Node server locally); post pages
+      // and src/routes/api/entries/+server.ts render on request, every other page is pre-rendered.
+      with: ["rendering:hybrid"],
+      files: "files-hybrid",
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-node"], scripts: { start: "node build" } } },
+      turbo: {
+        tasks: {
+          // VERCEL and NETLIFY pick the adapter, so they are part of the build's cache key.
+          build: { outputs: [".vercel/output/**", ".netlify/**"], env: ["VERCEL", "NETLIFY"] },
+        },
+      },
+      // adapter-node: build/client (assets), build/prerendered (pages), build/index.js (the server).
+      data: { outDir: "build/client", start: "node build", vercelOutputDirectory: null },
+      readme: `## SvelteKit: hybrid
+
+Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) and \`src/routes/api/entries/+server.ts\` (\`GET /api/entries\`, the posts as JSON), which say \`export const prerender = false\` and render on request. On Vercel a post page is an ISR function (\`export const config = { isr: { expiration: 60 } }\`): kept 60 s, then regenerated in the background by the next request that finds it stale; elsewhere it sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for the CDN to do the same. \`vite.config.ts\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`node build\`, \`PORT\`, \`HOST\`). The Vercel and Netlify adapters published so far were written for SvelteKit 2: \`kit2-adapter.ts\` gives them the one adapter call SvelteKit 3 replaced; delete it once their SvelteKit 3 versions are out.`,
+    },
+    // Both run through kit2-adapter.ts (files-hybrid): their published versions call SvelteKit 2's
+    // builder.generateManifest(), which SvelteKit 3 replaced.
+    { with: ["rendering:hybrid", "deploy:vercel"], workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"] } } },
+    // adapter-netlify writes the static files to build/ and the server to .netlify/.
+    { with: ["rendering:hybrid", "deploy:netlify"], workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-netlify"] } }, data: { netlifyPublish: "build" } },
+    {
+      // Post pages are not pre-rendered HTML: pagefind-html.ts (wrapping the adapter in vite.config.ts)
+      // gathers what Pagefind indexes and writes the index into the client files every adapter copies.
+      with: ["rendering:hybrid", "search:pagefind"],
+      files: "files-hybrid-search",
+      turbo: { tasks: { build: { outputs: [".svelte-kit/pagefind-html/**"] } } },
+      data: { pagefind: { site: ".svelte-kit/pagefind-html", output_path: ".svelte-kit/output/client/pagefind" } },
+    },
   ],
   workspaces: {
     "apps/web": {
       devDependencies: [
         "@sveltejs/kit",
-        "@sveltejs/adapter-static",
         "@sveltejs/vite-plugin-svelte",
         "svelte",
         "svelte-check",

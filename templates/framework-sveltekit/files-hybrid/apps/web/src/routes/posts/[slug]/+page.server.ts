@@ -1,0 +1,17 @@
+import { getEntry } from "@repo/content";
+import { error } from "@sveltejs/kit";
+import type { PageServerLoad } from "./$types";
+
+// Rendered on request (the Node server locally, a function on Vercel and Netlify), not at build.
+// On Vercel, `config.isr` makes it an ISR function: the page is kept 60 s, then regenerated in the
+// background by the next request that finds it stale. Elsewhere the Cache-Control header asks the
+// CDN for the same: keep it 60 s, then serve it stale while a fresh one renders.
+export const prerender = false;
+export const config = { isr: { expiration: 60 } };
+
+export const load: PageServerLoad = async ({ params, setHeaders }) => {
+  const post = await getEntry("posts", params.slug);
+  if (!post) error(404, `Post not found: ${params.slug}`);
+  setHeaders({ "cache-control": "public, max-age=0, s-maxage=60, stale-while-revalidate=86400" });
+  return { post };
+};
