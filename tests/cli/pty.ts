@@ -22,7 +22,7 @@ export function startInteractive(args: string[], cwd: string) {
       const from = plain().length;
       const deadline = Date.now() + 15_000;
       const seen = () => {
-        const rest = plain().slice(from === 0 ? 0 : from - 1500);
+        const rest = plain().slice(from === 0 ? 0 : from - 5000);
         return typeof text === "string" ? rest.includes(text) : text.test(rest);
       };
       while (!seen()) {
