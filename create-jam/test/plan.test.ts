@@ -6,6 +6,7 @@ import { assertSafePath, planProject } from "../src/engine/plan.ts";
 import { registry } from "../src/engine/registry.ts";
 import { matrix } from "../src/engine/matrix.ts";
 import { resolveStack } from "../src/engine/stack.ts";
+import type { Choices } from "../src/engine/types.ts";
 import { defaultOptions, plan, store } from "./helpers.ts";
 
 describe("planProject", () => {
@@ -79,6 +80,20 @@ describe("planProject", () => {
   it("covers every kind in the reproduce command", () => {
     const jam = JSON.parse(plan().get("jam.json") as string);
     for (const k of kinds) expect(jam.command).toContain(`--${k.kind} `);
+  });
+});
+
+// One reviewable file per allowed combination: the whole file list, then every config file at the
+// root and at the top of apps/web. A module edit shows up here as the diff it makes to each stack.
+const keyFile = (path: string) => /^(apps\/web\/)?[^/]+$/.test(path) && !path.endsWith(".md");
+const stackName = (c: Choices) => [c.framework, c.rendering, c.content, c.search, c.deploy.join("+") || "no-deploy"].join("-");
+
+describe.each(matrix(registry).allowed.map((c) => [stackName(c), c] as const))("the %s stack", (name, choices) => {
+  it("matches its snapshot of files and key files", async () => {
+    const tree = plan(choices);
+    const keys = [...tree.keys()];
+    const text = [`# ${name}`, "", ...keys, ...keys.filter(keyFile).flatMap((path) => ["", `## ${path}`, tree.get(path) as string])].join("\n");
+    await expect(text).toMatchFileSnapshot(`__snapshots__/stacks/${name}.txt`);
   });
 });
 
