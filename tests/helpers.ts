@@ -1,8 +1,8 @@
 // Runs create-jam the way a script or CI job does: the built bin, stdin not a terminal.
 import { execa } from "execa";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "..");
 export const bin = join(repoRoot, "create-jam/dist/cli.mjs");
@@ -32,5 +32,18 @@ export interface RunOptions {
 export function runCli(args: string[], { node = process.execPath, unprivileged, cwd, env, timeout = 120_000 }: RunOptions = {}) {
   const drop = unprivileged && process.getuid?.() === 0;
   const [cmd, ...pre] = drop ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", node] : [node];
-  return execa(cmd as string, [...pre, bin, ...args], { stdin: "ignore", reject: false, all: true, cwd, env, timeout });
+  return execa(cmd as string, [...pre, drop ? readableBin() : bin, ...args], { stdin: "ignore", reject: false, all: true, cwd, env, timeout });
+}
+
+// The checkout may sit in a folder only root can enter (mktemp -d makes 0700 folders), so the
+// unprivileged user runs a copy of the built bundle from a folder everyone may read.
+let binCopy: string | undefined;
+function readableBin() {
+  if (!binCopy) {
+    const dir = tempDir("jam-bin-");
+    chmodSync(dir, 0o755);
+    cpSync(dirname(bin), dir, { recursive: true });
+    binCopy = join(dir, basename(bin));
+  }
+  return binCopy;
 }
