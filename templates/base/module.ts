@@ -8,7 +8,11 @@ export default defineModule(pkg, {
   hint: "pnpm workspace, turbo tasks, shared TypeScript config, Biome, turbo gen",
   // pnpm 11 needs 22.13; the generated build scripts are TypeScript run by plain node (type stripping, 22.18).
   node: "22.18.0",
-  packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["base.json", "README.md"] }],
+  packages: [
+    { from: "typescript-config", to: "packages/typescript-config", include: ["base.json", "README.md"] },
+    // The site's one stylesheet: each framework's apps/web loads @repo/theme/site.css its own way.
+    { from: "theme", to: "packages/theme", include: ["site.css", "README.md"] },
+  ],
   gitignore: [
     "node_modules/",
     ".turbo/",
@@ -35,6 +39,8 @@ export default defineModule(pkg, {
       },
     },
     "packages/typescript-config": { fields: { files: ["*.json"] } },
+    "packages/theme": { fields: { exports: { "./site.css": "./site.css" } } },
+    "apps/web": { dependencies: ["@repo/theme"] },
   },
   // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
   derive: ({ buildTasks }) => ({ workspaces: { ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } } } }),

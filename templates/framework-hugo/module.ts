@@ -30,16 +30,17 @@ export default defineModule(pkg, {
     tasks: {
       // Hugo reads no TypeScript: `content` writes @repo/content's entries to content/ first. Packages
       // without a `content` script (the content package) have nothing to run for it.
-      content: { dependsOn: ["^build"], outputs: ["content/**"] },
+      // It also copies @repo/theme's stylesheet to assets/theme/ (a dependency: a change reruns it).
+      content: { dependsOn: ["^build"], outputs: ["content/**", "assets/theme/**"] },
       build: { dependsOn: ["content"], outputs: ["public/**"] },
     },
   },
   // Scoped: packages/content/content/ holds the Markdown sources.
-  gitignore: ["apps/web/content/", "apps/web/public/", "apps/web/resources/_gen/", "apps/web/.hugo_build.lock"],
+  gitignore: ["apps/web/content/", "apps/web/assets/theme/", "apps/web/public/", "apps/web/resources/_gen/", "apps/web/.hugo_build.lock"],
   data: { outDir: "public", vercelFramework: "hugo", devPort: 1313, netlifyEnvironment: { HUGO_VERSION: hugoVersion } },
   readme: `## Framework: Hugo
 
 Hugo is a single binary, not a dependency of the project: install it once (0.111 or newer) with \`brew install hugo\`, \`sudo apt-get install hugo\` (Debian 12 or newer), \`winget install Hugo.Hugo.Extended\` or from gohugo.io/installation; \`pnpm build\` says so when it is missing, and \`HUGO_BIN\` may name the binary. From npm instead: \`pnpm --filter web add -D hugo-extended\` and \`hugo-extended: true\` under \`allowBuilds\` in \`pnpm-workspace.yaml\` (its install script downloads the binary).
 
-Hugo reads no TypeScript, so the turbo task \`content\` (\`apps/web/scripts/export-content.ts\`) first writes every entry of \`@repo/content\` to \`apps/web/content/\` (generated and gitignored: edit \`packages/content\`), one file each whose front matter holds the title, description, date and the HTML body the content package rendered. The layouts in \`apps/web/layouts/\` turn them into plain HTML in \`apps/web/public/\`, with no client JavaScript. Site title and description are in \`apps/web/hugo.toml\`. \`pnpm dev\` runs \`hugo server\` and re-exports the content when it changes; \`pnpm --filter web preview\` serves the last build. Netlify installs the Hugo that \`netlify.toml\` names (\`HUGO_VERSION\`); on Vercel set the environment variable \`HUGO_VERSION\` (e.g. ${hugoVersion}) in the project settings, since Vercel's default Hugo is too old.`,
+Hugo reads no TypeScript, so the turbo task \`content\` (\`apps/web/scripts/export-content.ts\`) first writes every entry of \`@repo/content\` to \`apps/web/content/\` (generated and gitignored: edit \`packages/content\`), one file each whose front matter holds the title, description, date and the HTML body the content package rendered. It also copies the stylesheet of \`@repo/theme\` (\`packages/theme/site.css\`) to \`apps/web/assets/theme/\` (generated too), which \`layouts/_default/baseof.html\` inlines into every page. The layouts in \`apps/web/layouts/\` turn them into plain HTML in \`apps/web/public/\`, with no client JavaScript. Site title and description are in \`apps/web/hugo.toml\`. \`pnpm dev\` runs \`hugo server\` and re-exports the content and the stylesheet when they change; \`pnpm --filter web preview\` serves the last build. Netlify installs the Hugo that \`netlify.toml\` names (\`HUGO_VERSION\`); on Vercel set the environment variable \`HUGO_VERSION\` (e.g. ${hugoVersion}) in the project settings, since Vercel's default Hugo is too old.`,
 });

@@ -1,5 +1,10 @@
 // @ts-check
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { site } from "./src/site.ts";
+
+// The site's stylesheet (packages/theme), which src/_includes/base.njk inlines into every page.
+const siteCss = fileURLToPath(import.meta.resolve("@repo/theme/site.css"));
 
 // https://www.11ty.dev/docs/config/
 /** @param {import("@11ty/eleventy/UserConfig").default} eleventyConfig */
@@ -8,6 +13,9 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("site", site);
   // public/ is copied as it is to the site's root (favicon.svg...).
   eleventyConfig.addPassthroughCopy({ public: "/" });
+  // {% siteCss %}: the stylesheet's text, read at each build; `pnpm dev` rebuilds when it changes.
+  eleventyConfig.addShortcode("siteCss", () => readFileSync(siteCss, "utf8"));
+  eleventyConfig.addWatchTarget(siteCss);
 }
 
 export const config = {

@@ -6,5 +6,7 @@ declare module "@11ty/eleventy/UserConfig" {
   export default interface UserConfig {
     addGlobalData(name: string, data: unknown): UserConfig;
     addPassthroughCopy(paths: string | Record<string, string>, options?: object): UserConfig;
+    addShortcode(name: string, shortcode: (...args: never[]) => string | Promise<string>): UserConfig;
+    addWatchTarget(path: string, options?: object): UserConfig;
   }
 }

@@ -1,7 +1,10 @@
 // Runs Hugo (the `hugo` on PATH, or the binary HUGO_BIN names) with this script's arguments, after
 // checking it is there and recent enough, so a missing Hugo fails the build with one clear sentence.
-// `node scripts/hugo.ts server` also re-exports the content whenever @repo/content changes.
+// `node scripts/hugo.ts server` also re-exports the content whenever @repo/content (or the stylesheet
+// of @repo/theme) changes.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { watchFile } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const bin = process.env.HUGO_BIN || "hugo";
 const install =
@@ -25,6 +28,10 @@ if (args[0] === "server") {
   if (exported.status !== 0) process.exit(exported.status ?? 1);
   const watch = ["--watch", "--watch-preserve-output", "scripts/export-content.ts"];
   watcher = spawn(process.execPath, watch, { stdio: "inherit" });
+  // Node's --watch follows imported modules only: the stylesheet is a file the export reads.
+  watchFile(fileURLToPath(import.meta.resolve("@repo/theme/site.css")), { interval: 500 }, () => {
+    spawnSync(process.execPath, ["scripts/export-content.ts"], { stdio: "inherit" });
+  });
 }
 const hugo = spawn(bin, args, { stdio: "inherit" });
 hugo.on("exit", (code, signal) => {

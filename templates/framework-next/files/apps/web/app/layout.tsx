@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { site } from "./site.ts";
-import "./globals.css";
+import "@repo/theme/site.css";
 
 export const metadata: Metadata = {
   title: { default: site.name, template: `%s | ${site.name}` },

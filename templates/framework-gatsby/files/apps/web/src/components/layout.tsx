@@ -1,7 +1,7 @@
 import { Link } from "gatsby";
 import type { ReactNode } from "react";
 import { site } from "../site.ts";
-import "../styles.css";
+import "@repo/theme/site.css";
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
