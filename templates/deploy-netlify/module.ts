@@ -10,7 +10,7 @@ export default defineModule(pkg, {
   id: "netlify",
   kind: "deploy",
   label: "Netlify",
-  hint: "netlify.toml at the root; deploy previews per pull request and branch",
+  hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {
@@ -25,5 +25,5 @@ export default defineModule(pkg, {
   },
   readme: `## Deploy: Netlify
 
-Connect the repository in Netlify: \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. Pull requests get deploy previews; turn on branch deploys in the site settings for a preview of every branch. From a terminal: \`npx netlify-cli deploy --build\`.`,
+Connect the repository in Netlify. It finds the monorepo and asks which project to deploy: pick \`web\` (package directory \`apps/web\`), where the site's adapter writes its server functions. \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. Pull requests get deploy previews; turn on branch deploys in the site settings for a preview of every branch. From a terminal: \`npx netlify-cli deploy --build --filter web\`.`,
 });

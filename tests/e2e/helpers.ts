@@ -6,7 +6,12 @@ export const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@examp
 
 /** pnpm in a generated project, as its user would run it; fails the test with pnpm's output. */
 export async function pnpm(cwd: string, ...args: string[]) {
-  const r = await execa("pnpm", args, { cwd, stdin: "ignore", reject: false, all: true, env: { CI: "true", ...gitIdentity } });
+  return pnpmWith({}, cwd, ...args);
+}
+
+/** The same with extra environment, e.g. the variables a host's build sets (VERCEL=1). */
+export async function pnpmWith(env: Record<string, string>, cwd: string, ...args: string[]) {
+  const r = await execa("pnpm", args, { cwd, stdin: "ignore", reject: false, all: true, env: { CI: "true", ...gitIdentity, ...env } });
   if (r.exitCode !== 0) throw new Error(`pnpm ${args.join(" ")} failed in ${cwd} (exit ${r.exitCode}):\n${r.all}`);
   return r.all ?? "";
 }

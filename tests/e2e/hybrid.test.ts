@@ -7,8 +7,28 @@ import { matrix } from "../../create-jam/src/engine/matrix.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
-import { demoPosts, pnpm } from "./helpers.ts";
+import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
+import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { startServer } from "./serve.ts";
+
+// Next.js's Vercel output is written by Vercel's own builder (`vercel build`), not by `next build`,
+// and the Vercel CLI cannot be installed from this registry (its pinned sandbox@4.4.0 is missing).
+const vercelOutputFromBuild = (framework: string) => framework !== "next";
+// Netlify's Next.js runtime loads its handlers from /var/task (AWS Lambda's folder), so outside
+// Lambda only its packaging can be checked; the other functions are called here.
+const netlifyCallable = (framework: string) => framework !== "next";
+
+async function expectEntries(res: Response) {
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/application\/json/);
+  const entries = (await res.json()) as { title: string }[];
+  expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(demoPosts));
+}
+
+async function expectPost(res: Response) {
+  expect(res.status).toBe(200);
+  expect(await res.text()).toContain("Hello, JAMstack");
+}
 
 const hybrid = [...new Set(matrix(registry).allowed.filter((c) => c.rendering === "hybrid").map((c) => c.framework))];
 
@@ -31,11 +51,7 @@ describe.each(hybrid)("a hybrid %s site", (framework) => {
         entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" },
         search: { path: "/search/", query: "jamstack" },
       });
-      const res = await fetch(`${server.url}/api/entries`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get("content-type")).toMatch(/application\/json/);
-      const entries = (await res.json()) as { title: string }[];
-      expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(demoPosts));
+      await expectEntries(await fetch(`${server.url}/api/entries`));
     } finally {
       await server.close();
     }
@@ -44,5 +60,23 @@ describe.each(hybrid)("a hybrid %s site", (framework) => {
   it("type-checks and lints clean", async () => {
     await pnpm(site, "check-types");
     await pnpm(site, "lint");
+  });
+
+  it.runIf(vercelOutputFromBuild(framework))("builds for Vercel: its functions serve /api/entries and render a post on request", async () => {
+    await pnpmWith({ VERCEL: "1" }, site, "build");
+    const output = join(site, "apps/web/.vercel/output");
+    await expectEntries(await callVercelFunction(output, "/api/entries"));
+    await expectPost(await callVercelFunction(output, "/posts/hello-jamstack/"));
+  });
+
+  it("builds with Netlify's own build, which packages its server function for every route", async () => {
+    await netlifyBuild(site);
+    const web = join(site, "apps/web");
+    const functions = netlifyFunctions(web).filter((fn) => servesPath(fn, "/api/entries") && servesPath(fn, "/posts/hello-jamstack/"));
+    expect(functions, JSON.stringify(netlifyFunctions(web))).toHaveLength(1);
+    expect(functions[0].buildData.runtimeAPIVersion).toBe(2);
+    if (!netlifyCallable(framework)) return;
+    await expectEntries(await callNetlifyFunction(functions[0], "/api/entries"));
+    await expectPost(await callNetlifyFunction(functions[0], "/posts/hello-jamstack/"));
   });
 });

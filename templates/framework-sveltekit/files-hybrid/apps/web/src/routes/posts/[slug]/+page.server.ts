@@ -8,6 +8,10 @@ import type { PageServerLoad } from "./$types";
 // CDN for the same: keep it 60 s, then serve it stale while a fresh one renders.
 export const prerender = false;
 export const config = { isr: { expiration: 60 } };
+// Vercel hands an ISR function the path without its trailing slash, so the site-wide "always" would
+// redirect every request back to itself (sveltejs/kit#12556; the fix is not in adapter-vercel 6.3.4).
+// Links keep the slash; this page answers both forms.
+export const trailingSlash = "ignore";
 
 export const load: PageServerLoad = async ({ params, setHeaders }) => {
   const post = await getEntry("posts", params.slug);

@@ -1,0 +1,101 @@
+// What a hybrid site hands its host, checked offline: the serverless functions a deploy would run,
+// called with a web Request the way the host's Node runtime calls them.
+import { execa } from "execa";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { gitIdentity } from "./helpers.ts";
+
+/** Calls a function file in a plain Node process (call-function.ts), as `host`'s runtime would. */
+async function callFunction(host: "vercel" | "netlify", file: string, url: string): Promise<Response> {
+  const r = await execa(process.execPath, [join(import.meta.dirname, "call-function.ts"), host, file, url], { reject: false, all: true, stdin: "ignore" });
+  if (r.exitCode !== 0) throw new Error(`${host} function ${file} failed on ${url}:\n${r.all}`);
+  const { status, headers, body } = JSON.parse(r.stdout) as { status: number; headers: Record<string, string>; body: string };
+  return new Response(status === 204 || status === 304 ? null : body, { status, headers });
+}
+
+// --- Vercel: the Build Output API folder (.vercel/output) a framework adapter writes -----------
+
+interface VercelRoute {
+  src?: string;
+  dest?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  continue?: boolean;
+  handle?: string;
+}
+
+/**
+ * Follows `.vercel/output/config.json`'s routes (redirects included) to the function that serves
+ * `path`, then calls that function as Vercel's Node runtime would.
+ */
+export async function callVercelFunction(outputDir: string, path: string, redirects = 0): Promise<Response> {
+  const config = JSON.parse(readFileSync(join(outputDir, "config.json"), "utf8")) as { version: number; routes: VercelRoute[] };
+  if (config.version !== 3) throw new Error(`${outputDir}/config.json: Build Output API version ${config.version}, expected 3`);
+  for (const route of config.routes) {
+    if (!route.src || route.continue) continue;
+    // Vercel matches a route's src against the whole path.
+    const match = new RegExp(`^(?:${route.src.replace(/^\^/, "").replace(/\$$/, "")})$`).exec(path);
+    if (!match) continue;
+    const fill = (s: string) => s.replace(/\$(\d+|[A-Za-z_]\w*)/g, (_, k: string) => (/^\d+$/.test(k) ? match[Number(k)] : match.groups?.[k]) ?? "");
+    const location = route.headers?.Location;
+    if (route.status && location && redirects < 3) return callVercelFunction(outputDir, fill(location), redirects + 1);
+    if (!route.dest || route.status) break;
+    const [fn, query = ""] = fill(route.dest).replace(/^\//, "").split("?");
+    const dir = join(outputDir, "functions", `${fn}.func`);
+    if (!existsSync(dir)) continue;
+    const vc = JSON.parse(readFileSync(join(dir, ".vc-config.json"), "utf8")) as { handler: string; launcherType: string };
+    if (vc.launcherType !== "Nodejs") throw new Error(`${dir}: launcher ${vc.launcherType}, expected Nodejs`);
+    return callFunction("vercel", join(dir, vc.handler), `${path}${query ? `?${query}` : ""}`);
+  }
+  throw new Error(`${outputDir}: no route sends ${path} to a function`);
+}
+
+// --- Netlify: Netlify's own build, offline, from the monorepo root with apps/web as the package ----
+
+const netlifyBin = () => join(createRequire(import.meta.url).resolve("netlify-cli/package.json"), "../bin/run.js");
+
+/** `netlify build --offline --filter web`, as Netlify's CI runs it for the `web` package (NETLIFY=true). */
+export async function netlifyBuild(site: string) {
+  const r = await execa(process.execPath, [netlifyBin(), "build", "--offline", "--filter", "web"], {
+    cwd: site,
+    stdin: "ignore",
+    reject: false,
+    all: true,
+    env: { CI: "true", NETLIFY: "true", ...gitIdentity },
+  });
+  if (r.exitCode !== 0) throw new Error(`netlify build failed in ${site} (exit ${r.exitCode}):\n${r.all}`);
+  return r.all ?? "";
+}
+
+export interface NetlifyFunction {
+  name: string;
+  mainFile: string;
+  runtimeVersion: string;
+  buildData: { runtimeAPIVersion?: number };
+  routes?: { expression: string }[];
+}
+
+/** The functions Netlify's build packaged for deploy (its manifest), with the routes they serve. */
+export function netlifyFunctions(webDir: string): NetlifyFunction[] {
+  return JSON.parse(readFileSync(join(webDir, ".netlify/functions/manifest.json"), "utf8")).functions;
+}
+
+/**
+ * Calls the packaged function with Netlify's v2 signature, (Request, Context), following its
+ * redirects on the same site as a browser would (a trailing-slash redirect, say).
+ */
+export async function callNetlifyFunction(fn: NetlifyFunction, path: string): Promise<Response> {
+  let url = path;
+  for (let hops = 0; hops < 3; hops++) {
+    const res = await callFunction("netlify", fn.mainFile, url);
+    const location = res.headers.get("location");
+    if (res.status < 300 || res.status >= 400 || !location) return res;
+    const next = new URL(location, `https://site.example${url}`);
+    if (next.origin !== "https://site.example") return res;
+    url = next.pathname + next.search;
+  }
+  throw new Error(`${fn.mainFile}: more than 3 redirects from ${path}`);
+}
+
+export const servesPath = (fn: NetlifyFunction, path: string) => (fn.routes ?? []).some((r) => new RegExp(r.expression).test(path));
