@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 // it, no TTY) and `e2e` (generated projects installed from the registry and built for real).
 export default defineConfig({
   test: {
+    globalSetup: ["tests/temp-root.ts"],
     projects: [
       { test: { name: "unit", include: ["create-jam/test/**/*.test.ts", "packages/*/test/**/*.test.ts"] } },
       { test: { name: "cli", include: ["tests/cli/**/*.test.ts", "tests/repo/**/*.test.ts"], testTimeout: 60_000 } },

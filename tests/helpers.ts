@@ -7,7 +7,8 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 export const repoRoot = resolve(import.meta.dirname, "..");
 export const bin = join(repoRoot, "create-jam/dist/cli.mjs");
 
-export const tempDir = (prefix = "jam-") => mkdtempSync(join(tmpdir(), prefix));
+/** A fresh folder inside this run's temporary root (tests/temp-root.ts), removed after the run. */
+export const tempDir = (prefix = "jam-") => mkdtempSync(join(process.env.JAM_TEST_TMP ?? tmpdir(), prefix));
 
 /** Everything a folder holds, recursively, for "nothing was written" checks. */
 export const listAll = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Interrupted, writeTree } from "../src/engine/write.ts";
 
-const tmp = () => mkdtempSync(join(tmpdir(), "jam-write-"));
+const tmp = () => mkdtempSync(join(process.env.JAM_TEST_TMP ?? tmpdir(), "jam-write-"));
 const tree = new Map([["a.txt", "A"], ["dir/b.txt", "B"]]);
 
 describe("writeTree", () => {
