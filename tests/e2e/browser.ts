@@ -58,6 +58,10 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
   let failure: unknown;
   try {
     await open("/");
+    // The site's stylesheet (packages/theme/site.css) applies: the body is its 42rem column.
+    // (A string: this project type-checks without the DOM library.)
+    const maxWidth = await page.evaluate<string>("getComputedStyle(document.body).maxWidth");
+    expect(maxWidth, `${where}: the body's max-width (is the stylesheet of @repo/theme loaded?)`).toBe("672px");
     const links = await page.getByRole("link").allInnerTexts();
     for (const title of titles) {
       expect(links.some((l) => l.includes(title)), `${where}: no link to "${title}"; its links: ${JSON.stringify(links)}`).toBe(true);
