@@ -10,8 +10,6 @@ export default defineModule(pkg, {
   packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["nextjs.json"] }],
   when: [
     { with: ["search:pagefind"], files: "files-search" },
-    // The post page differs only in its route segment config (static: dynamicParams false; hybrid: ISR).
-    { with: ["rendering:static"], files: "files-static" },
     {
       // next.config.ts drops `output: "export"`; post pages revalidate; app/api/entries runs per request.
       // Vercel and Netlify build Next.js with their own runtime (no adapter to install).
