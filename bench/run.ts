@@ -151,7 +151,9 @@ async function sites(ctx: Ctx): Promise<Results> {
       }
     }
   } finally {
-    await browser.close();
+    // Lighthouse's own connection to this Chromium can keep close() waiting forever: give it 10 s,
+    // then the browser goes when this process exits (Playwright's pipe to it closes).
+    await Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000).unref())]);
   }
   return out;
 }
@@ -236,7 +238,14 @@ try {
   };
   // meta describes the peer comparison (install, generate, size); "sites" records its own date and versions.
   if (!results.meta || [...wanted].some((name) => name !== 'sites')) results.meta = meta;
-  for (const s of SECTIONS.filter((s) => wanted.has(s.name))) results[s.name] = await s.run(ctx);
+  for (const s of SECTIONS.filter((s) => wanted.has(s.name))) {
+    const previous = results[s.name];
+    results[s.name] = await s.run(ctx);
+    // `sites --frameworks a,b` measures only those: the other frameworks keep their last figures.
+    if (s.name === 'sites' && ctx.frameworks && previous?.frameworks && results.sites.frameworks) {
+      results.sites.frameworks = { ...previous.frameworks, ...results.sites.frameworks };
+    }
+  }
   results.goals = goals(results);
 
   const m = results.meta;
@@ -252,3 +261,5 @@ try {
   if (opt.keep) console.error(`kept ${ctx.tmp}`);
   else rmSync(ctx.tmp, { recursive: true, force: true });
 }
+// Nothing is left to wait for: a browser that would not close must not keep the bench running.
+process.exit(process.exitCode ?? 0);

@@ -18,7 +18,13 @@ const listen = (server: Server, port = 0) =>
     server.once("error", fail);
     server.listen(port, "127.0.0.1", () => ok((server.address() as AddressInfo).port));
   });
-const shut = (server: Server) => new Promise<void>((ok) => server.close(() => ok()));
+// close() waits for open connections to end, and a browser may hold one open (Lighthouse's did):
+// drop them, since nothing is served after close.
+const shut = (server: Server) =>
+  new Promise<void>((ok) => {
+    server.close(() => ok());
+    server.closeAllConnections();
+  });
 
 /**
  * A static host for a built site folder: `/dir/` serves `dir/index.html`, `/dir` redirects to `/dir/`
