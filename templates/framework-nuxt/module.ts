@@ -55,6 +55,10 @@ Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`
   turbo: { tasks: { build: { outputs: [".output/**"] } } },
   // dist: a link to .output/public after `nuxt generate`, the static files of Nitro's Netlify preset.
   gitignore: [".output/", ".nuxt/", ".nitro/", ".data/", "dist"],
+  // Vite 8.4 (rolldown 1.3) beside the rolldown 1.2 that Nuxt's own packages pull in fails the server
+  // build (EXTERNAL_MODULES_CANNOT_BE_TRANSFORMED_TO_MODULES on unctx): the whole tree stays on the
+  // tested Vite until a Nuxt release moves with it.
+  overrides: ["vite"],
   allowBuilds: { esbuild: true },
   data: { outDir: ".output/public", vercelFramework: "nuxtjs", devPort: 3000 },
   readme: `## Nuxt
