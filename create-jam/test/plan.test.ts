@@ -48,6 +48,12 @@ describe("planProject", () => {
     }
   });
 
+  it("resolves what the pins depend on as of the newest pin, so later releases upstream do not change an install", () => {
+    const workspace = parseYaml(plan({ framework: "nuxt" }).get("pnpm-workspace.yaml") as string);
+    expect(workspace.resolutionMode).toBe("time-based");
+    expect(Object.keys(workspace.overrides)).toEqual(["vite"]);
+  });
+
   it("builds turbo.json with the framework's outputs and the content package's", () => {
     const turbo = JSON.parse(plan({ framework: "next" }).get("turbo.json") as string);
     expect(turbo.tasks.build.outputs).toEqual(expect.arrayContaining([".next/**", "!.next/cache/**", "out/**", ".generated/**"]));

@@ -109,6 +109,10 @@ export function buildWorkspaceYaml(stack: Stack): string {
     ...(Object.keys(catalog).length ? { catalog } : {}),
     ...(names.length ? { overrides } : {}),
     ...(Object.keys(allowBuilds).length ? { allowBuilds: sortKeys(allowBuilds) } : {}),
+    // Direct dependencies are exact pins; time-based resolution takes every other package as it was
+    // when the newest pin was published, so a project made months later installs the tree the tests
+    // built, not whatever a dependency of a dependency released since (Vite 8.4 broke Nuxt that way).
+    resolutionMode: "time-based",
   };
   return toYaml(doc);
 }
