@@ -120,17 +120,25 @@ export type LighthouseScores = {
   fcpMs: number; lcpMs: number; tbtMs: number; cls: number;
   /** Audits that cost points (score below 1 in a scored category). */
   lost: string[];
+  /** How many runs the median was taken from, and each run's performance score. */
+  runs: number; performanceRuns: number[];
 };
 
 // Lighthouse's Node API on an already running Chromium (its --remote-debugging-port). Mobile is
 // Lighthouse's default (simulated slow 4G, mid-range phone); desktop is its own desktop preset.
-export async function lighthouseScores(url: string, port: number, preset: 'mobile' | 'desktop'): Promise<LighthouseScores> {
+// Lighthouse's own advice for noisy machines: several runs, report the median one (by FCP and TTI).
+export async function lighthouseScores(url: string, port: number, preset: 'mobile' | 'desktop', runs = 3): Promise<LighthouseScores> {
   const { default: lighthouse } = await import('lighthouse');
+  const { computeMedianRun } = await import('lighthouse/core/lib/median-run.js');
   const config = preset === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
   const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: categories }, config);
-  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-  const { categories: c, audits } = result.lhr;
+  const lhrs: NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'][] = [];
+  for (let i = 0; i < runs; i++) {
+    const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: categories }, config);
+    if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+    lhrs.push(result.lhr);
+  }
+  const { categories: c, audits } = computeMedianRun(lhrs) as (typeof lhrs)[number];
   const score = (id: string) => Math.round((c[id]?.score ?? 0) * 100);
   const ms = (id: string) => Math.round(audits[id]?.numericValue ?? NaN);
   const lost = categories.flatMap((id) => (c[id]?.auditRefs ?? [])
@@ -140,5 +148,6 @@ export async function lighthouseScores(url: string, port: number, preset: 'mobil
     performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
     fcpMs: ms('first-contentful-paint'), lcpMs: ms('largest-contentful-paint'), tbtMs: ms('total-blocking-time'),
     cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000, lost,
+    runs, performanceRuns: lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100)),
   };
 }
