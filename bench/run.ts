@@ -109,6 +109,14 @@ function size(ctx: Ctx): Results {
   return out;
 }
 
+// The framework's package as installed (SvelteKit's is a dev dependency), or Hugo's binary.
+function frameworkVersion(id: string, web: string): string | undefined {
+  if (id === 'hugo') return /v(\d+\.\d+\.\d+)/.exec(capture(process.env.HUGO_BIN || 'hugo', ['version'], web).out)?.[1];
+  const pkg = { next: 'next', astro: 'astro', nuxt: 'nuxt', sveltekit: '@sveltejs/kit', gatsby: 'gatsby', eleventy: '@11ty/eleventy' }[id];
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(web, 'package.json'), 'utf8'));
+  return pkg ? (dependencies[pkg] ?? devDependencies[pkg]) : undefined;
+}
+
 // Every framework create-jam offers, as a user gets it (`--yes` defaults otherwise), installed and built,
 // then its static output served on localhost and loaded in Debian's Chromium: the home page's bytes
 // and Lighthouse's four scores, mobile (its default) and desktop. One run each: this is the slow section.
@@ -137,8 +145,7 @@ async function sites(ctx: Ctx): Promise<Results> {
       const build = timed('pnpm', ['build'], site, log, 900_000);
       if (!build.ok) { fail('build', build.error); continue; }
       const outDir = join('apps/web', String(m.data?.outDir));
-      const dep = (m.workspaces?.['apps/web']?.dependencies ?? [])[0];
-      const version = dep ? JSON.parse(readFileSync(join(site, 'apps/web/package.json'), 'utf8')).dependencies?.[dep] : undefined;
+      const version = frameworkVersion(id, join(site, 'apps/web'));
       let server: { url: string; close: () => Promise<void> } | undefined;
       try {
         server = await serveStatic(join(site, outDir));
