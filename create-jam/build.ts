@@ -1,9 +1,12 @@
 // Bundles the CLI into one dependency-free file with every template embedded.
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { collectTemplates, storeModuleSource } from "./src/engine/templates.ts";
 
 const root = resolve(import.meta.dirname, "..");
+// Chunk names carry content hashes: without a clean folder, old chunks would be packed and published.
+rmSync(resolve(import.meta.dirname, "dist"), { recursive: true, force: true });
 const result = await build({
   entryPoints: [resolve(import.meta.dirname, "src/cli.ts")],
   outdir: resolve(import.meta.dirname, "dist"),

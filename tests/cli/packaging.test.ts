@@ -21,6 +21,10 @@ describe("the published package", () => {
     const files = stdout.split("\n").filter(Boolean).sort();
     const chunks = files.filter((f) => f.startsWith("package/dist/chunks/"));
     expect(chunks.every((f) => f.endsWith(".mjs"))).toBe(true);
+    // Every packed chunk is one the bundle imports: a chunk left from an earlier build is not shipped.
+    const dist = join(repoRoot, "create-jam/dist");
+    const code = [join(dist, "cli.mjs"), ...readdirSync(join(dist, "chunks")).map((c) => join(dist, "chunks", c))].map((f) => readFileSync(f, "utf8")).join("\n");
+    for (const chunk of chunks) expect(code, chunk).toContain(`${chunk.slice("package/dist/chunks/".length)}"`);
     expect(files.filter((f) => !chunks.includes(f))).toEqual(["package/README.md", "package/dist/cli.mjs", "package/dist/cli.mjs.LEGAL.txt", "package/package.json"]);
     const pkg = JSON.parse(readFileSync(join(repoRoot, "create-jam/package.json"), "utf8"));
     expect(pkg.dependencies ?? {}).toEqual({});
