@@ -122,6 +122,8 @@ export type LighthouseScores = {
   lost: string[];
   /** How many runs the median was taken from, and each run's performance score. */
   runs: number; performanceRuns: number[];
+  /** Lighthouse's own measure of this machine's speed (higher is faster): simulated mobile times scale with it. */
+  benchmarkIndex: number;
 };
 
 // Lighthouse's Node API on an already running Chromium (its --remote-debugging-port). Mobile is
@@ -138,7 +140,7 @@ export async function lighthouseScores(url: string, port: number, preset: 'mobil
     if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
     lhrs.push(result.lhr);
   }
-  const { categories: c, audits } = computeMedianRun(lhrs) as (typeof lhrs)[number];
+  const { categories: c, audits, environment } = computeMedianRun(lhrs) as (typeof lhrs)[number];
   const score = (id: string) => Math.round((c[id]?.score ?? 0) * 100);
   const ms = (id: string) => Math.round(audits[id]?.numericValue ?? NaN);
   const lost = categories.flatMap((id) => (c[id]?.auditRefs ?? [])
@@ -148,6 +150,6 @@ export async function lighthouseScores(url: string, port: number, preset: 'mobil
     performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo'),
     fcpMs: ms('first-contentful-paint'), lcpMs: ms('largest-contentful-paint'), tbtMs: ms('total-blocking-time'),
     cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000, lost,
-    runs, performanceRuns: lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100)),
+    runs, performanceRuns: lhrs.map((l) => Math.round((l.categories.performance?.score ?? 0) * 100)), benchmarkIndex: Math.round(environment.benchmarkIndex),
   };
 }

@@ -182,7 +182,7 @@ function sitesMd(r: Results): string {
     ? [`- ${v.label}: ${[...new Set([...v.lighthouse.mobile.lost, ...v.lighthouse.desktop.lost])].join(', ') || 'nothing'}`] : []);
   return `## Generated sites in a browser (\`--yes --framework ID\`, static output served locally)\n\n`
     + `${r.date}, Node ${r.node}, Chromium ${r.chromium}, Lighthouse ${r.lighthouse}; one build each, Lighthouse's median of ${r.lighthouseRuns ?? 1} run(s) per preset. Home page only; bytes are bodies as served (raw) and gzipped (level 6). `
-    + `Mobile performance simulates a 4x slower CPU, so it moves with the machine's load: compare within one run. Starter JS: the framework's own bare starter blog (../shared/guide/anchors.md).\n\n`
+    + `Mobile performance simulates a 4x slower CPU, so it moves with the machine's speed and load (Lighthouse's benchmark index of this machine, higher is faster: ${[...new Set(Object.values(r.frameworks).map((v: any) => v.lighthouse?.mobile?.benchmarkIndex).filter(Boolean))].join(', ') || 'not recorded'}): compare within one run. Starter JS: the framework's own bare starter blog (../shared/guide/anchors.md).\n\n`
     + table(['framework', 'JS files: raw / gzip bytes', 'starter JS raw', 'requests: all raw / gzip bytes', 'Lighthouse mobile perf/a11y/bp/seo', 'desktop', 'mobile FCP/LCP/TBT ms', 'generate + install s', 'build s'], rows)
     + `\n\nAudits that cost points:\n${lost.join('\n')}`;
 }
