@@ -43,6 +43,8 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
     const why = r.failure()?.errorText;
     if (why !== "net::ERR_ABORTED") problems.push(`${where}: request failed: ${r.method()} ${r.url()} (${why})`);
   });
+  const requested: { where: string; url: string }[] = [];
+  page.on("request", (r) => requested.push({ where, url: r.url() }));
   page.on("response", (r) => {
     if (r.status() >= 400) problems.push(`${where}: HTTP ${r.status()} for ${r.request().method()} ${r.url()}`);
   });
@@ -67,6 +69,9 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
       expect(links.some((l) => l.includes(title)), `${where}: no link to "${title}"; its links: ${JSON.stringify(links)}`).toBe(true);
     }
     await settle();
+    // Search is its own page: the home page (prefetches included) fetches none of Pagefind's files.
+    const searchFiles = requested.filter((r) => r.where === where && new URL(r.url).pathname.startsWith("/pagefind/"));
+    expect(searchFiles.map((r) => r.url), `${where}: fetched Pagefind files`).toEqual([]);
 
     // Follow the link as a reader would (client-side routing included), then read the entry.
     const link = page.getByRole("link", { name: entry.title }).first();

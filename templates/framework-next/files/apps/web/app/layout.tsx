@@ -18,7 +18,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/">{site.name}</Link>
             <Link href="/about/">About</Link>
-            {site.search && <Link href="/search/">Search</Link>}
+            {/* Not prefetched: the search page's payload would have every page fetch Pagefind's 42 kB stylesheet. */}
+            {site.search && (
+              <Link href="/search/" prefetch={false}>
+                Search
+              </Link>
+            )}
           </nav>
         </header>
         <main>{children}</main>
