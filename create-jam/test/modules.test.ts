@@ -64,7 +64,7 @@ describe("module registry", () => {
   });
 
   it("keeps the repo's shared packages on the versions generated projects get", () => {
-    for (const name of ["content"]) {
+    for (const name of ["content", "functions"]) {
       const pkg = JSON.parse(readFileSync(join(repoRoot, "packages", name, "package.json"), "utf8"));
       for (const [dep, v] of Object.entries<string>(pkg.devDependencies ?? {})) expect(v, dep).toBe(versionOf(dep));
     }

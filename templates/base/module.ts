@@ -12,7 +12,15 @@ export default defineModule(pkg, {
     { from: "typescript-config", to: "packages/typescript-config", include: ["base.json", "README.md"] },
     // The site's one stylesheet: each framework's apps/web loads @repo/theme/site.css its own way.
     { from: "theme", to: "packages/theme", include: ["site.css", "README.md"] },
+    // The site's server side: the router and the handlers of the chosen modules (src/routes.ts is
+    // written from their `functions`). Every framework and host mounts it, none has handlers of its own.
+    {
+      from: "functions",
+      to: "packages/functions",
+      include: ["src/index.ts", "src/router.ts", "src/types.ts", "src/env.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+    },
   ],
+  functions: [{ path: "/api/entries", handler: "entries" }],
   gitignore: [
     "node_modules/",
     ".turbo/",
@@ -40,10 +48,40 @@ export default defineModule(pkg, {
     },
     "packages/typescript-config": { fields: { files: ["*.json"] } },
     "packages/theme": { fields: { exports: { "./site.css": "./site.css" } } },
-    "apps/web": { dependencies: ["@repo/theme"] },
+    "packages/functions": {
+      dependencies: ["@repo/content"],
+      devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
+      scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
+      fields: { exports: { ".": "./src/index.ts" } },
+    },
+    "apps/web": { dependencies: ["@repo/theme", "@repo/functions"] },
   },
-  // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
-  derive: ({ buildTasks }) => ({ workspaces: { ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } } } }),
+  when: [
+    {
+      // A static site's functions run on its host: scripts/build.ts bundles them into dist/host.mjs
+      // (exported as @repo/functions/host) for the host's bundler, which traces JavaScript only. And
+      // its framework's dev server knows no /api: scripts/dev.ts serves the functions and proxies
+      // the rest to it, on one origin (port 8888). A hybrid framework does both itself.
+      with: ["rendering:static"],
+      packages: [{ from: "functions", to: "packages/functions", include: ["scripts/dev.ts", "scripts/build.ts"] }],
+      workspaces: {
+        "packages/functions": {
+          devDependencies: ["http-proxy-3", "esbuild"],
+          scripts: { build: "node scripts/build.ts" },
+          fields: { exports: { ".": "./src/index.ts", "./host": { types: "./src/index.ts", default: "./dist/host.mjs" } } },
+        },
+      },
+      turbo: { tasks: { build: { outputs: ["dist/**"] } } },
+      gitignore: ["dist/"],
+    },
+  ],
+  derive: ({ buildTasks, framework, has }) => ({
+    workspaces: {
+      // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
+      ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
+      ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
+    },
+  }),
   // @turbo/gen bundles generators with esbuild, whose install script only links its packaged binary.
   allowBuilds: { esbuild: true },
   turbo: {

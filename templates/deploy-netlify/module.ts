@@ -11,6 +11,11 @@ export default defineModule(pkg, {
   kind: "deploy",
   label: "Netlify",
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
+  when: [
+    // A static site's server routes are one Netlify Function (apps/web/netlify/functions/api.mts)
+    // whose config.path lists them; a hybrid site's adapter packages the framework's own routes.
+    { with: ["rendering:static"], files: "files-functions" },
+  ],
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {

@@ -12,11 +12,17 @@ export default defineModule(pkg, {
   kind: "deploy",
   label: "Vercel",
   hint: "apps/web as the project's Root Directory; preview deployment per branch",
+  when: [
+    // A static site's server routes are Vercel Functions in apps/web/api/, one file per route. Not in
+    // a hybrid site: a root api/ folder would shadow the framework's own /api routes there.
+    { with: ["rendering:static"], files: "files-functions" },
+  ],
   dataFiles: {
     // Vercel reads vercel.json from the Root Directory, which for a monorepo is the app.
     "apps/web/vercel.json": (ctx) => ({
       $schema: "https://openapi.vercel.sh/vercel.json",
-      framework: ctx.framework.vercelFramework,
+      // null (Next.js's static export): Vercel's Next.js builder would look for a server build.
+      framework: ctx.framework.vercelFramework ?? null,
       installCommand: "pnpm install --frozen-lockfile",
       buildCommand: `cd ../.. && pnpm ${ctx.buildCommand} --filter=web`,
       // A hybrid build hands Vercel its own output (Build Output API or the framework preset's):

@@ -13,7 +13,7 @@ export default defineModule(pkg, {
     { with: ["rendering:static"], files: "files-static" },
     {
       // astro.config.mjs adds the adapter of the host that builds (Node server locally); post pages
-      // and src/pages/api/entries.ts render on request, every other page is pre-rendered.
+      // and src/pages/api/[...path].ts (every route of packages/functions) render on request, every other page is pre-rendered.
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { dependencies: ["@astrojs/node"], scripts: { start: "node dist/server/entry.mjs" } } },
@@ -26,7 +26,7 @@ export default defineModule(pkg, {
       data: { outDir: "dist/client", start: "node dist/server/entry.mjs", vercelOutputDirectory: null },
       readme: `## Astro: hybrid
 
-Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro\`) and \`src/pages/api/entries.ts\` (\`GET /api/entries/\`, the posts as JSON), which say \`export const prerender = false\` and render on request. A post page sends \`Cache-Control: s-maxage=60, stale-while-revalidate\`: the host's CDN keeps it a minute, then serves it stale while it renders a fresh one. \`astro.config.mjs\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
+Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro\`) and \`src/pages/api/[...path].ts\`, which mounts every route of \`packages/functions\` (\`GET /api/entries/\`, the posts as JSON, and whatever the other modules add), which say \`export const prerender = false\` and render on request. A post page sends \`Cache-Control: s-maxage=60, stale-while-revalidate\`: the host's CDN keeps it a minute, then serves it stale while it renders a fresh one. \`astro.config.mjs\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
     },
     { with: ["rendering:hybrid", "deploy:vercel"], workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } } },
     { with: ["rendering:hybrid", "deploy:netlify"], workspaces: { "apps/web": { dependencies: ["@astrojs/netlify"] } } },

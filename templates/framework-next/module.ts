@@ -11,7 +11,7 @@ export default defineModule(pkg, {
   when: [
     { with: ["search:pagefind"], files: "files-search" },
     {
-      // next.config.ts drops `output: "export"`; post pages revalidate; app/api/entries runs per request.
+      // next.config.ts drops `output: "export"`; post pages revalidate; app/api/[...path] mounts packages/functions.
       // Vercel and Netlify build Next.js with their own runtime (no adapter to install).
       with: ["rendering:hybrid"],
       files: "files-hybrid",
@@ -22,13 +22,14 @@ export default defineModule(pkg, {
         outDir: ".next",
         start: "next start ${HOST:+-H $HOST}",
         vercelOutputDirectory: null,
+        vercelFramework: "nextjs",
         netlifyPublish: ".next",
         // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) serves the server part.
         netlifyEnvironment: {},
       },
       readme: `## Next.js: hybrid
 
-\`pnpm build\` pre-renders every page; post pages (\`app/posts/[slug]/page.tsx\`) revalidate: \`export const revalidate = 60\` regenerates a page in the background at most once a minute after a request finds it stale, and a post added since the build renders on its first request. \`app/api/entries/route.ts\` answers \`GET /api/entries/\` on every request. Locally \`pnpm --filter web start\` runs \`next start\` on \`PORT\` (default 3000) and \`HOST\` (default every interface); Vercel and Netlify run the same build with their own Next.js runtime.`,
+\`pnpm build\` pre-renders every page; post pages (\`app/posts/[slug]/page.tsx\`) revalidate: \`export const revalidate = 60\` regenerates a page in the background at most once a minute after a request finds it stale, and a post added since the build renders on its first request. \`app/api/[...path]/route.ts\` mounts every route of \`packages/functions\` (\`GET /api/entries/\` and whatever the other modules add) on every request, and revalidates pages the Next.js way (\`revalidatePath\`) when a content webhook asks. Locally \`pnpm --filter web start\` runs \`next start\` on \`PORT\` (default 3000) and \`HOST\` (default every interface); Vercel and Netlify run the same build with their own Next.js runtime.`,
     },
     {
       // Pagefind reads URL-shaped copies of the pre-rendered pages (scripts/pagefind-html.mjs) and
@@ -65,7 +66,9 @@ export default defineModule(pkg, {
   allowBuilds: { sharp: false },
   data: {
     outDir: "out",
-    vercelFramework: "nextjs",
+    // A static export is plain files to Vercel: its Next.js builder would look for a server build
+    // (routes-manifest.json) and fail. Hybrid sets "nextjs".
+    vercelFramework: null,
     devPort: 3000,
     // A static export needs no Next.js runtime on Netlify: the plugin would only get in the way.
     netlifyEnvironment: { NETLIFY_NEXT_PLUGIN_SKIP: "true" },

@@ -14,7 +14,7 @@ export default defineModule(pkg, {
     { with: ["rendering:static"], files: "files-static", workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-static"] } } },
     {
       // vite.config.ts picks the adapter of the host that builds (Node server locally); post pages
-      // and src/routes/api/entries/+server.ts render on request, every other page is pre-rendered.
+      // and src/routes/api/[...path]/+server.ts (packages/functions) render on request, every other page is pre-rendered.
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-node"], scripts: { start: "node build" } } },
@@ -28,7 +28,7 @@ export default defineModule(pkg, {
       data: { outDir: "build/client", start: "node build", vercelOutputDirectory: null },
       readme: `## SvelteKit: hybrid
 
-Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) and \`src/routes/api/entries/+server.ts\` (\`GET /api/entries\`, the posts as JSON), which say \`export const prerender = false\` and render on request. On Vercel a post page is an ISR function (\`export const config = { isr: { expiration: 60 } }\`): kept 60 s, then regenerated in the background by the next request that finds it stale; elsewhere it sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for the CDN to do the same. \`vite.config.ts\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`node build\`, \`PORT\`, \`HOST\`). The Vercel and Netlify adapters published so far were written for SvelteKit 2: \`kit2-adapter.ts\` gives them the one adapter call SvelteKit 3 replaced; delete it once their SvelteKit 3 versions are out.`,
+Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) and \`src/routes/api/[...path]/+server.ts\`, which mounts every route of \`packages/functions\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which say \`export const prerender = false\` and render on request. On Vercel a post page is an ISR function (\`export const config = { isr: { expiration: 60 } }\`): kept 60 s, then regenerated in the background by the next request that finds it stale; elsewhere it sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for the CDN to do the same. \`vite.config.ts\` picks the adapter from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`node build\`, \`PORT\`, \`HOST\`). The Vercel and Netlify adapters published so far were written for SvelteKit 2: \`kit2-adapter.ts\` gives them the one adapter call SvelteKit 3 replaced; delete it once their SvelteKit 3 versions are out.`,
     },
     // Both run through kit2-adapter.ts (files-hybrid): their published versions call SvelteKit 2's
     // builder.generateManifest(), which SvelteKit 3 replaced.

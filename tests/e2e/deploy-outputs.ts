@@ -70,10 +70,13 @@ export async function netlifyBuild(site: string) {
 
 export interface NetlifyFunction {
   name: string;
+  /** The zip the build packed. */
+  path: string;
   mainFile: string;
   runtimeVersion: string;
   buildData: { runtimeAPIVersion?: number };
-  routes?: { expression: string }[];
+  /** A framework's routes carry a regular expression; a function's own config.path a literal. */
+  routes?: { expression?: string; literal?: string }[];
 }
 
 /** The functions Netlify's build packaged for deploy (its manifest), with the routes they serve. */
@@ -98,4 +101,22 @@ export async function callNetlifyFunction(fn: NetlifyFunction, path: string): Pr
   throw new Error(`${fn.mainFile}: more than 3 redirects from ${path}`);
 }
 
-export const servesPath = (fn: NetlifyFunction, path: string) => (fn.routes ?? []).some((r) => new RegExp(r.expression).test(path));
+export const servesPath = (fn: NetlifyFunction, path: string) => (fn.routes ?? []).some((r) => (r.expression ? new RegExp(r.expression).test(path) : r.literal === path));
+
+// --- A static site's server routes: the host functions create-jam writes (packages/functions) -----
+
+/** apps/web/api/<route>.mts, called as Vercel's Node runtime calls a function of a static site. */
+export const callVercelApiFile = (webDir: string, path: `/api/${string}`) => callFunction("vercel", join(webDir, `${path}.mts`), path);
+
+/**
+ * Unpacks the zip Netlify's build made for `fn` (what Netlify would upload, symlinks included) and
+ * calls the module its entry point hands to the Lambda bootstrap, with the v2 signature.
+ */
+export async function callPackagedNetlifyFunction(fn: NetlifyFunction, path: string, into: string): Promise<Response> {
+  const { default: extract } = await import("extract-zip");
+  await extract(fn.path, { dir: into });
+  const entry = readFileSync(join(into, "___netlify-entry-point.mjs"), "utf8");
+  const inner = /getLambdaHandler\('([^']+)'\)/.exec(entry)?.[1];
+  if (!inner) throw new Error(`${fn.path}: no module named in its entry point:\n${entry}`);
+  return callNetlifyFunction({ ...fn, mainFile: join(into, inner) }, path);
+}

@@ -7,6 +7,7 @@ import { registry } from "../../create-jam/src/engine/registry.ts";
 import { modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
+import { callPackagedNetlifyFunction, callVercelApiFile, netlifyBuild, netlifyFunctions } from "./deploy-outputs.ts";
 import { demoPosts, gitIdentity, pnpm, read } from "./helpers.ts";
 import { serveStatic } from "./serve.ts";
 
@@ -81,5 +82,17 @@ describe.each(stacks)("a generated $framework site", ({ framework, out, git }) =
     expect(rebuilt).toMatch(/Cached:\s+0 cached, \d+ total/);
     expect(read(web, "index.html")).toContain("Lighthouse keeping notes");
     expect(read(web, "posts/lighthouse-keeping-notes/index.html")).toContain("Keep the lamp lit.");
+  });
+
+  it("serves its server routes as the hosts' functions: Vercel's apps/web/api/, Netlify's packaged function", async () => {
+    const expectEntries = async (res: Response) => {
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { title: string }[]).map((e) => e.title)).toContain("Lighthouse keeping notes");
+    };
+    await expectEntries(await callVercelApiFile(join(site, "apps/web"), "/api/entries"));
+    await netlifyBuild(site);
+    const functions = netlifyFunctions(join(site, "apps/web"));
+    expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, ["/api/entries"]]]);
+    await expectEntries(await callPackagedNetlifyFunction(functions[0], "/api/entries", tempDir("jam-netlify-zip-")));
   });
 });

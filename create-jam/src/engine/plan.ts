@@ -48,6 +48,8 @@ export function templateContext({ stack, options, version }: PlanInput) {
     createJam: version,
     /** What `pnpm build` runs, for deploy build commands: "turbo run build index". */
     buildCommand: `turbo run ${stack.view.buildTasks.join(" ")}`,
+    /** Every server route's path, for host configs that list them (Netlify's config.path). */
+    functionPaths: stack.view.functions.map((f) => f.path),
     command: reproduceCommand(stack.choices, options, version),
     env: stack.parts.flatMap((p) => p.env ?? []),
     /** The README sections of the chosen modules, in module order. */
@@ -69,6 +71,9 @@ function serialise(path: string, value: object): string {
   if (!to) throw new Error(`no serialiser for ${path}`);
   return to(value);
 }
+
+/** In a template path: written once per server route (see Contribution.files). */
+const ROUTE = "__route__";
 
 export function planProject(input: PlanInput): FileTree {
   const { stack, options, store } = input;
@@ -92,7 +97,10 @@ export function planProject(input: PlanInput): FileTree {
     if (part.files) {
       const files = store[`templates/${dir}/${part.files}`];
       if (!files) throw new Error(`${dir}: no folder ${part.files}`);
-      for (const [p, text] of Object.entries(files)) add(...renderFile(p, text, context), dir);
+      for (const [p, text] of Object.entries(files)) {
+        if (!p.includes(ROUTE)) add(...renderFile(p, text, context), dir);
+        else for (const route of stack.view.functions) add(...renderFile(p.replace(ROUTE, route.path.slice(1)), text, { ...context, route }), dir);
+      }
     }
     for (const [p, build] of Object.entries(part.dataFiles ?? {})) add(p, serialise(p, build(context)), dir);
   }

@@ -104,7 +104,11 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   const has: StackView["has"] = {};
   for (const m of registry) (has[m.kind] ??= {})[m.id] = picked.includes(m);
   const buildTasks = [...new Set(["build", ...parts.flatMap((p) => p.turbo?.alsoOnBuild ?? [])])];
-  return { ...view, has, buildTasks } as StackView;
+  const functions = parts.flatMap((p) => p.functions ?? []);
+  const paths = functions.map((f) => f.path);
+  const twice = paths.find((p, i) => paths.indexOf(p) !== i);
+  if (twice) throw new Error(`two modules add the server route ${twice}`);
+  return { ...view, has, buildTasks, functions } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

@@ -44,8 +44,20 @@ export interface PackageCopy {
   include: string[];
 }
 
+/**
+ * A server route of packages/functions: `path` is answered by the `Route` exported as `handler`
+ * from packages/functions/src/handlers/<handler>.ts (which the module copies in through `packages`).
+ * Frameworks mount every route through one catch-all; static hosts get one function per route.
+ */
+export interface FunctionRoute {
+  path: `/api/${string}`;
+  handler: string;
+}
+
 /** What a module adds to the project. A module is one of these plus conditional and derived ones. */
 export interface Contribution {
+  /** Server routes this module adds to the site's functions (packages/functions). */
+  functions?: FunctionRoute[];
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -70,7 +82,12 @@ export interface Contribution {
    * the template's files/ folder instead.
    */
   dataFiles?: Record<string, (context: TemplateContext) => object>;
-  /** A folder of the template besides files/ whose files this part adds, e.g. "files-hybrid". */
+  /**
+   * A folder of the template besides files/ whose files this part adds, e.g. "files-hybrid". A file
+   * whose path holds `__route__` is written once per server route, with `__route__` replaced by
+   * the route's path without its leading "/" (apps/web/__route__.mts -> apps/web/api/entries.mts) and
+   * the route in the template's context as `route`.
+   */
   files?: string;
   /** Markdown for the generated README: this module's section. */
   readme?: string;
@@ -92,6 +109,8 @@ export interface StackView {
   has: Record<string, Record<string, boolean>>;
   /** Every turbo task `pnpm build` runs, "build" first. */
   buildTasks: string[];
+  /** Every server route of the stack, in module order. */
+  functions: FunctionRoute[];
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */

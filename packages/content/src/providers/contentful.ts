@@ -1,0 +1,64 @@
+// Contentful through its official delivery client (contentful) and rich-text renderer. The content
+// model it reads (post and page) is scripts/contentful-model.ts's; see the README's Contentful section.
+import { documentToHtmlString } from "@contentful/rich-text-html-renderer";
+import type { Document } from "@contentful/rich-text-types";
+import { createClient } from "contentful";
+import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
+import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
+
+const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
+
+interface Fields {
+  slug: string;
+  title: string;
+  description?: string;
+  date?: string;
+  tags?: string[];
+  body?: Document;
+}
+
+function connect(env: Record<string, string>): ContentProvider {
+  const previewToken = envOf("CONTENTFUL_PREVIEW_ACCESS_TOKEN");
+  const preview = Boolean(previewToken) && isPreviewDeploy();
+  // CONTENTFUL_HOST: another API host (a test server, the EU region's cdn.eu.contentful.com).
+  const host = envOf("CONTENTFUL_HOST") ?? (preview ? "preview.contentful.com" : "cdn.contentful.com");
+  const insecure = host.startsWith("127.0.0.1") || host.startsWith("localhost");
+  const client = createClient({
+    space: env.CONTENTFUL_SPACE_ID as string,
+    environment: envOf("CONTENTFUL_ENVIRONMENT") ?? "master",
+    accessToken: preview ? (previewToken as string) : (env.CONTENTFUL_ACCESS_TOKEN as string),
+    host: preview && envOf("CONTENTFUL_HOST") ? host.replace(/^cdn\./, "preview.") : host,
+    insecure,
+    retryOnError: false,
+  });
+  const url = `${insecure ? "http" : "https"}://${host}`;
+  const entries = async (query: Record<string, unknown>) => {
+    try {
+      return (await client.withoutUnresolvableLinks.getEntries<{ contentTypeId: string; fields: Record<string, never> }>(query)).items as unknown as { fields: Fields }[];
+    } catch (error) {
+      const status = (error as { status?: number; sys?: { id?: string } }).status;
+      throw new SourceError("Contentful", url, status ?? "unreachable", (error as Error).message.split("\n")[0]);
+    }
+  };
+  const summary = (collection: Collection, f: Fields): EntrySummary => ({
+    collection,
+    slug: f.slug,
+    title: f.title,
+    description: f.description ?? "",
+    date: (f.date ?? "1970-01-01").slice(0, 10),
+    tags: f.tags ?? [],
+  });
+  return {
+    async listEntries(collection) {
+      const items = await entries({ content_type: TYPES[collection], select: ["fields.slug", "fields.title", "fields.description", "fields.date", "fields.tags"], limit: 1000 });
+      return sortEntries(collection, items.map((i) => summary(collection, i.fields)));
+    },
+    async getEntry(collection, slug) {
+      const [item] = await entries({ content_type: TYPES[collection], "fields.slug": slug, limit: 1 });
+      if (!item) return undefined;
+      return { ...summary(collection, item.fields), html: item.fields.body ? documentToHtmlString(item.fields.body) : "" };
+    },
+  };
+}
+
+export const provider = remoteProvider({ name: "Contentful", required: ["CONTENTFUL_SPACE_ID", "CONTENTFUL_ACCESS_TOKEN"], connect });

@@ -1,0 +1,34 @@
+// `pnpm dev` for a static site: one local origin, like `netlify dev`. Requests to /api/* go to the
+// site's functions (handle, as the host would call them); everything else, hot-reload sockets
+// included, goes to the framework's dev server. Node's --watch restarts this when a handler or the
+// content changes. Usage: node scripts/dev.ts <the framework dev server's port>
+import { createServer, type IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
+import { createProxyServer } from "http-proxy-3";
+import { handle } from "../src/index.ts";
+
+const sitePort = Number(process.argv[2]);
+const port = Number(process.env.FUNCTIONS_PORT ?? 8888);
+const proxy = createProxyServer({ target: `http://localhost:${sitePort}`, ws: true });
+
+proxy.on("error", (_error, _req, res) => {
+  if ("writeHead" in res && !res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+  res.end(`The site's dev server (port ${sitePort}) is not answering yet: wait for it, then reload.`);
+});
+
+function toRequest(req: IncomingMessage): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const body = hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined;
+  return new Request(`http://${req.headers.host ?? `localhost:${port}`}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+}
+
+const server = createServer(async (req, res) => {
+  if (!req.url?.startsWith("/api/")) return proxy.web(req, res);
+  const response = await handle(toRequest(req));
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+});
+server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));
+server.listen(port, () => console.log(`functions: http://localhost:${port} serves /api/* and the site (from its dev server on port ${sitePort})`));

@@ -1,0 +1,9 @@
+// The site's server side. `handle` is what every mount calls: a hybrid framework's catch-all API
+// route, or a static site's host functions (apps/web/api/ on Vercel, netlify/functions on Netlify).
+import { createRouter } from "./router.ts";
+import { routes } from "./routes.ts";
+
+export type { Change, Handler, Platform, Route, Routes } from "./types.ts";
+export { routes };
+
+export const handle = createRouter(routes);

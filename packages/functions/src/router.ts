@@ -1,0 +1,26 @@
+import type { Platform, Routes } from "./types.ts";
+
+/** A trailing slash is the same route: frameworks and hosts differ on whether they add one. */
+const normalise = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") : path);
+
+/**
+ * One entry point for every mount: a framework's catch-all API route, a host's function. Unknown
+ * paths get 404 and known paths with another method get 405 with an Allow header, as HTTP says.
+ */
+export function createRouter(routes: Routes) {
+  return async function handle(request: Request, platform: Platform = {}): Promise<Response> {
+    const route = routes[normalise(new URL(request.url).pathname)];
+    if (!route) return Response.json({ error: "not found" }, { status: 404 });
+    const methods = route.methods.includes("GET") ? [...route.methods, "HEAD"] : route.methods;
+    if (!methods.includes(request.method)) {
+      return Response.json({ error: `use ${route.methods.join(" or ")}` }, { status: 405, headers: { allow: methods.join(", ") } });
+    }
+    try {
+      return await route.handler(request, platform);
+    } catch (error) {
+      // The details go to the function's log, never to the caller.
+      console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
+      return Response.json({ error: "internal error" }, { status: 500 });
+    }
+  };
+}

@@ -1,0 +1,27 @@
+/** One job of the site's server side, written once against the Web platform. */
+export type Handler = (request: Request, platform: Platform) => Promise<Response>;
+
+/** A route: the path it answers and the methods it takes (anything else gets 405). */
+export interface Route {
+  methods: readonly string[];
+  handler: Handler;
+}
+
+/** Routes by exact path, e.g. "/api/entries". */
+export type Routes = Record<string, Route>;
+
+/** What changed in the content, as a webhook says it: one entry, or a whole collection. */
+export interface Change {
+  collection: "posts" | "pages";
+  /** Undefined when the source cannot tell which entry changed (every entry is refreshed). */
+  slug?: string;
+}
+
+/**
+ * What the code that mounts the handlers can do besides answering: a hybrid framework that caches
+ * pages says how to revalidate them (Next.js: revalidatePath). A mount without it (a static site's
+ * host functions) gets a rebuild through the host's deploy hook instead.
+ */
+export interface Platform {
+  revalidate?: (paths: string[]) => Promise<void>;
+}

@@ -1,0 +1,8 @@
+import { handle } from "@repo/functions";
+import type { RequestHandler } from "./$types";
+
+// Every route of @repo/functions (packages/functions/src/routes.ts) runs here, on each request:
+// the Node server locally, a function on Vercel and Netlify.
+export const prerender = false;
+
+export const fallback: RequestHandler = ({ request }) => handle(request);
