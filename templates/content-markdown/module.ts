@@ -1,4 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { contentDevDependencies, demoContentFiles } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
@@ -10,12 +11,12 @@ export default defineModule(pkg, {
     {
       from: "content",
       to: "packages/content",
-      include: ["src/index.ts", "src/types.ts", "src/providers/markdown.ts", "scripts/build-markdown.ts", "scripts/read-markdown.ts", "content/", "tsconfig.json", "turbo.json"],
+      include: [...demoContentFiles, "scripts/build-markdown.ts"],
     },
   ],
   workspaces: {
     "packages/content": {
-      devDependencies: ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"],
+      devDependencies: contentDevDependencies,
       scripts: {
         build: "node scripts/build-markdown.ts",
         dev: "node --watch-path=./content --watch-path=./scripts scripts/build-markdown.ts",

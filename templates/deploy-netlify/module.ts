@@ -16,6 +16,16 @@ export default defineModule(pkg, {
     // whose config.path lists them; a hybrid site's adapter packages the framework's own routes.
     { with: ["rendering:static"], files: "files-functions" },
   ],
+  // A static site with a CMS rebuilds on Netlify when its content changes: /api/revalidate calls this hook.
+  derive: ({ content, has }) =>
+    (content as { webhooks?: boolean } | undefined)?.webhooks && has.rendering?.static
+      ? {
+          env: [{ name: "NETLIFY_BUILD_HOOK_URL", visibility: "secret", description: "a build hook (Site configuration › Build & deploy › Build hooks): /api/revalidate calls it after a content change" }],
+          readme: `### Netlify: rebuild on content changes
+
+The pages are files made at build time, so a content change needs a new deploy: add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`. \`/api/revalidate\` calls it once per verified webhook.`,
+        }
+      : {},
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {

@@ -5,7 +5,8 @@ import pkg from "./package.json" with { type: "json" };
 // Vercel skips the build when this exits 0. `turbo query affected --exit-code` exits 0 when nothing
 // apps/web depends on changed since the last deployed commit, 1 when something did, 2 on error (so
 // a shallow clone or a first deploy builds, the safe side).
-const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$VERCEL_GIT_PREVIOUS_SHA" --head HEAD`;
+// A redeploy of the same commit (a deploy hook after a CMS change, a manual redeploy) always builds.
+const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && [ "$VERCEL_GIT_PREVIOUS_SHA" != "$VERCEL_GIT_COMMIT_SHA" ] && npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$VERCEL_GIT_PREVIOUS_SHA" --head HEAD`;
 
 export default defineModule(pkg, {
   id: "vercel",
@@ -17,6 +18,16 @@ export default defineModule(pkg, {
     // a hybrid site: a root api/ folder would shadow the framework's own /api routes there.
     { with: ["rendering:static"], files: "files-functions" },
   ],
+  // A static site with a CMS rebuilds on Vercel when its content changes: /api/revalidate calls this hook.
+  derive: ({ content, has }) =>
+    (content as { webhooks?: boolean } | undefined)?.webhooks && has.rendering?.static
+      ? {
+          env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
+          readme: `### Vercel: rebuild on content changes
+
+The pages are files made at build time, so a content change needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook.`,
+        }
+      : {},
   dataFiles: {
     // Vercel reads vercel.json from the Root Directory, which for a monorepo is the app.
     "apps/web/vercel.json": (ctx) => ({

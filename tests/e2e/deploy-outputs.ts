@@ -7,8 +7,17 @@ import { join } from "node:path";
 import { gitIdentity } from "./helpers.ts";
 
 /** Calls a function file in a plain Node process (call-function.ts), as `host`'s runtime would. */
-async function callFunction(host: "vercel" | "netlify", file: string, url: string): Promise<Response> {
-  const r = await execa(process.execPath, [join(import.meta.dirname, "call-function.ts"), host, file, url], { reject: false, all: true, stdin: "ignore" });
+export interface CallInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** The function's environment (its host's settings), besides this process's. */
+  env?: Record<string, string>;
+}
+
+async function callFunction(host: "vercel" | "netlify", file: string, url: string, { env, ...init }: CallInit = {}): Promise<Response> {
+  const args = [join(import.meta.dirname, "call-function.ts"), host, file, url, JSON.stringify(init)];
+  const r = await execa(process.execPath, args, { reject: false, all: true, stdin: "ignore", env });
   if (r.exitCode !== 0) throw new Error(`${host} function ${file} failed on ${url}:\n${r.all}`);
   const { status, headers, body } = JSON.parse(r.stdout) as { status: number; headers: Record<string, string>; body: string };
   return new Response(status === 204 || status === 304 ? null : body, { status, headers });
@@ -62,7 +71,9 @@ export async function netlifyBuild(site: string) {
     stdin: "ignore",
     reject: false,
     all: true,
-    env: { CI: "true", NETLIFY: "true", ...gitIdentity },
+    // Netlify adds its Essential Gatsby plugin to a Gatsby site, and installing it fetches sharp's
+    // libvips from GitHub, which this machine cannot reach; a static Gatsby site runs without it.
+    env: { CI: "true", NETLIFY: "true", NETLIFY_SKIP_GATSBY_BUILD_PLUGIN: "true", ...gitIdentity },
   });
   if (r.exitCode !== 0) throw new Error(`netlify build failed in ${site} (exit ${r.exitCode}):\n${r.all}`);
   return r.all ?? "";
@@ -106,7 +117,7 @@ export const servesPath = (fn: NetlifyFunction, path: string) => (fn.routes ?? [
 // --- A static site's server routes: the host functions create-jam writes (packages/functions) -----
 
 /** apps/web/api/<route>.mts, called as Vercel's Node runtime calls a function of a static site. */
-export const callVercelApiFile = (webDir: string, path: `/api/${string}`) => callFunction("vercel", join(webDir, `${path}.mts`), path);
+export const callVercelApiFile = (webDir: string, path: `/api/${string}`, init?: CallInit) => callFunction("vercel", join(webDir, `${path}.mts`), path, init);
 
 /**
  * Unpacks the zip Netlify's build made for `fn` (what Netlify would upload, symlinks included) and

@@ -92,7 +92,7 @@ describe.each(stacks)("a generated $framework site", ({ framework, out, git }) =
     await expectEntries(await callVercelApiFile(join(site, "apps/web"), "/api/entries"));
     await netlifyBuild(site);
     const functions = netlifyFunctions(join(site, "apps/web"));
-    expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, ["/api/entries"]]]);
+    expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, ["/api/entries", "/api/entries/"]]]);
     await expectEntries(await callPackagedNetlifyFunction(functions[0], "/api/entries", tempDir("jam-netlify-zip-")));
   });
 });

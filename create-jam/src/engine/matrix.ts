@@ -31,3 +31,43 @@ export function matrix(registry: Registry): { allowed: Choices[]; refused: Choic
   }
   return { allowed, refused };
 }
+
+/** A choice as a token, "framework:next"; an empty multiple kind is "deploy:none". */
+function tokens(c: Choices): string[] {
+  return kinds.flatMap((k) => {
+    const v = c[k.kind];
+    const ids = Array.isArray(v) ? (v.length ? v : [NONE]) : [v];
+    return ids.map((id) => `${k.kind}:${id}`);
+  });
+}
+
+const pairsOf = (c: Choices) => {
+  const t = tokens(c);
+  return t.flatMap((a, i) => t.slice(i + 1).filter((b) => a.split(":")[0] !== b.split(":")[0]).map((b) => `${a}|${b}`));
+};
+
+/**
+ * What the unit and CLI tests run instead of the full product of choices, which grows with every
+ * kind: `allowed`, a small set of allowed combinations in which every pair of choices that the
+ * rules allow together appears at least once (chosen greedily), and `refused`, one refused
+ * combination for every pair of choices that no allowed combination holds.
+ */
+export function pairwise(registry: Registry): { allowed: Choices[]; refused: { pair: string; choices: Choices }[] } {
+  const all = matrix(registry);
+  const uncovered = new Set(all.allowed.flatMap(pairsOf));
+  const allowedPairs = new Set(uncovered);
+  const allowed: Choices[] = [];
+  while (uncovered.size) {
+    let best = all.allowed[0] as Choices;
+    let score = -1;
+    for (const c of all.allowed) {
+      const s = pairsOf(c).filter((p) => uncovered.has(p)).length;
+      if (s > score) [best, score] = [c, s];
+    }
+    allowed.push(best);
+    for (const p of pairsOf(best)) uncovered.delete(p);
+  }
+  const refused = new Map<string, Choices>();
+  for (const c of all.refused) for (const p of pairsOf(c)) if (!allowedPairs.has(p) && !refused.has(p)) refused.set(p, c);
+  return { allowed, refused: [...refused].map(([pair, choices]) => ({ pair, choices })) };
+}

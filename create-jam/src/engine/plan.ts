@@ -48,8 +48,8 @@ export function templateContext({ stack, options, version }: PlanInput) {
     createJam: version,
     /** What `pnpm build` runs, for deploy build commands: "turbo run build index". */
     buildCommand: `turbo run ${stack.view.buildTasks.join(" ")}`,
-    /** Every server route's path, for host configs that list them (Netlify's config.path). */
-    functionPaths: stack.view.functions.map((f) => f.path),
+    /** Every server route's path, with and without a trailing slash, for host configs that list them (Netlify's config.path). */
+    functionPaths: stack.view.functions.flatMap((f) => [f.path, `${f.path}/`]),
     command: reproduceCommand(stack.choices, options, version),
     env: stack.parts.flatMap((p) => p.env ?? []),
     /** The README sections of the chosen modules, in module order. */

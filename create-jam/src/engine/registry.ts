@@ -1,7 +1,9 @@
 // Every module create-jam knows, in prompt order within each kind. Adding a choice = adding a
 // template folder with a module.ts and one line here.
 import base from "../../../templates/base/module.ts";
+import contentful from "../../../templates/content-contentful/module.ts";
 import markdown from "../../../templates/content-markdown/module.ts";
+import sanity from "../../../templates/content-sanity/module.ts";
 import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
@@ -16,4 +18,4 @@ import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, pagefind, vercel, netlify];

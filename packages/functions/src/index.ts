@@ -5,5 +5,6 @@ import { routes } from "./routes.ts";
 
 export type { Change, Handler, Platform, Route, Routes } from "./types.ts";
 export { routes };
+export { renderedOnRequest } from "./on-request.ts";
 
 export const handle = createRouter(routes);

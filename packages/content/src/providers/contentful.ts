@@ -17,27 +17,38 @@ interface Fields {
   body?: Document;
 }
 
+function parseError(message: string): { status?: number; message?: string } | undefined {
+  try {
+    return JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+}
+
 function connect(env: Record<string, string>): ContentProvider {
   const previewToken = envOf("CONTENTFUL_PREVIEW_ACCESS_TOKEN");
   const preview = Boolean(previewToken) && isPreviewDeploy();
-  // CONTENTFUL_HOST: another API host (a test server, the EU region's cdn.eu.contentful.com).
-  const host = envOf("CONTENTFUL_HOST") ?? (preview ? "preview.contentful.com" : "cdn.contentful.com");
+  // CONTENTFUL_HOST / CONTENTFUL_PREVIEW_HOST: other API hosts (the EU region's cdn.eu.contentful.com
+  // and preview.eu.contentful.com, a test server).
+  const host = preview ? (envOf("CONTENTFUL_PREVIEW_HOST") ?? "preview.contentful.com") : (envOf("CONTENTFUL_HOST") ?? "cdn.contentful.com");
   const insecure = host.startsWith("127.0.0.1") || host.startsWith("localhost");
   const client = createClient({
     space: env.CONTENTFUL_SPACE_ID as string,
     environment: envOf("CONTENTFUL_ENVIRONMENT") ?? "master",
     accessToken: preview ? (previewToken as string) : (env.CONTENTFUL_ACCESS_TOKEN as string),
-    host: preview && envOf("CONTENTFUL_HOST") ? host.replace(/^cdn\./, "preview.") : host,
+    host,
     insecure,
-    retryOnError: false,
+    // Rate limits (429) and server errors are retried after 1.4, 2 and 2.8 s; then the build fails.
+    retryLimit: 3,
   });
   const url = `${insecure ? "http" : "https"}://${host}`;
   const entries = async (query: Record<string, unknown>) => {
     try {
       return (await client.withoutUnresolvableLinks.getEntries<{ contentTypeId: string; fields: Record<string, never> }>(query)).items as unknown as { fields: Fields }[];
     } catch (error) {
-      const status = (error as { status?: number; sys?: { id?: string } }).status;
-      throw new SourceError("Contentful", url, status ?? "unreachable", (error as Error).message.split("\n")[0]);
+      // The client's HTTP errors carry the response as JSON in their message; network errors do not.
+      const answer = parseError((error as Error).message);
+      throw new SourceError("Contentful", url, answer?.status ?? "unreachable", answer?.message ?? (error as Error).message);
     }
   };
   const summary = (collection: Collection, f: Fields): EntrySummary => ({
@@ -61,4 +72,6 @@ function connect(env: Record<string, string>): ContentProvider {
   };
 }
 
-export const provider = remoteProvider({ name: "Contentful", required: ["CONTENTFUL_SPACE_ID", "CONTENTFUL_ACCESS_TOKEN"], connect });
+export const source = { name: "Contentful", required: ["CONTENTFUL_SPACE_ID", "CONTENTFUL_ACCESS_TOKEN"], connect };
+
+export const provider = remoteProvider(source);

@@ -50,4 +50,6 @@ function connect(env: Record<string, string>): ContentProvider {
   };
 }
 
-export const provider = remoteProvider({ name: "Sanity", required: ["SANITY_PROJECT_ID", "SANITY_DATASET"], connect });
+export const source = { name: "Sanity", required: ["SANITY_PROJECT_ID", "SANITY_DATASET"], connect };
+
+export const provider = remoteProvider(source);

@@ -1,0 +1,96 @@
+// The Contentful provider with the real contentful client against loopback servers in the Content
+// Delivery / Preview API's shape (GET /spaces/<space>/environments/<env>/entries?content_type=…).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { source } from "../src/providers/contentful.ts";
+import { remoteProvider } from "../src/providers/remote.ts";
+import { closedPort, fixtureServer } from "./fixture-server.ts";
+
+const richText = { nodeType: "document", data: {}, content: [{ nodeType: "paragraph", data: {}, content: [{ nodeType: "text", value: "From Contentful", marks: [{ type: "bold" }], data: {} }] }] };
+
+function entry(id: string, type: string, fields: Record<string, unknown>) {
+  return {
+    sys: { id, type: "Entry", locale: "en-US", createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z", revision: 1, space: { sys: { type: "Link", linkType: "Space", id: "space1" } }, environment: { sys: { type: "Link", linkType: "Environment", id: "master" } }, contentType: { sys: { type: "Link", linkType: "ContentType", id: type } } },
+    metadata: { tags: [] },
+    fields,
+  };
+}
+
+function contentfulServer(title: string, status = 200) {
+  return fixtureServer((req) => {
+    if (status !== 200) return { status, json: { sys: { type: "Error", id: "AccessTokenInvalid" }, message: "The access token you sent could not be found or is invalid.", requestId: "r1" } };
+    const one = req.query.get("fields.slug");
+    const items = [
+      entry("1", "post", { slug: "first", title: `${title} one`, date: "2026-03-01T10:00+00:00", tags: ["cms"], ...(one ? { body: richText } : {}) }),
+      entry("2", "post", { slug: "second", title: `${title} two`, date: "2026-04-01" }),
+    ].filter((e) => !one || e.fields.slug === one);
+    return { json: { sys: { type: "Array" }, total: items.length, skip: 0, limit: 1000, items } };
+  });
+}
+
+const configure = (host: string) => {
+  vi.stubEnv("CONTENTFUL_SPACE_ID", "space1");
+  vi.stubEnv("CONTENTFUL_ACCESS_TOKEN", "cda-token");
+  vi.stubEnv("CONTENTFUL_HOST", host);
+};
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("the Contentful provider", () => {
+  it("asks for the collection's content type with the delivery token and returns posts newest first", async () => {
+    const server = await contentfulServer("Delivered");
+    try {
+      configure(server.host);
+      const list = await remoteProvider(source).listEntries("posts");
+      expect(list.map((e) => [e.title, e.date])).toEqual([["Delivered two", "2026-04-01"], ["Delivered one", "2026-03-01"]]);
+      const [req] = server.seen;
+      expect(req?.path).toBe("/spaces/space1/environments/master/entries");
+      expect(req?.query.get("content_type")).toBe("post");
+      expect(req?.headers.authorization).toBe("Bearer cda-token");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("finds an entry by slug and renders its rich text to HTML", async () => {
+    const server = await contentfulServer("Delivered");
+    try {
+      configure(server.host);
+      const e = await remoteProvider(source).getEntry("posts", "first");
+      expect(e?.html).toBe("<p><b>From Contentful</b></p>");
+      expect(server.seen[0]?.query.get("fields.slug")).toBe("first");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads the Preview API with the preview token on a Netlify deploy preview only", async () => {
+    const delivery = await contentfulServer("Delivered");
+    const preview = await contentfulServer("Draft");
+    try {
+      configure(delivery.host);
+      vi.stubEnv("CONTENTFUL_PREVIEW_HOST", preview.host);
+      vi.stubEnv("CONTENTFUL_PREVIEW_ACCESS_TOKEN", "cpa-token");
+      expect((await remoteProvider(source).listEntries("posts"))[0]?.title).toBe("Delivered two");
+      vi.stubEnv("CONTEXT", "deploy-preview");
+      expect((await remoteProvider(source).listEntries("posts"))[0]?.title).toBe("Draft two");
+      expect(preview.seen.map((r) => r.headers.authorization)).toEqual(["Bearer cpa-token"]);
+      expect(delivery.seen).toHaveLength(1);
+    } finally {
+      await delivery.close();
+      await preview.close();
+    }
+  });
+
+  it("fails with one sentence naming Contentful, the URL and the status, or that it is unreachable", async () => {
+    const server = await contentfulServer("x", 401);
+    try {
+      configure(server.host);
+      await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Contentful at ${server.url} answered 401`);
+    } finally {
+      await server.close();
+    }
+    const port = await closedPort();
+    configure(`127.0.0.1:${port}`);
+    await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Contentful at http://127.0.0.1:${port} could not be reached`);
+  }, 20_000);
+});

@@ -1,0 +1,98 @@
+// The Sanity provider with the real @sanity/client against a loopback server in the Query API's
+// shape (GET /v<apiVersion>/data/query/<dataset>?query=…&$param=…  ->  {result}).
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { remoteProvider } from "../src/providers/remote.ts";
+import { ENTRY_QUERY, LIST_QUERY, source } from "../src/providers/sanity.ts";
+import { closedPort, fixtureServer } from "./fixture-server.ts";
+
+const posts = [
+  { slug: "older", title: "Older from Sanity", description: "", date: "2026-01-01", tags: [] },
+  { slug: "newer", title: "Newer from Sanity", description: "d", date: "2026-02-01", tags: ["cms"] },
+];
+const body = [{ _type: "block", _key: "a", style: "normal", markDefs: [], children: [{ _type: "span", _key: "b", text: "Bold", marks: ["strong"] }] }];
+
+function sanityServer(status = 200) {
+  return fixtureServer((req) => {
+    if (status !== 200) return { status, json: { error: "Unauthorized", message: "Session not found", statusCode: status } };
+    const query = req.query.get("query");
+    if (query === LIST_QUERY) return { json: { ms: 1, query, result: req.query.get("$type") === '"post"' ? posts : [] } };
+    return { json: { ms: 1, query, result: req.query.get("$slug") === '"newer"' ? { ...posts[1], body } : null } };
+  });
+}
+
+const configure = (url: string) => {
+  vi.stubEnv("SANITY_PROJECT_ID", "abc123");
+  vi.stubEnv("SANITY_DATASET", "production");
+  vi.stubEnv("SANITY_API_HOST", url);
+};
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("the Sanity provider", () => {
+  it("sends GROQ for the collection's type and returns the posts newest first", async () => {
+    const server = await sanityServer();
+    try {
+      configure(server.url);
+      const list = await remoteProvider(source).listEntries("posts");
+      expect(list.map((e) => e.title)).toEqual(["Newer from Sanity", "Older from Sanity"]);
+      expect(list[0]).toMatchObject({ collection: "posts", slug: "newer", tags: ["cms"] });
+      const [req] = server.seen;
+      expect(req?.path).toBe("/v2025-02-19/data/query/production");
+      expect(req?.query.get("query")).toBe(LIST_QUERY);
+      expect(req?.query.get("$type")).toBe('"post"');
+      expect(req?.query.get("perspective")).toBe("published");
+      expect(req?.headers.authorization).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("renders an entry's Portable Text body to HTML", async () => {
+    const server = await sanityServer();
+    try {
+      configure(server.url);
+      const entry = await remoteProvider(source).getEntry("posts", "newer");
+      expect(entry?.html).toBe("<p><strong>Bold</strong></p>");
+      expect(server.seen[0]?.query.get("query")).toBe(ENTRY_QUERY);
+      expect(await remoteProvider(source).getEntry("posts", "missing")).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads drafts with the token on a preview deployment only", async () => {
+    const server = await sanityServer();
+    try {
+      configure(server.url);
+      vi.stubEnv("SANITY_API_READ_TOKEN", "sk-read");
+      await remoteProvider(source).listEntries("posts");
+      vi.stubEnv("VERCEL_ENV", "preview");
+      await remoteProvider(source).listEntries("posts");
+      expect(server.seen.map((r) => [r.query.get("perspective"), r.headers.authorization])).toEqual([
+        ["published", undefined],
+        ["drafts", "Bearer sk-read"],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("uses the demo content without its variables, and names them", async () => {
+    const p = remoteProvider(source);
+    expect(p.missing()).toEqual(["SANITY_PROJECT_ID", "SANITY_DATASET"]);
+    expect((await p.listEntries("posts")).map((e) => e.title)).toContain("Hello, JAMstack");
+  });
+
+  it("fails with one sentence naming Sanity, the URL and the status, or that it is unreachable", async () => {
+    const server = await sanityServer(401);
+    try {
+      configure(server.url);
+      await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Sanity at ${server.url} answered 401`);
+    } finally {
+      await server.close();
+    }
+    const port = await closedPort();
+    configure(`http://127.0.0.1:${port}`);
+    await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Sanity at http://127.0.0.1:${port} could not be reached`);
+  });
+});

@@ -1,0 +1,32 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { cmsModule } from "../shared/cms.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(
+  pkg,
+  cmsModule({
+    id: "sanity",
+    label: "Sanity",
+    hint: "GROQ and Portable Text; drafts on preview deployments; demo content until configured",
+    sdk: ["@sanity/client", "@portabletext/to-html"],
+    webhookSdk: ["@sanity/webhook"],
+    env: [
+      { name: "SANITY_PROJECT_ID", visibility: "public", description: "the project's id (sanity.io/manage); with the dataset, the site reads Sanity instead of the demo content", example: "" },
+      { name: "SANITY_DATASET", visibility: "public", description: "the dataset to read", example: "production" },
+      { name: "SANITY_API_READ_TOKEN", visibility: "secret", description: "a Viewer token: preview deployments read drafts with it" },
+      { name: "SANITY_REVALIDATE_SECRET", visibility: "secret", description: "the webhook's secret: /api/revalidate refuses calls not signed with it" },
+      { name: "SANITY_API_HOST", visibility: "public", description: "another API host than Sanity's (a proxy, a test server); leave empty" },
+    ],
+    readme: `## Content: Sanity
+
+**Account:** a free Sanity project (sanity.io/manage). Until \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Sanity that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
+
+**Schema:** documents of type \`post\` and \`page\` with \`title\` (string), \`slug\` (slug), \`description\` (text), \`date\` (date, posts), \`tags\` (array of strings) and \`body\` (Portable Text, rendered to HTML by \`@portabletext/to-html\`). \`packages/content/src/providers/sanity.ts\` holds the GROQ queries.
+
+**Go live:** set \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` in the host's settings for every environment, and add the site's URL as a CORS origin only if browsers call Sanity (this site does not: it reads Sanity at build time, and on request in a hybrid stack).
+
+**Content changes reach the site:** in sanity.io/manage › API › Webhooks, add a webhook: URL \`https://<your site>/api/revalidate/\`, trigger on create, update and delete, filter \`_type in ["post", "page"]\`, projection \`{"_type": _type, "slug": slug.current}\`, method POST, and a secret, which goes in \`SANITY_REVALIDATE_SECRET\`. The function checks the signature (\`@sanity/webhook\`) and refuses calls signed more than 5 minutes ago; a hybrid site then revalidates the entry's page and the home page, a static one calls the host's deploy hook.
+
+**Drafts on previews:** set \`SANITY_API_READ_TOKEN\` (a Viewer token, API › Tokens) for the Preview environment only (Vercel) or the deploy-preview context (Netlify): preview builds read the \`drafts\` perspective, production reads published documents from Sanity's CDN.`,
+  }),
+);

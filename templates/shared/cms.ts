@@ -1,0 +1,72 @@
+// What every headless-CMS content module shares, so that a CMS is one module folder: the demo
+// content it falls back to, the provider's plumbing, the content build that checks the CMS, and
+// POST /api/revalidate with this CMS's webhook check. Each CMS module adds its SDK, its variables,
+// its two selection files (packages/content/src/provider.ts, packages/functions/src/webhook.ts)
+// and its README section.
+import type { EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
+
+/** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
+export const demoContentFiles = ["src/index.ts", "src/types.ts", "src/providers/markdown.ts", "scripts/read-markdown.ts", "content/", "tsconfig.json", "turbo.json"];
+export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"];
+
+export interface CmsSpec {
+  id: string;
+  label: string;
+  hint: string;
+  /** npm packages the provider reads the CMS with, at build time and (hybrid) on request. */
+  sdk: string[];
+  /** npm packages the webhook check needs (packages/functions). */
+  webhookSdk?: string[];
+  /** Files of packages/functions/src/webhooks/ the check uses besides <id>.ts. */
+  webhookHelpers?: string[];
+  env: EnvVar[];
+  readme: string;
+}
+
+export function cmsModule(spec: CmsSpec): JamModule {
+  return {
+    id: spec.id,
+    kind: "content",
+    label: spec.label,
+    hint: spec.hint,
+    packages: [
+      { from: "content", to: "packages/content", include: [...demoContentFiles, "src/providers/remote.ts", `src/providers/${spec.id}.ts`, "scripts/build-content.ts"] },
+      {
+        from: "functions",
+        to: "packages/functions",
+        include: ["src/handlers/revalidate.ts", "src/refresh.ts", "src/webhooks/verified.ts", `src/webhooks/${spec.id}.ts`, ...(spec.webhookHelpers ?? []).map((f) => `src/webhooks/${f}`)],
+      },
+    ],
+    functions: [{ path: "/api/revalidate", handler: "revalidate" }],
+    workspaces: {
+      "packages/content": {
+        dependencies: spec.sdk,
+        devDependencies: contentDevDependencies,
+        scripts: {
+          build: "node scripts/build-content.ts",
+          dev: "node --watch-path=./content --watch-path=./scripts scripts/build-content.ts",
+          "check-types": "tsc --noEmit",
+          lint: "biome lint .",
+        },
+        fields: { exports: { ".": "./src/index.ts" } },
+      },
+      // The functions read content too (/api/entries, a hybrid page's data): a static site's host
+      // bundle (dist/host.mjs) has the provider inlined, so its SDK must resolve from here as well.
+      "packages/functions": { dependencies: [...spec.sdk, ...(spec.webhookSdk ?? [])] },
+      "apps/web": { dependencies: ["@repo/content"] },
+    },
+    env: spec.env,
+    turbo: {
+      tasks: {
+        // VERCEL_ENV and CONTEXT tell a preview deployment (drafts) from production.
+        build: { outputs: [".generated/**"], env: ["VERCEL_ENV", "CONTEXT"] },
+      },
+    },
+    // A rebuild after a content change has the same inputs as the build before it: turbo's cache
+    // (and Vercel's remote cache of it) would hand back yesterday's pages. The CMS is an input turbo
+    // cannot see, so no build task of this stack is cached.
+    derive: ({ buildTasks }) => ({ turbo: { tasks: Object.fromEntries(buildTasks.map((t) => [t, { cache: false }])) } }),
+    data: { webhooks: true },
+    readme: spec.readme,
+  };
+}

@@ -1,0 +1,152 @@
+// Each CMS for real: a generated site installed from the registry and built with the framework's
+// own build against the CMS's loopback server (the SDK reached through its base-URL option), in one
+// static and one hybrid framework of different families per CMS. Without the variables it builds the
+// demo content and says so; with them and the CMS down it fails with one sentence; with them it shows
+// the CMS's entries and no secret reaches the browser's files; its /api/revalidate accepts a signed
+// webhook (a rebuild through the deploy hook when static, the page revalidated when hybrid) and
+// refuses a tampered, wrongly signed or stale one with 401, triggering nothing.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registry } from "../../create-jam/src/engine/registry.ts";
+import { resolveStack } from "../../create-jam/src/engine/stack.ts";
+import type { Choices } from "../../create-jam/src/engine/types.ts";
+import { closedPort } from "../../packages/content/test/fixture-server.ts";
+import { startReceiver } from "../../packages/functions/test/receiver.ts";
+import { runCli, tempDir } from "../helpers.ts";
+import { type CmsFixture, contentfulFixture, sanityFixture } from "./cms-fixtures.ts";
+import { callVercelApiFile } from "./deploy-outputs.ts";
+import { read } from "./helpers.ts";
+import { startServer } from "./serve.ts";
+import { execa } from "execa";
+
+interface Case {
+  cms: "sanity" | "contentful";
+  fixture: () => Promise<CmsFixture>;
+  framework: string;
+  rendering: "static" | "hybrid";
+  /** Where the built HTML is (static) and every file a browser may fetch. */
+  html: string;
+  client: string[];
+}
+
+const cases: Case[] = [
+  { cms: "sanity", fixture: sanityFixture, framework: "astro", rendering: "static", html: "dist", client: ["dist"] },
+  { cms: "sanity", fixture: sanityFixture, framework: "next", rendering: "hybrid", html: ".next/server/app", client: [".next/static", "public"] },
+  { cms: "contentful", fixture: contentfulFixture, framework: "eleventy", rendering: "static", html: "_site", client: ["_site"] },
+  { cms: "contentful", fixture: contentfulFixture, framework: "sveltekit", rendering: "hybrid", html: "build/prerendered", client: ["build/client"] },
+];
+
+/** pnpm in the site with exactly this environment on top of the machine's (what a host's settings add). */
+async function pnpmEnv(cwd: string, env: Record<string, string>, ...args: string[]) {
+  return execa("pnpm", args, { cwd, stdin: "ignore", reject: false, all: true, env: { CI: "true", ...env } });
+}
+
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
+}
+
+describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, framework, rendering, html, client }) => {
+  const cwd = tempDir(`jam-cms-${cms}-${framework}-`);
+  const site = join(cwd, "site");
+  const web = join(site, "apps/web");
+  const choices: Choices = { framework, rendering, content: cms, search: "none", deploy: ["vercel", "netlify"] };
+  // A recognisable value for every secret variable the stack reads: none may reach the browser.
+  const secrets = resolveStack(registry, choices).parts.flatMap((p) => p.env ?? []).filter((e) => e.visibility === "secret").map((e) => e.name);
+  const canary = (name: string) => `canary-${name.toLowerCase()}-5e1f`;
+  let cmsServer: CmsFixture;
+
+  beforeAll(async () => {
+    cmsServer = await fixture();
+  });
+  afterAll(async () => cmsServer?.close());
+
+  it("is written and installed", async () => {
+    const flags = ["--framework", framework, "--rendering", rendering, "--content", cms, "--search", "none", "--deploy", "vercel,netlify"];
+    const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
+    expect(r.exitCode, r.all).toBe(0);
+  });
+
+  it("builds the demo content without the CMS's variables, and says so in one line", async () => {
+    const r = await pnpmEnv(site, {}, "build");
+    expect(r.exitCode, r.all).toBe(0);
+    const notice = (r.all ?? "").split("\n").filter((l) => l.includes(`${cmsServer.name} is not configured`));
+    expect(notice.length, r.all).toBeGreaterThan(0);
+    expect(notice[0]).toMatch(new RegExp(`\\(${Object.keys(cmsServer.env).filter((k) => k !== cmsServer.urlVariable).join(", ")} not set\\): building with the bundled demo content\\.`));
+    expect(read(web, html, "index.html")).toContain("Hello, JAMstack");
+  });
+
+  it("fails the build with one sentence when the CMS cannot be reached", async () => {
+    const port = await closedPort();
+    const url = cmsServer.urlFor(port);
+    const r = await pnpmEnv(site, { ...cmsServer.env, [cmsServer.urlVariable]: url }, "build");
+    expect(r.exitCode).not.toBe(0);
+    expect(r.all).toMatch(new RegExp(`content: ${cmsServer.name} at (http://)?${url.replace(/[.]/g, "\\.")} could not be reached`));
+  });
+
+  it("builds the CMS's entries, and no secret value reaches a file the browser can fetch", async () => {
+    const env = { ...cmsServer.env, ...Object.fromEntries(secrets.map((n) => [n, canary(n)])) };
+    const r = await pnpmEnv(site, env, "build");
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.all).toContain(`content: 2 posts and 1 pages from ${cmsServer.name}.`);
+    const home = read(web, html, "index.html");
+    expect(home).toContain(`${cmsServer.name} first post`);
+    expect(home).not.toContain("Hello, JAMstack");
+    if (rendering === "static") expect(read(web, html, "posts/cms-first/index.html")).toContain(`Written in ${cmsServer.name}.`);
+    const files = client.flatMap((d) => filesUnder(join(web, d)));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const text = readFileSync(file, "latin1");
+      for (const n of secrets) expect(text.includes(canary(n)), `${n} in ${file}`).toBe(false);
+    }
+  });
+
+  it.runIf(rendering === "static")("rebuilds through the deploy hook on a signed webhook; refuses bad ones with 401", async () => {
+    const hook = await startReceiver();
+    try {
+      const env = { ...cmsServer.env, [cmsServer.secret[0]]: cmsServer.secret[1], VERCEL_DEPLOY_HOOK_URL: `${hook.url}/hook` };
+      const call = (w: { headers: Record<string, string>; body: string }) => callVercelApiFile(web, "/api/revalidate", { method: "POST", ...w, env });
+      const good = await cmsServer.webhook("cms-first");
+      const tampered = { ...good, body: good.body.replace("cms-first", "cms-second") };
+      expect((await call(tampered)).status).toBe(401);
+      expect((await call(await cmsServer.webhook("cms-first", { secret: "x".repeat(64) }))).status).toBe(401);
+      expect((await call(await cmsServer.webhook("cms-first", { at: Date.now() - 10 * 60_000 }))).status).toBe(401);
+      expect((await call({ ...good, headers: { "content-type": "application/json" } })).status).toBe(401);
+      expect(hook.calls).toHaveLength(0);
+      expect((await call(good)).status).toBe(202);
+      expect(hook.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /hook"]);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it.runIf(rendering === "hybrid")("serves the CMS's entries on its own server; a signed webhook gets the edit onto the page, a bad one 401", async () => {
+    const env = { ...cmsServer.env, [cmsServer.secret[0]]: cmsServer.secret[1] };
+    const server = await startServer("pnpm", ["run", "start"], { cwd: web, env });
+    try {
+      const page = async () => (await fetch(`${server.url}/posts/cms-first/`)).text();
+      expect(await page()).toContain(`${cmsServer.name} first post`);
+      const row = cmsServer.rows.find((r) => r.slug === "cms-first");
+      if (row) row.title = `${cmsServer.name} first post, edited`;
+      const post = async (w: { headers: Record<string, string>; body: string }) =>
+        fetch(`${server.url}/api/revalidate/`, { method: "POST", headers: w.headers, body: w.body });
+      const path = "/api/revalidate/";
+      const bad = await cmsServer.webhook("cms-first", { secret: "y".repeat(64), path });
+      expect((await post(bad)).status).toBe(401);
+      const good = await post(await cmsServer.webhook("cms-first", { path }));
+      expect(good.status, await good.clone().text()).toBe(200);
+      let text = "";
+      for (let i = 0; i < 20 && !text.includes("first post, edited"); i++) {
+        text = await page();
+        if (!text.includes("first post, edited")) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(text).toContain(`${cmsServer.name} first post, edited`);
+    } finally {
+      await server.close();
+    }
+  });
+});
