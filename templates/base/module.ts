@@ -72,6 +72,7 @@ export default defineModule(pkg, {
         },
       },
       turbo: { tasks: { build: { outputs: ["dist/**"] } } },
+      env: [{ name: "FUNCTIONS_PORT", visibility: "public", description: "the port `pnpm dev` serves the site and its functions on", example: "8888" }],
       gitignore: ["dist/"],
     },
   ],

@@ -13,8 +13,8 @@ export default defineModule(pkg, {
     // `nuxt generate` pre-renders every page with the static preset (nuxt.config.ts).
     { with: ["rendering:static"], workspaces: { "apps/web": { scripts: { build: "nuxt generate" } } } },
     {
-      // nuxt.config.ts: post pages render on request (routeRules isr on Vercel and Netlify, swr in
-      // the Node server) and server/api/[...path].ts (packages/functions, through fromWebHandler) answers every request; the rest is pre-rendered.
+      // nuxt.config.ts: post pages render on request (routeRules isr on Vercel and Netlify, CDN cache
+      // headers from the Node server) and server/api/[...path].ts (packages/functions, through fromWebHandler) answers every request; the rest is pre-rendered.
       // Nitro picks its preset from the build's environment (Vercel, Netlify, else node-server).
       with: ["rendering:hybrid"],
       files: "files-hybrid",
@@ -28,7 +28,7 @@ export default defineModule(pkg, {
       data: { outDir: ".output/public", start: "node .output/server/index.mjs", vercelOutputDirectory: null },
       readme: `## Nuxt: hybrid
 
-Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/[...path].ts\`, which mounts every route of \`packages/functions\` through \`fromWebHandler\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify, Nitro's stale-while-revalidate cache in the Node server). Nitro picks its preset from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
+Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/[...path].ts\`, which mounts every route of \`packages/functions\` through \`fromWebHandler\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify; the Node server renders them on every request and sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for a CDN in front). Nitro picks its preset from the build's environment (Vercel's, Netlify's, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
     },
     // Nitro's Netlify preset writes the static files to dist/.
     { with: ["rendering:hybrid", "deploy:netlify"], data: { netlifyPublish: "dist" } },

@@ -20,6 +20,10 @@ export interface CmsSpec {
   /** Files of packages/functions/src/webhooks/ the check uses besides <id>.ts. */
   webhookHelpers?: string[];
   env: EnvVar[];
+  /** More files of packages/content this CMS brings (its content model...). */
+  contentFiles?: string[];
+  /** More scripts of packages/content (setting up the CMS side...). */
+  contentScripts?: Record<string, string>;
   readme: string;
 }
 
@@ -30,7 +34,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     label: spec.label,
     hint: spec.hint,
     packages: [
-      { from: "content", to: "packages/content", include: [...demoContentFiles, "src/providers/remote.ts", `src/providers/${spec.id}.ts`, "scripts/build-content.ts"] },
+      { from: "content", to: "packages/content", include: [...demoContentFiles, "src/providers/remote.ts", `src/providers/${spec.id}.ts`, "scripts/build-content.ts", ...(spec.contentFiles ?? [])] },
       {
         from: "functions",
         to: "packages/functions",
@@ -47,6 +51,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
           dev: "node --watch-path=./content --watch-path=./scripts scripts/build-content.ts",
           "check-types": "tsc --noEmit",
           lint: "biome lint .",
+          ...spec.contentScripts,
         },
         fields: { exports: { ".": "./src/index.ts" } },
       },

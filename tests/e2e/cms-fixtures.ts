@@ -3,6 +3,7 @@
 // the server through the SDK's base-URL option, set by an environment variable of the module.
 import { signRequest } from "@contentful/node-apps-toolkit/requests";
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
+import { createHmac } from "node:crypto";
 import { fixtureServer } from "../../packages/content/test/fixture-server.ts";
 import { ENTRY_QUERY, LIST_QUERY } from "../../packages/content/src/providers/sanity.ts";
 
@@ -94,6 +95,52 @@ export async function contentfulFixture(): Promise<CmsFixture> {
       const body = JSON.stringify({ sys: { type: "Entry", id: "1", contentType: { sys: { id: "post" } } }, fields: { slug: { "en-US": slug } } });
       const headers = { "content-type": "application/json", "x-contentful-topic": "ContentManagement.Entry.publish" };
       return { body, headers: { ...headers, ...signRequest(key, { method: "POST", path, headers, body }, at) } };
+    },
+    close: server.close,
+  };
+}
+
+export async function notionFixture(): Promise<CmsFixture> {
+  const rows = seed("Notion");
+  const rt = (s: string) => [{ type: "text", text: { content: s, link: null }, annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: "default" }, plain_text: s, href: null }];
+  const page = (r: Row) => ({
+    object: "page",
+    id: `page-${r.slug}`,
+    properties: {
+      Name: { type: "title", title: rt(r.title) },
+      Slug: { type: "rich_text", rich_text: rt(r.slug) },
+      Description: { type: "rich_text", rich_text: [] },
+      Date: { type: "date", date: { start: r.date, end: null } },
+      Tags: { type: "multi_select", multi_select: [] },
+      Type: { type: "select", select: { name: r.collection === "posts" ? "Post" : "Page" } },
+      Status: { type: "status", status: { name: "Published" } },
+    },
+  });
+  const server = await fixtureServer((req) => {
+    if (req.path === "/v1/data_sources/e2e/query") {
+      const filter = JSON.stringify(JSON.parse(req.body).filter);
+      const type = filter.includes('"equals":"Page"') ? "pages" : "posts";
+      const slug = filter.match(/"rich_text":\{"equals":"([^"]+)"/)?.[1];
+      const results = rows.filter((r) => r.collection === type && (!slug || r.slug === slug)).map(page);
+      return { json: { object: "list", results, has_more: false, next_cursor: null } };
+    }
+    const children = req.path.match(/^\/v1\/blocks\/page-(.+)\/children$/);
+    const row = children && rows.find((r) => r.slug === children[1]);
+    if (row) return { json: { object: "list", results: [{ object: "block", id: `b-${row.slug}`, type: "paragraph", has_children: false, paragraph: { rich_text: rt(row.body), color: "default" } }], has_more: false, next_cursor: null } };
+    return { status: 404, json: { object: "error", status: 404, code: "object_not_found", message: req.path } };
+  });
+  const secret: [string, string] = ["NOTION_WEBHOOK_SECRET", "secret_notion_verification_e2e"];
+  return {
+    name: "Notion",
+    env: { NOTION_TOKEN: "secret_e2e", NOTION_DATA_SOURCE_ID: "e2e", NOTION_BASE_URL: server.url },
+    urlVariable: "NOTION_BASE_URL",
+    urlFor: (port) => `http://127.0.0.1:${port}`,
+    rows,
+    secret,
+    // Notion signs no timestamp: a stale call cannot be told from a fresh one, so `at` is unused.
+    async webhook(slug, { secret: key = secret[1] } = {}) {
+      const body = JSON.stringify({ type: "page.properties_updated", entity: { id: `page-${slug}`, type: "page" } });
+      return { body, headers: { "content-type": "application/json", "x-notion-signature": `sha256=${createHmac("sha256", key).update(body).digest("hex")}` } };
     },
     close: server.close,
   };

@@ -9,7 +9,7 @@ import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { callPackagedNetlifyFunction, callVercelApiFile, netlifyBuild, netlifyFunctions } from "./deploy-outputs.ts";
 import { demoPosts, gitIdentity, pnpm, read } from "./helpers.ts";
-import { serveStatic } from "./serve.ts";
+import { serveStatic, startServer } from "./serve.ts";
 
 // Every framework in the registry, with its defaults (static, Pagefind); one of them also with git.
 const stacks = modulesOf(registry, "framework").map((m) => ({ framework: m.id, out: m.data?.outDir as string, git: m.id === "next" }));
@@ -82,6 +82,25 @@ describe.each(stacks)("a generated $framework site", ({ framework, out, git }) =
     expect(rebuilt).toMatch(/Cached:\s+0 cached, \d+ total/);
     expect(read(web, "index.html")).toContain("Lighthouse keeping notes");
     expect(read(web, "posts/lighthouse-keeping-notes/index.html")).toContain("Keep the lamp lit.");
+  });
+
+  it("runs pnpm dev: the site and its functions on one origin", async () => {
+    const dev = await startServer("pnpm", ["dev"], { cwd: site, devPortVariable: "FUNCTIONS_PORT", timeout: 180_000 });
+    try {
+      const entries = await fetch(`${dev.url}/api/entries`);
+      expect(entries.status).toBe(200);
+      expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toContain("Hello, JAMstack");
+      // The framework's dev server comes up behind the proxy in its own time (502 until then).
+      let home = "";
+      for (let i = 0; i < 240 && !home.includes("Hello, JAMstack"); i++) {
+        const res = await fetch(`${dev.url}/`).catch(() => undefined);
+        home = res?.ok ? await res.text() : "";
+        if (!home.includes("Hello, JAMstack")) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(home).toContain("Hello, JAMstack");
+    } finally {
+      await dev.close();
+    }
   });
 
   it("serves its server routes as the hosts' functions: Vercel's apps/web/api/, Netlify's packaged function", async () => {

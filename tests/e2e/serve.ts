@@ -81,6 +81,11 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long the server gets to answer its first request (default 60 s). */
   timeout?: number;
+  /**
+   * A development server instead: the free port goes in this variable only (FUNCTIONS_PORT for
+   * `pnpm dev`), with no PORT, HOST or NODE_ENV, which would move or change the framework's own.
+   */
+  devPortVariable?: string;
 }
 
 /**
@@ -89,14 +94,16 @@ export interface StartOptions {
  * resolves once it answers HTTP. Fails with the server's output if it exits first or never answers.
  * `close` ends its whole process group (pnpm exec and the like start children of their own).
  */
-export async function startServer(command: string, args: string[], { cwd, env = {}, timeout = 60_000 }: StartOptions): Promise<Served> {
+export async function startServer(command: string, args: string[], { cwd, env = {}, timeout = 60_000, devPortVariable }: StartOptions): Promise<Served> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(command, args, {
     cwd,
     detached: true, // its own process group, so close() can end everything it started
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1" },
+    env: devPortVariable
+      ? { ...process.env, ...env, [devPortVariable]: String(port) }
+      : { ...process.env, NODE_ENV: "production", ...env, PORT: String(port), HOST: "127.0.0.1", HOSTNAME: "127.0.0.1" },
   });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));

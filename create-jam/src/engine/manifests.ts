@@ -88,8 +88,10 @@ export function buildTurboJson(stack: Stack): object {
   for (const m of stack.parts) {
     for (const [name, task] of Object.entries(m.turbo?.tasks ?? {})) tasks[name] = mergeTask(tasks[name] ?? {}, task, name);
   }
+  // turbo's strict env mode passes a task only the variables it declares: the build and the dev
+  // servers both read the modules' variables (a CMS's credentials, the functions' dev port).
   const env = stack.parts.flatMap((m) => (m.env ?? []).map((e) => e.name));
-  if (env.length && tasks.build) tasks.build = mergeTask(tasks.build, { env }, "build");
+  for (const name of ["build", "dev"]) if (env.length && tasks[name]) tasks[name] = mergeTask(tasks[name], { env }, name);
   return { $schema: "https://turborepo.com/schema.json", ui: "stream", tasks };
 }
 

@@ -64,7 +64,7 @@ export interface Contribution {
   env?: EnvVar[];
   /**
    * Merged into turbo.json's tasks: arrays are unioned, other values must agree.
-   * Every `env` variable of every module joins the build task's `env` by itself.
+   * Every `env` variable of every module joins the build and dev tasks' `env` by itself.
    * `alsoOnBuild` names tasks that `pnpm build` (and every deploy's build command) runs besides
    * `build`, such as a search index written after the site.
    */

@@ -94,3 +94,23 @@ describe("the Contentful provider", () => {
     await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Contentful at http://127.0.0.1:${port} could not be reached`);
   }, 20_000);
 });
+
+describe("the Contentful content model (contentful/model.cjs)", () => {
+  it("creates post and page with every field the provider reads", async () => {
+    const { createRequire } = await import("node:module");
+    const { SUMMARY_FIELDS } = await import("../src/providers/contentful.ts");
+    const created: Record<string, string[]> = {};
+    // A recording stand-in for contentful-migration's Migration: every builder call chains.
+    const builder = (): unknown => new Proxy(() => {}, { get: () => () => builder() });
+    const migration = {
+      createContentType: (id: string) => ({
+        ...Object.fromEntries(["name", "description", "displayField"].map((k) => [k, () => migration.createContentType(id)])),
+        createField: (field: string) => ((created[id] ??= []).push(field), builder()),
+      }),
+    };
+    createRequire(import.meta.url)("../contentful/model.cjs")(migration);
+    expect(Object.keys(created)).toEqual(["post", "page"]);
+    for (const f of [...SUMMARY_FIELDS.filter((f) => f !== "date"), "body"]) expect(created.page, f).toContain(f);
+    for (const f of [...SUMMARY_FIELDS, "body"]) expect(created.post, f).toContain(f);
+  });
+});

@@ -7,6 +7,8 @@ import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
 import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
 
 const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
+/** What a list reads of an entry; the body comes with the entry itself. contentful/model.cjs creates them. */
+export const SUMMARY_FIELDS = ["slug", "title", "description", "date", "tags"] as const;
 
 interface Fields {
   slug: string;
@@ -61,7 +63,7 @@ function connect(env: Record<string, string>): ContentProvider {
   });
   return {
     async listEntries(collection) {
-      const items = await entries({ content_type: TYPES[collection], select: ["fields.slug", "fields.title", "fields.description", "fields.date", "fields.tags"], limit: 1000 });
+      const items = await entries({ content_type: TYPES[collection], select: SUMMARY_FIELDS.map((f) => `fields.${f}`), limit: 1000 });
       return sortEntries(collection, items.map((i) => summary(collection, i.fields)));
     },
     async getEntry(collection, slug) {

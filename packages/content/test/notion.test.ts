@@ -1,0 +1,85 @@
+// The Notion provider with the real @notionhq/client against a loopback server in the API's shape
+// (POST /v1/data_sources/<id>/query, GET /v1/blocks/<id>/children), asserting the filters it sent.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { source } from "../src/providers/notion.ts";
+import { remoteProvider } from "../src/providers/remote.ts";
+import { closedPort, fixtureServer } from "./fixture-server.ts";
+
+const rt = (s: string, bold = false) => [{ type: "text", text: { content: s, link: null }, annotations: { bold, italic: false, strikethrough: false, underline: false, code: false, color: "default" }, plain_text: s, href: null }];
+const page = (id: string, slug: string, title: string, date: string) => ({
+  object: "page",
+  id,
+  properties: {
+    Name: { id: "title", type: "title", title: rt(title) },
+    Slug: { id: "s", type: "rich_text", rich_text: rt(slug) },
+    Description: { id: "d", type: "rich_text", rich_text: rt("") },
+    Date: { id: "t", type: "date", date: { start: date, end: null, time_zone: null } },
+    Tags: { id: "g", type: "multi_select", multi_select: [{ id: "1", name: "notion", color: "blue" }] },
+  },
+});
+const paragraph = { object: "block", id: "b1", type: "paragraph", has_children: false, paragraph: { rich_text: rt("From Notion", true), color: "default" } };
+
+function notionServer(status = 200) {
+  return fixtureServer((req) => {
+    if (status !== 200) return { status, json: { object: "error", status, code: "unauthorized", message: "API token is invalid." } };
+    if (req.path === "/v1/data_sources/ds1/query") {
+      const pages = [page("p1", "older", "Older in Notion", "2026-01-01"), page("p2", "newer", "Newer in Notion", "2026-02-01")];
+      const slug = JSON.stringify(JSON.parse(req.body).filter).match(/"rich_text":\{"equals":"([^"]+)"/)?.[1];
+      return { json: { object: "list", results: pages.filter((p) => !slug || p.properties.Slug.rich_text[0]?.plain_text === slug), has_more: false, next_cursor: null } };
+    }
+    if (req.path === "/v1/blocks/p2/children") return { json: { object: "list", results: [paragraph], has_more: false, next_cursor: null } };
+    return { status: 404, json: { object: "error", status: 404, code: "object_not_found", message: req.path } };
+  });
+}
+
+const configure = (url: string) => {
+  vi.stubEnv("NOTION_TOKEN", "secret_notion");
+  vi.stubEnv("NOTION_DATA_SOURCE_ID", "ds1");
+  vi.stubEnv("NOTION_BASE_URL", url);
+};
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("the Notion provider", () => {
+  it("queries the data source for published posts with the token and Notion-Version", async () => {
+    const server = await notionServer();
+    try {
+      configure(server.url);
+      const list = await remoteProvider(source).listEntries("posts");
+      expect(list.map((e) => [e.title, e.date, e.tags])).toEqual([["Newer in Notion", "2026-02-01", ["notion"]], ["Older in Notion", "2026-01-01", ["notion"]]]);
+      const [req] = server.seen;
+      expect(req?.method).toBe("POST");
+      expect(req?.headers.authorization).toBe("Bearer secret_notion");
+      expect(req?.headers["notion-version"]).toBe("2025-09-03");
+      expect(JSON.parse(req?.body ?? "{}").filter).toEqual({ and: [{ property: "Type", select: { equals: "Post" } }, { property: "Status", status: { equals: "Published" } }] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("renders an entry's blocks to HTML; a preview deployment drops the Status filter", async () => {
+    const server = await notionServer();
+    try {
+      configure(server.url);
+      vi.stubEnv("VERCEL_ENV", "preview");
+      const e = await remoteProvider(source).getEntry("posts", "newer");
+      expect(e?.html.trim()).toBe("<p><strong>From Notion</strong></p>");
+      expect(JSON.parse(server.seen[0]?.body ?? "{}").filter).toEqual({ and: [{ property: "Type", select: { equals: "Post" } }, { property: "Slug", rich_text: { equals: "newer" } }] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fails with one sentence naming Notion, the URL and the status, or that it is unreachable", async () => {
+    const server = await notionServer(401);
+    try {
+      configure(server.url);
+      await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Notion at ${server.url} answered 401`);
+    } finally {
+      await server.close();
+    }
+    const port = await closedPort();
+    configure(`http://127.0.0.1:${port}`);
+    await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Notion at http://127.0.0.1:${port} could not be reached`);
+  }, 20_000);
+});

@@ -1,0 +1,32 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { cmsModule } from "../shared/cms.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(
+  pkg,
+  cmsModule({
+    id: "notion",
+    label: "Notion",
+    hint: "a Notion database of posts and pages; demo content until configured",
+    // notion-to-md turns a page's blocks into Markdown, which marked renders, on request too.
+    sdk: ["@notionhq/client", "notion-to-md", "marked"],
+    webhookHelpers: ["safe-equal.ts"],
+    env: [
+      { name: "NOTION_TOKEN", visibility: "secret", description: "an internal integration's secret (notion.so/profile/integrations); with the data source id, the site reads Notion instead of the demo content" },
+      { name: "NOTION_DATA_SOURCE_ID", visibility: "public", description: "the database's data source id (the database's ⋯ menu › Manage data sources › Copy data source ID)" },
+      { name: "NOTION_WEBHOOK_SECRET", visibility: "secret", description: "the webhook subscription's verification token: /api/revalidate refuses events not signed with it" },
+      { name: "NOTION_BASE_URL", visibility: "public", description: "another API host than Notion's (a test server); leave empty" },
+    ],
+    readme: `## Content: Notion
+
+**Account:** a Notion workspace and an internal integration (notion.so/profile/integrations) with read access, added to the database under the database's ⋯ menu › Connections. Until \`NOTION_TOKEN\` and \`NOTION_DATA_SOURCE_ID\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Notion that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
+
+**Database:** one database holds posts and pages, with the properties \`Name\` (title), \`Slug\` (text), \`Description\` (text), \`Date\` (date), \`Tags\` (multi-select), \`Type\` (select: \`Post\` or \`Page\`) and \`Status\` (status: \`Published\` is what production shows). A page's content is its body, turned into Markdown by notion-to-md and rendered to HTML. \`packages/content/src/providers/notion.ts\` holds the query.
+
+**Go live:** set \`NOTION_TOKEN\` and \`NOTION_DATA_SOURCE_ID\` in the host's settings.
+
+**Content changes reach the site:** in the integration's Webhooks tab, create a subscription to \`https://<your site>/api/revalidate/\` for page content and property updates. Notion first sends a verification token, unsigned: the function logs it (and triggers nothing); paste it into Notion to verify the subscription and set it as \`NOTION_WEBHOOK_SECRET\`. From then on every event is signed (\`X-Notion-Signature\`, HMAC-SHA256 of the body); an unsigned or wrongly signed one gets 401. Events name a page id, not a slug, so every post and page is refreshed: a hybrid site revalidates them, a static one calls the host's deploy hook.
+
+**Drafts on previews:** Notion has no drafts; preview deployments (Vercel Preview, Netlify deploy previews) show entries of every status, production only \`Published\` ones.`,
+  }),
+);
