@@ -62,15 +62,18 @@ export function cmsModule(spec: CmsSpec): JamModule {
     },
     env: spec.env,
     turbo: {
-      tasks: {
-        // VERCEL_ENV and CONTEXT tell a preview deployment (drafts) from production.
-        build: { outputs: [".generated/**"], env: ["VERCEL_ENV", "CONTEXT"] },
-      },
+      tasks: { build: { outputs: [".generated/**"] } },
+      // VERCEL_ENV and CONTEXT tell a preview deployment (drafts) from production.
+      globalEnv: ["VERCEL_ENV", "CONTEXT"],
     },
     // A rebuild after a content change has the same inputs as the build before it: turbo's cache
     // (and Vercel's remote cache of it) would hand back yesterday's pages. The CMS is an input turbo
     // cannot see, so no build task of this stack is cached.
-    derive: ({ buildTasks }) => ({ turbo: { tasks: Object.fromEntries(buildTasks.map((t) => [t, { cache: false }])) } }),
+    // framework.contentTasks: the framework's own tasks that read the content (Hugo's export).
+    derive: ({ buildTasks, framework }) => {
+      const tasks = [...buildTasks, ...((framework.contentTasks as string[] | undefined) ?? [])];
+      return { turbo: { tasks: Object.fromEntries(tasks.map((t) => [t, { cache: false }])) } };
+    },
     data: { webhooks: true },
     readme: spec.readme,
   };

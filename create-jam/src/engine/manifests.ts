@@ -88,11 +88,12 @@ export function buildTurboJson(stack: Stack): object {
   for (const m of stack.parts) {
     for (const [name, task] of Object.entries(m.turbo?.tasks ?? {})) tasks[name] = mergeTask(tasks[name] ?? {}, task, name);
   }
-  // turbo's strict env mode passes a task only the variables it declares: the build and the dev
-  // servers both read the modules' variables (a CMS's credentials, the functions' dev port).
-  const env = stack.parts.flatMap((m) => (m.env ?? []).map((e) => e.name));
-  for (const name of ["build", "dev"]) if (env.length && tasks[name]) tasks[name] = mergeTask(tasks[name], { env }, name);
-  return { $schema: "https://turborepo.com/schema.json", ui: "stream", tasks };
+  // turbo's strict env mode passes a task only the variables it declares. The modules' variables
+  // (a CMS's credentials, the functions' dev port) are read by whichever task reads the content:
+  // the build, the dev servers, Hugo's content export. So they are global: every task gets them,
+  // and a change to one is a change to every task's inputs.
+  const globalEnv = [...new Set(stack.parts.flatMap((m) => [...(m.env ?? []).map((e) => e.name), ...(m.turbo?.globalEnv ?? [])]))];
+  return { $schema: "https://turborepo.com/schema.json", ui: "stream", ...(globalEnv.length ? { globalEnv } : {}), tasks };
 }
 
 export function buildWorkspaceYaml(stack: Stack): string {

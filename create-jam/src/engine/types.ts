@@ -64,11 +64,12 @@ export interface Contribution {
   env?: EnvVar[];
   /**
    * Merged into turbo.json's tasks: arrays are unioned, other values must agree.
-   * Every `env` variable of every module joins the build and dev tasks' `env` by itself.
+   * Every `env` variable of every module joins turbo.json's `globalEnv` by itself; `globalEnv`
+   * names other variables every task needs (a host's VERCEL_ENV...).
    * `alsoOnBuild` names tasks that `pnpm build` (and every deploy's build command) runs besides
    * `build`, such as a search index written after the site.
    */
-  turbo?: { tasks: Record<string, TurboTask>; alsoOnBuild?: string[] };
+  turbo?: { tasks: Record<string, TurboTask>; alsoOnBuild?: string[]; globalEnv?: string[] };
   /** pnpm `overrides`: packages forced to their pinned version everywhere in the tree. */
   overrides?: string[];
   /** Lines for the generated .gitignore (build output, generated files). */
