@@ -1,14 +1,11 @@
 // The content package's build in a stack with a CMS: the bundled demo content first (what the site
 // shows while the CMS is not configured), then the CMS itself, asked once for every entry so that
 // a misconfigured or failing CMS stops the build here, with one sentence, before any page is built.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { RemoteProvider } from "../src/providers/remote.ts";
-import { readEntries } from "./read-markdown.ts";
+import { writeMarkdownJson } from "./read-markdown.ts";
 
-const root = join(import.meta.dirname, "..");
-mkdirSync(join(root, ".generated"), { recursive: true });
-writeFileSync(join(root, ".generated", "markdown.json"), `${JSON.stringify(readEntries(join(root, "content")), null, 2)}\n`);
+writeMarkdownJson(join(import.meta.dirname, ".."));
 
 // Imported after the demo data exists: the provider falls back to it.
 const provider = (await import("../src/provider.ts")).provider as RemoteProvider;

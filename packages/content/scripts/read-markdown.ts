@@ -1,7 +1,7 @@
 // Reads content/<collection>/*.md (frontmatter + Markdown) into entries with the HTML rendered.
 import matter from "gray-matter";
 import { marked } from "marked";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Collection, Entry } from "../src/types.ts";
 
@@ -34,3 +34,11 @@ export function readEntries(dir: string): Entry[] {
   return entries;
 }
 
+
+/** content/ -> .generated/markdown.json under the package folder `root`: what the Markdown provider imports. */
+export function writeMarkdownJson(root: string): Entry[] {
+  const entries = readEntries(join(root, "content"));
+  mkdirSync(join(root, ".generated"), { recursive: true });
+  writeFileSync(join(root, ".generated", "markdown.json"), `${JSON.stringify(entries, null, 2)}\n`);
+  return entries;
+}
