@@ -17,7 +17,7 @@ export default defineModule(pkg, {
     {
       from: "functions",
       to: "packages/functions",
-      include: ["src/index.ts", "src/router.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+      include: ["src/index.ts", "src/router.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
     },
   ],
   functions: [{ path: "/api/entries", handler: "entries" }],
@@ -52,7 +52,8 @@ export default defineModule(pkg, {
       dependencies: ["@repo/content"],
       devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
       scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
-      fields: { exports: { ".": "./src/index.ts" } },
+      // ./cache: the cache headers of pages rendered on request, without the rest in a page's bundle.
+      fields: { exports: { ".": "./src/index.ts", "./cache": "./src/cache.ts" } },
     },
     "apps/web": { dependencies: ["@repo/theme", "@repo/functions"] },
   },
@@ -68,7 +69,7 @@ export default defineModule(pkg, {
         "packages/functions": {
           devDependencies: ["http-proxy-3", "esbuild"],
           scripts: { build: "node scripts/build.ts" },
-          fields: { exports: { ".": "./src/index.ts", "./host": { types: "./src/index.ts", default: "./dist/host.mjs" } } },
+          fields: { exports: { ".": "./src/index.ts", "./cache": "./src/cache.ts", "./host": { types: "./src/index.ts", default: "./dist/host.mjs" } } },
         },
       },
       turbo: { tasks: { build: { outputs: ["dist/**"] } } },

@@ -2,9 +2,7 @@ import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { cmsModule } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
-export default defineModule(
-  pkg,
-  cmsModule({
+const cms = cmsModule({
     id: "sanity",
     label: "Sanity",
     hint: "GROQ and Portable Text; drafts on preview deployments; demo content until configured",
@@ -16,17 +14,39 @@ export default defineModule(
       { name: "SANITY_API_READ_TOKEN", visibility: "secret", description: "a Viewer token: preview deployments read drafts with it" },
       { name: "SANITY_REVALIDATE_SECRET", visibility: "secret", description: "the webhook's secret: /api/revalidate refuses calls not signed with it" },
       { name: "SANITY_API_HOST", visibility: "public", description: "another API host than Sanity's (a proxy, a test server); leave empty" },
+      { name: "SANITY_STUDIO_PROJECT_ID", visibility: "public", description: "the same project id, for the Studio in apps/studio (only SANITY_STUDIO_ variables reach its browser bundle)" },
+      { name: "SANITY_STUDIO_DATASET", visibility: "public", description: "the dataset the Studio edits", example: "production" },
     ],
     readme: `## Content: Sanity
 
 **Account:** a free Sanity project (sanity.io/manage). Until \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Sanity that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
 
-**Schema:** documents of type \`post\` and \`page\` with \`title\` (string), \`slug\` (slug), \`description\` (text), \`date\` (date, posts), \`tags\` (array of strings) and \`body\` (Portable Text, rendered to HTML by \`@portabletext/to-html\`). \`packages/content/src/providers/sanity.ts\` holds the GROQ queries.
+**Schema and Studio:** \`apps/studio\` is a Sanity Studio whose schema (\`apps/studio/schemas/\`) is what the site reads: documents of type \`post\` and \`page\` with \`title\` (string), \`slug\` (slug), \`description\` (text), \`date\` (date, posts), \`tags\` (array of strings) and \`body\` (Portable Text, rendered to HTML by \`@portabletext/to-html\`). Set \`SANITY_STUDIO_PROJECT_ID\` and \`SANITY_STUDIO_DATASET\` (the same values; only \`SANITY_STUDIO_\` variables reach the Studio's browser bundle), and \`pnpm dev\` serves it on http://localhost:3333 beside the site (add that origin under sanity.io/manage › API › CORS origins, with credentials). \`pnpm --filter studio deploy\` hosts it at \`<name>.sanity.studio\`; \`pnpm --filter studio build:studio\` builds it into \`apps/studio/dist/\` for any static host. \`packages/content/src/providers/sanity.ts\` holds the GROQ queries.
 
 **Go live:** set \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` in the host's settings for every environment, and add the site's URL as a CORS origin only if browsers call Sanity (this site does not: it reads Sanity at build time, and on request in a hybrid stack).
 
 **Content changes reach the site:** in sanity.io/manage › API › Webhooks, add a webhook: URL \`https://<your site>/api/revalidate/\`, trigger on create, update and delete, filter \`_type in ["post", "page"]\`, projection \`{"_type": _type, "slug": slug.current}\`, method POST, and a secret, which goes in \`SANITY_REVALIDATE_SECRET\`. The function checks the signature (\`@sanity/webhook\`) and refuses calls signed more than 5 minutes ago; a hybrid site then revalidates the entry's page and the home page, a static one calls the host's deploy hook.
 
 **Drafts on previews:** set \`SANITY_API_READ_TOKEN\` (a Viewer token, API › Tokens) for the Preview environment only (Vercel) or the deploy-preview context (Netlify): preview builds read the \`drafts\` perspective, production reads published documents from Sanity's CDN.`,
-  }),
-);
+});
+
+export default defineModule(pkg, {
+  ...cms,
+  workspaces: {
+    ...cms.workspaces,
+    // Sanity Studio, the editing side of the schema packages/content reads: `pnpm dev` serves it.
+    "apps/studio": {
+      dependencies: ["sanity", "react", "react-dom", "styled-components"],
+      devDependencies: ["typescript", "@types/react", "@repo/typescript-config"],
+      scripts: {
+        dev: "sanity dev --port 3333",
+        // No `build`: `pnpm build` builds the site; the Studio is built (or deployed to
+        // <name>.sanity.studio) on its own.
+        "build:studio": "sanity build",
+        deploy: "sanity deploy",
+        "check-types": "tsc --noEmit",
+      },
+    },
+  },
+  gitignore: ["apps/studio/dist/", "apps/studio/.sanity/"],
+});

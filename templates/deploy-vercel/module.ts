@@ -17,17 +17,30 @@ export default defineModule(pkg, {
     // A static site's server routes are Vercel Functions in apps/web/api/, one file per route. Not in
     // a hybrid site: a root api/ folder would shadow the framework's own /api routes there.
     { with: ["rendering:static"], files: "files-functions" },
+    // A hybrid site's pages rendered on request are ISR functions on Vercel: a content change asks
+    // for them again with the bypass token (packages/functions/src/purge/vercel.ts).
+    { with: ["rendering:hybrid"], packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }] },
   ],
-  // A static site with a CMS rebuilds on Vercel when its content changes: /api/revalidate calls this hook.
-  derive: ({ content, has }) =>
-    (content as { webhooks?: boolean } | undefined)?.webhooks && has.rendering?.static
-      ? {
-          env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
-          readme: `### Vercel: rebuild on content changes
+  derive: ({ content, has, framework }) => {
+    if (!(content as { webhooks?: boolean } | undefined)?.webhooks) return {};
+    // A static site with a CMS rebuilds on Vercel when its content changes: /api/revalidate calls this hook.
+    if (has.rendering?.static) {
+      return {
+        env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
+        readme: `### Vercel: rebuild on content changes
 
 The pages are files made at build time, so a content change needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook.`,
-        }
-      : {},
+      };
+    }
+    // A hybrid framework without a page cache of its own (all but Next.js) regenerates ISR pages on demand.
+    if (framework.ownPageCache) return {};
+    return {
+      env: [{ name: "VERCEL_BYPASS_TOKEN", visibility: "secret", description: "32 or more random characters, for builds and functions: /api/revalidate regenerates ISR pages with it after a content change" }],
+      readme: `### Vercel: content changes show at once
+
+Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_BYPASS_TOKEN\` (32 or more random characters, e.g. \`openssl rand -hex 32\`) for every environment: the build writes it into the ISR functions' config, and \`/api/revalidate\` asks for each changed page again with it (\`x-prerender-revalidate\`), which renders and caches it afresh. Without it a change shows within the 60 s.`,
+    };
+  },
   dataFiles: {
     // Vercel reads vercel.json from the Root Directory, which for a monorepo is the app.
     "apps/web/vercel.json": (ctx) => ({

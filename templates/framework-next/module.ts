@@ -23,6 +23,8 @@ export default defineModule(pkg, {
         start: "next start ${HOST:+-H $HOST}",
         vercelOutputDirectory: null,
         vercelFramework: "nextjs",
+        // Next.js revalidates its own cached pages (revalidatePath), on every host: no host purge.
+        ownPageCache: true,
         netlifyPublish: ".next",
         // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) serves the server part.
         netlifyEnvironment: {},

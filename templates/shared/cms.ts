@@ -15,6 +15,8 @@ export interface CmsSpec {
   hint: string;
   /** npm packages the provider reads the CMS with, at build time and (hybrid) on request. */
   sdk: string[];
+  /** Type declarations the provider needs besides the SDK's own (packages/content devDependencies). */
+  sdkTypes?: string[];
   /** npm packages the webhook check needs (packages/functions). */
   webhookSdk?: string[];
   /** Files of packages/functions/src/webhooks/ the check uses besides <id>.ts. */
@@ -45,7 +47,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     workspaces: {
       "packages/content": {
         dependencies: spec.sdk,
-        devDependencies: contentDevDependencies,
+        devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? [])],
         scripts: {
           build: "node scripts/build-content.ts",
           dev: "node --watch-path=./content --watch-path=./scripts scripts/build-content.ts",

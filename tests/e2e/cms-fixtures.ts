@@ -3,9 +3,16 @@
 // the server through the SDK's base-URL option, set by an environment variable of the module.
 import { signRequest } from "@contentful/node-apps-toolkit/requests";
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { fixtureServer } from "../../packages/content/test/fixture-server.ts";
-import { ENTRY_QUERY, LIST_QUERY } from "../../packages/content/src/providers/sanity.ts";
+import { source as contentful } from "../../packages/content/src/providers/contentful.ts";
+import { source as notion } from "../../packages/content/src/providers/notion.ts";
+import { ENTRY_QUERY, LIST_QUERY, source as sanity } from "../../packages/content/src/providers/sanity.ts";
+import { source as strapi } from "../../packages/content/src/providers/strapi.ts";
+import { startServer } from "./serve.ts";
 
 export interface Row {
   collection: "posts" | "pages";
@@ -19,16 +26,30 @@ export interface CmsFixture {
   name: string;
   /** What the site needs to read this server. */
   env: Record<string, string>;
+  /** The variables without which the site builds the demo content (the provider's own list). */
+  required: string[];
+  /** Whether a webhook's signature covers its body and its time (Strapi's secret header does neither). */
+  signs: { body: boolean; time: boolean };
   /** The variable a closed port goes in, for the "unreachable" build. */
   urlVariable: string;
   urlFor(port: number): string;
-  rows: Row[];
+  /** Changes an entry's title in the CMS (Strapi's own webhooks then fire). */
+  edit(slug: string, title: string): Promise<void>;
   /** The webhook secret's variable and a value. */
   secret: [string, string];
   /** A webhook call announcing `slug` changed, signed with `secret` at `at` for `path`. */
   webhook(slug: string, opts?: { secret?: string; at?: number; path?: string }): Promise<{ headers: Record<string, string>; body: string }>;
   close(): Promise<void>;
+  /** A CMS that sends webhooks itself (Strapi): where they go, and how the site answered them. */
+  relay?: Relay;
 }
+
+/** A loopback fixture's entries are an array: an edit changes what the next request gets. */
+const editRow = (rows: Row[]) => async (slug: string, title: string) => {
+  const row = rows.find((r) => r.slug === slug);
+  if (!row) throw new Error(`no entry ${slug}`);
+  row.title = title;
+};
 
 const seed = (name: string): Row[] => [
   { collection: "posts", slug: "cms-first", title: `${name} first post`, date: "2026-11-01", body: `Written in ${name}.` },
@@ -55,9 +76,11 @@ export async function sanityFixture(): Promise<CmsFixture> {
   return {
     name: "Sanity",
     env: { SANITY_PROJECT_ID: "e2e", SANITY_DATASET: "production", SANITY_API_HOST: server.url },
+    required: sanity.required,
+    signs: { body: true, time: true },
     urlVariable: "SANITY_API_HOST",
     urlFor: (port) => `http://127.0.0.1:${port}`,
-    rows,
+    edit: editRow(rows),
     secret,
     async webhook(slug, { secret: key = secret[1], at = Date.now() } = {}) {
       const body = JSON.stringify({ _type: "post", slug });
@@ -87,9 +110,11 @@ export async function contentfulFixture(): Promise<CmsFixture> {
   return {
     name: "Contentful",
     env: { CONTENTFUL_SPACE_ID: "e2e", CONTENTFUL_ACCESS_TOKEN: "cda-e2e", CONTENTFUL_HOST: server.host },
+    required: contentful.required,
+    signs: { body: true, time: true },
     urlVariable: "CONTENTFUL_HOST",
     urlFor: (port) => `127.0.0.1:${port}`,
-    rows,
+    edit: editRow(rows),
     secret,
     async webhook(slug, { secret: key = secret[1], at = Date.now(), path = "/api/revalidate" } = {}) {
       const body = JSON.stringify({ sys: { type: "Entry", id: "1", contentType: { sys: { id: "post" } } }, fields: { slug: { "en-US": slug } } });
@@ -133,15 +158,123 @@ export async function notionFixture(): Promise<CmsFixture> {
   return {
     name: "Notion",
     env: { NOTION_TOKEN: "secret_e2e", NOTION_DATA_SOURCE_ID: "e2e", NOTION_BASE_URL: server.url },
+    required: notion.required,
+    // Notion signs no timestamp: a stale call cannot be told from a fresh one.
+    signs: { body: true, time: false },
     urlVariable: "NOTION_BASE_URL",
     urlFor: (port) => `http://127.0.0.1:${port}`,
-    rows,
+    edit: editRow(rows),
     secret,
-    // Notion signs no timestamp: a stale call cannot be told from a fresh one, so `at` is unused.
     async webhook(slug, { secret: key = secret[1] } = {}) {
       const body = JSON.stringify({ type: "page.properties_updated", entity: { id: `page-${slug}`, type: "page" } });
       return { body, headers: { "content-type": "application/json", "x-notion-signature": `sha256=${createHmac("sha256", key).update(body).digest("hex")}` } };
     },
     close: server.close,
   };
+}
+
+/**
+ * Where a CMS's own webhooks go: a loopback server that passes each one to the site (`to`) twice,
+ * as sent and without its Authorization header, and records how the site answered both.
+ */
+export interface Relay {
+  url: string;
+  to(target: string): void;
+  deliveries: { event: string; status: number; withoutSecret: number }[];
+}
+
+async function startRelay(): Promise<Relay & { close(): Promise<void> }> {
+  let target = "";
+  const deliveries: Relay["deliveries"] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", async () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !["host", "content-length", "connection"].includes(k))) as Record<string, string>;
+      const send = (h: Record<string, string>) => fetch(target, { method: "POST", headers: h, body }).then((r) => r.status);
+      if (target) {
+        const { authorization: _, ...unsigned } = headers;
+        deliveries.push({ event: headers["x-strapi-event"] ?? "", status: await send(headers), withoutSecret: await send(unsigned) });
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return { url, deliveries, to: (t) => void (target = t), close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/**
+ * The generated apps/cms itself: a real Strapi 5 on SQLite (`strapi start`, the admin panel not
+ * built), seeded through its HTTP API: the first admin, API tokens, then the entries. Its webhook to
+ * the relay is registered by apps/cms's own bootstrap (STRAPI_WEBHOOK_URL) and signed by its own
+ * config (STRAPI_WEBHOOK_SECRET).
+ */
+export async function strapiFixture(site: string): Promise<CmsFixture> {
+  const webhookSecret = "strapi-webhook-secret-e2e";
+  const relay = await startRelay();
+  const key = () => randomBytes(16).toString("base64");
+  const server = await startServer("node_modules/.bin/strapi", ["start"], {
+    cwd: join(site, "apps/cms"),
+    timeout: 180_000,
+    env: {
+      APP_KEYS: [key(), key()].join(","),
+      API_TOKEN_SALT: key(),
+      ADMIN_JWT_SECRET: key(),
+      TRANSFER_TOKEN_SALT: key(),
+      JWT_SECRET: key(),
+      ENCRYPTION_KEY: key(),
+      DATABASE_FILENAME: `.tmp/e2e-${Date.now()}.db`,
+      STRAPI_SERVE_ADMIN: "false",
+      STRAPI_WEBHOOK_URL: relay.url,
+      STRAPI_WEBHOOK_SECRET: webhookSecret,
+    },
+  });
+  const call = async (path: string, init: { method?: string; token?: string; body?: unknown } = {}) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method: init.method ?? "POST",
+      headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const json = (await r.json()) as { data: Record<string, string> };
+    if (!r.ok) throw new Error(`Strapi ${init.method ?? "POST"} ${path} answered ${r.status}: ${JSON.stringify(json)}`);
+    return json.data;
+  };
+  try {
+    const admin = await call("/admin/register-admin", { body: { firstname: "E2E", lastname: "Admin", email: "e2e@example.com", password: "E2e-password-1" } });
+    const token = async (type: string) => (await call("/admin/api-tokens", { token: admin.token, body: { name: `e2e-${type}`, description: "e2e", type, lifespan: null } })).accessKey as string;
+    const [writer, reader] = [await token("full-access"), await token("read-only")];
+    const documents = new Map<string, string>();
+    const blocks = (text: string) => [{ type: "paragraph", children: [{ type: "text", text }] }];
+    for (const r of seed("Strapi")) {
+      const data = { title: r.title, slug: r.slug, body: blocks(r.body), ...(r.collection === "posts" ? { date: r.date } : {}) };
+      documents.set(r.slug, (await call(`/api/${r.collection}`, { token: writer, body: { data } })).documentId as string);
+    }
+    return {
+      name: "Strapi",
+      env: { STRAPI_URL: server.url, STRAPI_API_TOKEN: reader },
+      required: strapi.required,
+      signs: { body: false, time: false },
+      urlVariable: "STRAPI_URL",
+      urlFor: (port) => `http://127.0.0.1:${port}`,
+      async edit(slug, title) {
+        await call(`/api/posts/${documents.get(slug)}?status=published`, { method: "PUT", token: writer, body: { data: { title } } });
+      },
+      secret: ["STRAPI_WEBHOOK_SECRET", webhookSecret],
+      // What Strapi sends: the configured header, and the event with the entry as saved.
+      async webhook(slug, { secret: given = webhookSecret } = {}) {
+        const body = JSON.stringify({ event: "entry.publish", createdAt: new Date().toISOString(), model: "post", uid: "api::post.post", entry: { slug } });
+        return { body, headers: { "content-type": "application/json", "x-strapi-event": "entry.publish", authorization: `Bearer ${given}` } };
+      },
+      relay,
+      async close() {
+        await server.close();
+        await relay.close();
+      },
+    };
+  } catch (error) {
+    await server.close();
+    await relay.close();
+    throw error;
+  }
 }

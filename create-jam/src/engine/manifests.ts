@@ -1,7 +1,7 @@
 // The generated project's data files (package.json, turbo.json, pnpm-workspace.yaml, .env.example,
 // jam.json), built as objects from the modules' contributions and serialised once.
 import { dump } from "js-yaml";
-import { pnpmVersion, versionOf } from "./versions.ts";
+import { pnpmVersion, versionOf, workspacePin } from "./versions.ts";
 import type { Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -29,9 +29,9 @@ function patchesByWorkspace(stack: Stack): Map<WorkspacePath, WorkspacePatch[]> 
 /** A dependency used by two or more workspaces is pinned once, in the pnpm catalog. */
 export function catalogOf(stack: Stack): Record<string, string> {
   const users = new Map<string, number>();
-  for (const patches of patchesByWorkspace(stack).values()) {
+  for (const [ws, patches] of patchesByWorkspace(stack)) {
     const names = new Set(patches.flatMap((p) => [...(p.dependencies ?? []), ...(p.devDependencies ?? [])]));
-    for (const n of names) if (!n.startsWith("@repo/")) users.set(n, (users.get(n) ?? 0) + 1);
+    for (const n of names) if (!n.startsWith("@repo/") && !workspacePin(ws, n)) users.set(n, (users.get(n) ?? 0) + 1);
   }
   return sortKeys(Object.fromEntries([...users].filter(([, n]) => n > 1).map(([name]) => [name, versionOf(name, stack.modules)])));
 }
@@ -49,8 +49,8 @@ function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, str
 
 export function buildPackageJsons(stack: Stack, options: Options): Map<WorkspacePath, object> {
   const catalog = catalogOf(stack);
-  const spec = (name: string) => (catalog[name] ? "catalog:" : versionOf(name, stack.modules));
-  const deps = (names: string[]) => (names.length ? sortKeys(Object.fromEntries(names.map((n) => [n, spec(n)]))) : undefined);
+  const spec = (ws: string, name: string) => workspacePin(ws, name) ?? (catalog[name] ? "catalog:" : versionOf(name, stack.modules));
+  const deps = (ws: string, names: string[]) => (names.length ? sortKeys(Object.fromEntries(names.map((n) => [n, spec(ws, n)]))) : undefined);
   const out = new Map<WorkspacePath, object>();
   const byWs = [...patchesByWorkspace(stack)].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [ws, patches] of byWs) {
@@ -65,8 +65,8 @@ export function buildPackageJsons(stack: Stack, options: Options): Map<Workspace
       ...(root ? { packageManager: `pnpm@${pnpmVersion}`, engines: { node: `>=${stack.node}` } } : {}),
       ...Object.assign({}, ...patches.map((p) => p.fields ?? {})),
       scripts: mergeScripts(ws, patches),
-      dependencies: deps([...dependencies]),
-      devDependencies: deps([...devDependencies]),
+      dependencies: deps(ws, [...dependencies]),
+      devDependencies: deps(ws, [...devDependencies]),
     });
   }
   return out;

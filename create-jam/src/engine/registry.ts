@@ -5,6 +5,7 @@ import contentful from "../../../templates/content-contentful/module.ts";
 import markdown from "../../../templates/content-markdown/module.ts";
 import notion from "../../../templates/content-notion/module.ts";
 import sanity from "../../../templates/content-sanity/module.ts";
+import strapi from "../../../templates/content-strapi/module.ts";
 import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
@@ -19,4 +20,4 @@ import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, notion, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, pagefind, vercel, netlify];

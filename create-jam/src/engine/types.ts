@@ -7,7 +7,7 @@ import type { TemplateContext } from "./plan.ts";
 export type Kind = "framework" | "rendering" | "content" | "search" | "deploy";
 
 /** Where a module's contribution lands in the generated monorepo. "." is the root. */
-export type WorkspacePath = "." | "apps/web" | `packages/${string}`;
+export type WorkspacePath = "." | `apps/${string}` | `packages/${string}`;
 
 export interface WorkspacePatch {
   /** Package names; versions come from templates/versions.json, never from here. */

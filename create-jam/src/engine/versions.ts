@@ -15,4 +15,13 @@ export function versionOf(name: string, modules: readonly { dir: string }[] = []
   return v;
 }
 
+/**
+ * A key "<workspace>:<name>" pins another version in one workspace of the generated repo, e.g.
+ * "apps/cms:react" (Strapi's admin panel needs React 18 beside a site on React 19). Such a pin is
+ * written into that workspace's package.json, outside the pnpm catalog.
+ */
+export function workspacePin(workspace: string, name: string): string | undefined {
+  return pinned[`${workspace}:${name}`];
+}
+
 export const pnpmVersion = versionOf("pnpm");

@@ -23,11 +23,17 @@ export async function pathsOf(changes: Change[]): Promise<string[]> {
   return [...paths];
 }
 
-export async function refresh(changes: Change[], platform: Platform): Promise<Response> {
+export async function refresh(changes: Change[], platform: Platform, request: Request): Promise<Response> {
   if (!changes.length) return Response.json({ ignored: "the webhook names no post or page" });
   if (platform.revalidate) {
     const paths = await pathsOf(changes);
-    await platform.revalidate(paths);
+    try {
+      await platform.revalidate(paths, request);
+    } catch (error) {
+      console.error(`revalidate: ${(error as Error).message}`);
+      // 502: the CMS sees a failure and retries later.
+      return Response.json({ error: "the host did not revalidate the pages" }, { status: 502 });
+    }
     return Response.json({ revalidated: paths });
   }
   const hooks = DEPLOY_HOOKS.flatMap((h) => {

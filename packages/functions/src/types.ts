@@ -23,5 +23,6 @@ export interface Change {
  * host functions) gets a rebuild through the host's deploy hook instead.
  */
 export interface Platform {
-  revalidate?: (paths: string[]) => Promise<void>;
+  /** `request` is the webhook's: a host purge calls the site back on its origin. */
+  revalidate?: (paths: string[], request: Request) => Promise<void>;
 }

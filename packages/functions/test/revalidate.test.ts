@@ -1,7 +1,7 @@
 // POST /api/revalidate through the router: verified calls refresh, refused ones trigger nothing.
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { handle } from "../src/index.ts";
+import { handle, renderedOnRequest } from "../src/index.ts";
 import { startReceiver } from "./receiver.ts";
 
 const secret = "sanity-secret-0123456789";
@@ -19,7 +19,7 @@ describe("POST /api/revalidate", () => {
     const revalidate = vi.fn(async () => {});
     const res = await handle(await webhook(), { revalidate });
     expect(res.status).toBe(200);
-    expect(revalidate).toHaveBeenCalledExactlyOnceWith(["/", "/posts/hello-jamstack/"]);
+    expect(revalidate).toHaveBeenCalledExactlyOnceWith(["/", "/posts/hello-jamstack/"], expect.any(Request));
   });
 
   it("in a static mount, POSTs each configured deploy hook once", async () => {
@@ -65,5 +65,57 @@ describe("POST /api/revalidate", () => {
     } finally {
       await failing.close();
     }
+  });
+});
+
+describe("a hybrid Astro, SvelteKit or Nuxt site's revalidation on its host", () => {
+  const signedOn = async (origin: string) =>
+    new Request(`${origin}/api/revalidate`, { method: "POST", body, headers: { [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now(), secret) } });
+
+  it("on Vercel, asks for each page again with the ISR bypass token, on the site's own origin", async () => {
+    const site = await startReceiver();
+    try {
+      vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+      vi.stubEnv("VERCEL", "1");
+      vi.stubEnv("VERCEL_BYPASS_TOKEN", "b".repeat(32));
+      const res = await handle(await signedOn(site.url), renderedOnRequest);
+      expect(res.status).toBe(200);
+      expect(site.calls.map((c) => [c.method, c.url, c.headers["x-prerender-revalidate"]]).sort()).toEqual([
+        ["HEAD", "/", "b".repeat(32)],
+        ["HEAD", "/posts/hello-jamstack/", "b".repeat(32)],
+      ]);
+    } finally {
+      await site.close();
+    }
+  });
+
+  it("on Vercel without a bypass token, answers 502 (the CMS retries) and says which variable", async () => {
+    vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+    vi.stubEnv("VERCEL", "1");
+    const error = vi.spyOn(console, "error");
+    expect((await handle(await signedOn("https://site.example"), renderedOnRequest)).status).toBe(502);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("VERCEL_BYPASS_TOKEN is not set"));
+  });
+
+  it("on Netlify, purges the pages' cache tags through @netlify/functions", async () => {
+    const api = await startReceiver();
+    try {
+      vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+      vi.stubEnv("NETLIFY_PURGE_API_TOKEN", "purge-token");
+      vi.stubEnv("SITE_ID", "site-1");
+      vi.stubEnv("NETLIFY_PURGE_API_URL", api.url);
+      expect((await handle(await signedOn("https://site.example"), renderedOnRequest)).status).toBe(200);
+      expect(api.calls.map((c) => [c.method, c.url, c.headers.authorization])).toEqual([["POST", "/api/v1/purge", "Bearer purge-token"]]);
+      expect(JSON.parse(api.calls[0]?.body ?? "")).toEqual({ cache_tags: ["home", "posts-hello-jamstack"], site_id: "site-1" });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("elsewhere (a Node server) has no copies to drop, and calls nothing", async () => {
+    vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    expect((await handle(await signedOn("https://site.example"), renderedOnRequest)).status).toBe(200);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("expire within 60 s"));
   });
 });

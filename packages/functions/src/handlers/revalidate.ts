@@ -12,6 +12,6 @@ export const revalidate: Route = {
     const body = await request.text();
     const verified = await verify(request, body);
     if ("response" in verified) return verified.response;
-    return refresh(verified.changes, platform);
+    return refresh(verified.changes, platform, request);
   },
 };

@@ -1,0 +1,103 @@
+// The Strapi provider with the real @strapi/client against a loopback server in Strapi 5's REST shape
+// (GET /api/<plural>?fields[0]=…&filters[slug][$eq]=…&status=…, flat documents). The end-to-end test
+// (tests/e2e/cms.test.ts) runs it against a real Strapi as well.
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { remoteProvider } from "../src/providers/remote.ts";
+import { SUMMARY_FIELDS, source } from "../src/providers/strapi.ts";
+import { closedPort, fixtureServer } from "./fixture-server.ts";
+
+const blocks = [{ type: "paragraph", children: [{ type: "text", text: "From Strapi", bold: true }] }];
+
+function strapiServer(title: string, status = 200) {
+  return fixtureServer((req) => {
+    if (status !== 200) return { status, json: { data: null, error: { status, name: "UnauthorizedError", message: "Missing or invalid credentials", details: {} } } };
+    const one = req.query.get("filters[slug][$eq]");
+    const data = [
+      { id: 1, documentId: "d1", slug: "first", title: `${title} one`, date: "2026-03-01", tags: ["cms"], publishedAt: "2026-03-02T10:00:00.000Z", ...(one ? { body: blocks } : {}) },
+      { id: 2, documentId: "d2", slug: "second", title: `${title} two`, date: null, tags: null, publishedAt: "2026-04-01T08:00:00.000Z" },
+    ].filter((d) => !one || d.slug === one);
+    return { json: { data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } } };
+  });
+}
+
+const configure = (url: string) => {
+  vi.stubEnv("STRAPI_URL", url);
+  vi.stubEnv("STRAPI_API_TOKEN", "read-token");
+};
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("the Strapi provider", () => {
+  it("reads published posts' summary fields with the API token, newest first", async () => {
+    const server = await strapiServer("Published");
+    try {
+      configure(`${server.url}/`);
+      const list = await remoteProvider(source).listEntries("posts");
+      // No date: the publication date stands in.
+      expect(list.map((e) => [e.title, e.date, e.tags])).toEqual([["Published two", "2026-04-01", []], ["Published one", "2026-03-01", ["cms"]]]);
+      const [req] = server.seen;
+      expect(req?.path).toBe("/api/posts");
+      expect(req?.query.get("status")).toBe("published");
+      expect(SUMMARY_FIELDS.posts.map((_, i) => req?.query.get(`fields[${i}]`))).toEqual(SUMMARY_FIELDS.posts);
+      expect(req?.headers.authorization).toBe("Bearer read-token");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("finds an entry by slug and renders its blocks to HTML", async () => {
+    const server = await strapiServer("Published");
+    try {
+      configure(server.url);
+      const e = await remoteProvider(source).getEntry("pages", "first");
+      expect(e?.html).toBe("<p><strong>From Strapi</strong></p>");
+      expect(server.seen[0]?.path).toBe("/api/pages");
+      expect(server.seen[0]?.query.get("filters[slug][$eq]")).toBe("first");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads drafts with the preview token on a Vercel preview deployment only", async () => {
+    const server = await strapiServer("Any");
+    try {
+      configure(server.url);
+      vi.stubEnv("STRAPI_PREVIEW_TOKEN", "preview-token");
+      await remoteProvider(source).listEntries("posts");
+      vi.stubEnv("VERCEL_ENV", "preview");
+      await remoteProvider(source).listEntries("posts");
+      expect(server.seen.map((r) => [r.query.get("status"), r.headers.authorization])).toEqual([
+        ["published", "Bearer read-token"],
+        ["draft", "Bearer preview-token"],
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("fails with one sentence naming Strapi, the URL and the status, or that it is unreachable", async () => {
+    const server = await strapiServer("x", 401);
+    try {
+      configure(server.url);
+      await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Strapi at ${server.url} answered 401`);
+    } finally {
+      await server.close();
+    }
+    const port = await closedPort();
+    configure(`http://127.0.0.1:${port}`);
+    await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Strapi at http://127.0.0.1:${port} could not be reached`);
+  });
+});
+
+describe("apps/cms's content types", () => {
+  it("hold every field the provider reads", () => {
+    for (const [collection, type] of [["posts", "post"], ["pages", "page"]] as const) {
+      const schema = JSON.parse(readFileSync(new URL(`../../../templates/content-strapi/files/apps/cms/src/api/${type}/content-types/${type}/schema.json`, import.meta.url), "utf8"));
+      expect(schema.info.pluralName).toBe(collection);
+      expect(schema.options.draftAndPublish).toBe(true);
+      for (const f of SUMMARY_FIELDS[collection].filter((f) => f !== "publishedAt")) expect(Object.keys(schema.attributes), f).toContain(f);
+      expect(schema.attributes.body.type).toBe("blocks");
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { defineField, defineType } from "sanity";
+import { body, description, slug, title } from "./fields.ts";
+
+export const post = defineType({
+  name: "post",
+  title: "Post",
+  type: "document",
+  fields: [
+    title,
+    slug,
+    description,
+    defineField({ name: "date", type: "date", validation: (rule) => rule.required() }),
+    defineField({ name: "tags", type: "array", of: [{ type: "string" }], options: { layout: "tags" } }),
+    body,
+  ],
+  orderings: [{ title: "Newest first", name: "dateDesc", by: [{ field: "date", direction: "desc" }] }],
+});
