@@ -1,7 +1,7 @@
 // Runs one serverless function the way its host's Node runtime does, in a process of its own (a
 // test runner's module loader resolves packages differently from plain Node), and prints the
 // response as JSON. Usage: node call-function.ts <vercel|netlify> <handler file> <path?query> [init as JSON]
-import { createServer, type RequestListener } from "node:http";
+import { createServer, request as httpRequest, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -9,10 +9,28 @@ import { pathToFileURL } from "node:url";
 type WebHandler = (request: Request, context?: unknown) => Promise<Response>;
 
 const [host, file, url, initJson] = process.argv.slice(2);
-const init = (initJson ? JSON.parse(initJson) : {}) as { method?: string; headers?: Record<string, string>; body?: string };
+const { origin = "https://site.example", ...init } = (initJson ? JSON.parse(initJson) : {}) as { method?: string; headers?: Record<string, string>; body?: string; origin?: string };
 process.chdir(dirname(file));
 const handler = (await import(pathToFileURL(file).href)).default as RequestListener | WebHandler | { fetch?: WebHandler };
-const request = new Request(`https://site.example${url}`, init);
+const request = new Request(`${origin}${url}`, init);
+
+/** A request to a local Node listener that says it is for `origin` (the Host header a host's proxy sends). */
+function viaNode(port: number): Promise<Response> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path: url, method: init.method ?? "GET", headers: { ...init.headers, host: new URL(origin).host, "x-forwarded-proto": new URL(origin).protocol.slice(0, -1) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(", ") : v);
+        const status = res.statusCode ?? 500;
+        ok(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+      });
+    });
+    req.on("error", fail);
+    req.end(init.body);
+  });
+}
 
 async function call(): Promise<Response> {
   if (host === "netlify") {
@@ -27,8 +45,7 @@ async function call(): Promise<Response> {
   const server = createServer(handler as RequestListener);
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   try {
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${url}`, { ...init, redirect: "manual" });
-    return new Response(await res.arrayBuffer(), res);
+    return await viaNode((server.address() as AddressInfo).port);
   } finally {
     server.closeAllConnections();
     server.close();

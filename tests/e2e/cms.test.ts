@@ -5,7 +5,7 @@
 // the CMS's entries and no secret reaches the browser's files; its /api/revalidate accepts a signed
 // webhook (a rebuild through the deploy hook when static, the page revalidated when hybrid) and
 // refuses a tampered, wrongly signed or stale one with 401, triggering nothing.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { registry } from "../../create-jam/src/engine/registry.ts";
@@ -15,7 +15,7 @@ import { closedPort } from "../../packages/content/test/fixture-server.ts";
 import { startReceiver } from "../../packages/functions/test/receiver.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { type CmsFixture, contentfulFixture, notionFixture, sanityFixture, strapiFixture } from "./cms-fixtures.ts";
-import { callVercelApiFile } from "./deploy-outputs.ts";
+import { callNetlifyFunction, callVercelApiFile, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
 import { read } from "./helpers.ts";
 import { startServer } from "./serve.ts";
 import { execa } from "execa";
@@ -109,6 +109,17 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     }
   });
 
+  it.runIf(cms === "contentful" && rendering === "static")("reads the CMS's variables from the project's .env, as .env.example says", async () => {
+    writeFileSync(join(site, ".env"), Object.entries(cmsServer.env).map(([k, v]) => `${k}=${v}`).join("\n"));
+    try {
+      const r = await pnpmEnv(site, {}, "build");
+      expect(r.exitCode, r.all).toBe(0);
+      expect(read(web, html, "index.html")).toContain(`${cmsServer.name} first post`);
+    } finally {
+      rmSync(join(site, ".env"));
+    }
+  });
+
   it.runIf(cms === "sanity" && rendering === "static")("has a Sanity Studio that type-checks and builds, with the schema the site reads", async () => {
     const studio = join(site, "apps/studio");
     const types = await execa("node", ["-e", 'import("./schemas/index.ts").then((m) => console.log(JSON.stringify(Object.fromEntries(m.schemaTypes.map((t) => [t.name, t.fields.map((f) => f.name)])))))'], { cwd: studio, reject: false, all: true });
@@ -176,4 +187,50 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
       await server.close();
     }
   });
+
+  // Next.js revalidates its own page cache (revalidatePath, above); the others ask their host.
+  it.runIf(rendering === "hybrid" && framework !== "next")("on Vercel and Netlify, a signed webhook has the host drop its copy of the changed page", async () => {
+    const env = { ...cmsServer.env, [cmsServer.secret[0]]: cmsServer.secret[1] };
+    const path = "/api/revalidate/";
+    const token = "bypass-token-e2e-".padEnd(40, "0");
+    const vercelEnv = { ...env, VERCEL: "1", VERCEL_BYPASS_TOKEN: token };
+    const build = await pnpmEnv(site, vercelEnv, "build");
+    expect(build.exitCode, build.all).toBe(0);
+    const output = join(web, ".vercel/output");
+    const isr = filesUnder(join(output, "functions")).filter((f) => f.endsWith(".prerender-config.json"));
+    expect(isr.length, "ISR functions in the Vercel output").toBeGreaterThan(0);
+    for (const f of isr) expect(JSON.parse(readFileSync(f, "utf8")).bypassToken, f).toBe(token);
+    const site_ = await startReceiver();
+    try {
+      const res = await callVercelFunction(output, path, { method: "POST", ...(await cmsServer.webhook("cms-first", { path })), env: vercelEnv, origin: site_.url });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(site_.calls.map((c) => [c.method, c.url, c.headers["x-prerender-revalidate"]])).toContainEqual(["HEAD", "/posts/cms-first/", token]);
+    } finally {
+      await site_.close();
+    }
+
+    // Hosts build from a clean checkout. Nitro's Netlify build, run beside the Vercel output above,
+    // prerendered a home page listing that build's entries: leave nothing of it behind.
+    rmSync(join(web, ".vercel"), { recursive: true, force: true });
+    await netlifyBuild(site);
+    const fnFor = (p: string) => netlifyFunctions(web).find((f) => servesPath(f, p));
+    const [api, page] = [fnFor(path), fnFor("/posts/cms-first/")];
+    expect(api && page, "Netlify functions for /api/revalidate/ and the post page").toBeTruthy();
+    const tagged = await callNetlifyFunction(page!, "/posts/cms-first/", { env });
+    expect(tagged.status).toBe(200);
+    expect(tagged.headers.get("netlify-cache-tag")).toBe("posts-cms-first");
+    const purge = await startReceiver();
+    try {
+      const netlifyEnv = { ...env, NETLIFY_PURGE_API_TOKEN: "purge-token-e2e", SITE_ID: "site-e2e", NETLIFY_PURGE_API_URL: purge.url };
+      const res = await callNetlifyFunction(api!, path, { method: "POST", ...(await cmsServer.webhook("cms-first", { path })), env: netlifyEnv });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(purge.calls.map((c) => [c.method, c.url, c.headers.authorization])).toEqual([["POST", "/api/v1/purge", "Bearer purge-token-e2e"]]);
+      expect(JSON.parse(purge.calls[0]?.body ?? "{}")).toMatchObject({ site_id: "site-e2e", cache_tags: expect.arrayContaining(["posts-cms-first"]) });
+      const bad = await callNetlifyFunction(api!, path, { method: "POST", ...(await cmsServer.webhook("cms-first", { path, secret: "z".repeat(64) })), env: netlifyEnv });
+      expect(bad.status).toBe(401);
+      expect(purge.calls).toHaveLength(1);
+    } finally {
+      await purge.close();
+    }
+  }, 600_000);
 });

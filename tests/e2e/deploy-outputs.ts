@@ -13,6 +13,8 @@ export interface CallInit {
   body?: string;
   /** The function's environment (its host's settings), besides this process's. */
   env?: Record<string, string>;
+  /** The site's origin as the function sees it (default https://site.example). */
+  origin?: string;
 }
 
 async function callFunction(host: "vercel" | "netlify", file: string, url: string, { env, ...init }: CallInit = {}): Promise<Response> {
@@ -38,7 +40,7 @@ interface VercelRoute {
  * Follows `.vercel/output/config.json`'s routes (redirects included) to the function that serves
  * `path`, then calls that function as Vercel's Node runtime would.
  */
-export async function callVercelFunction(outputDir: string, path: string, redirects = 0): Promise<Response> {
+export async function callVercelFunction(outputDir: string, path: string, init: CallInit = {}, redirects = 0): Promise<Response> {
   const config = JSON.parse(readFileSync(join(outputDir, "config.json"), "utf8")) as { version: number; routes: VercelRoute[] };
   if (config.version !== 3) throw new Error(`${outputDir}/config.json: Build Output API version ${config.version}, expected 3`);
   for (const route of config.routes) {
@@ -48,14 +50,14 @@ export async function callVercelFunction(outputDir: string, path: string, redire
     if (!match) continue;
     const fill = (s: string) => s.replace(/\$(\d+|[A-Za-z_]\w*)/g, (_, k: string) => (/^\d+$/.test(k) ? match[Number(k)] : match.groups?.[k]) ?? "");
     const location = route.headers?.Location;
-    if (route.status && location && redirects < 3) return callVercelFunction(outputDir, fill(location), redirects + 1);
+    if (route.status && location && redirects < 3) return callVercelFunction(outputDir, fill(location), init, redirects + 1);
     if (!route.dest || route.status) break;
     const [fn, query = ""] = fill(route.dest).replace(/^\//, "").split("?");
     const dir = join(outputDir, "functions", `${fn}.func`);
     if (!existsSync(dir)) continue;
     const vc = JSON.parse(readFileSync(join(dir, ".vc-config.json"), "utf8")) as { handler: string; launcherType: string };
     if (vc.launcherType !== "Nodejs") throw new Error(`${dir}: launcher ${vc.launcherType}, expected Nodejs`);
-    return callFunction("vercel", join(dir, vc.handler), `${path}${query ? `?${query}` : ""}`);
+    return callFunction("vercel", join(dir, vc.handler), `${path}${query ? `?${query}` : ""}`, init);
   }
   throw new Error(`${outputDir}: no route sends ${path} to a function`);
 }
@@ -99,14 +101,15 @@ export function netlifyFunctions(webDir: string): NetlifyFunction[] {
  * Calls the packaged function with Netlify's v2 signature, (Request, Context), following its
  * redirects on the same site as a browser would (a trailing-slash redirect, say).
  */
-export async function callNetlifyFunction(fn: NetlifyFunction, path: string): Promise<Response> {
+export async function callNetlifyFunction(fn: NetlifyFunction, path: string, init: CallInit = {}): Promise<Response> {
   let url = path;
   for (let hops = 0; hops < 3; hops++) {
-    const res = await callFunction("netlify", fn.mainFile, url);
+    const res = await callFunction("netlify", fn.mainFile, url, init);
     const location = res.headers.get("location");
     if (res.status < 300 || res.status >= 400 || !location) return res;
-    const next = new URL(location, `https://site.example${url}`);
-    if (next.origin !== "https://site.example") return res;
+    const origin = init.origin ?? "https://site.example";
+    const next = new URL(location, `${origin}${url}`);
+    if (next.origin !== origin) return res;
     url = next.pathname + next.search;
   }
   throw new Error(`${fn.mainFile}: more than 3 redirects from ${path}`);

@@ -2,6 +2,7 @@
 import { provider } from "./provider.ts";
 import type { Collection, Entry, EntrySummary } from "./types.ts";
 
+export { loadLocalEnv } from "./local-env.ts";
 export type { Collection, ContentProvider, Entry, EntrySummary } from "./types.ts";
 
 export function listEntries(collection: Collection = "posts"): Promise<EntrySummary[]> {

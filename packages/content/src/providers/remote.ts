@@ -1,6 +1,7 @@
 // What every CMS provider shares: credentials from the environment decide, at build and request
 // time, between the CMS and the bundled demo content; a CMS that fails is an error naming it, its
 // URL and the status, never a silent fallback to the demo.
+import { loadLocalEnv } from "../local-env.ts";
 import type { Collection, ContentProvider } from "../types.ts";
 import { provider as demo } from "./markdown.ts";
 
@@ -13,7 +14,10 @@ export class SourceError extends Error {
   }
 }
 
-export const envOf = (name: string): string | undefined => globalThis.process?.env?.[name] || undefined;
+export const envOf = (name: string): string | undefined => {
+  loadLocalEnv();
+  return globalThis.process?.env?.[name] || undefined;
+};
 
 /**
  * A preview deployment (Vercel's Preview environment, a Netlify deploy preview) reads drafts when the
