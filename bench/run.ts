@@ -1,8 +1,8 @@
 // Benchmark create-jam against create-vite and create-next-app, and measure the sites it generates.
-// Run: node bench/run.ts [SECTION...] [--runs N] [--create-jam PATH] [--frameworks a,b] [--keep]   (sections: install generate size sites)
+// Run: node bench/run.ts [SECTION...] [--runs N] [--create-jam PATH] [--frameworks a,b] [--keep]   (sections: install generate size sites content)
 // Each section is a small function returning plain data; results are merged under the section name
 // into bench/results.json, so running some sections (`npm run bench -- sites`) keeps the others' figures.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -169,6 +169,47 @@ async function sites(ctx: Ctx): Promise<Results> {
   return out;
 }
 
+// Every content source in the default stack (Astro, static), as a user gets it before any account:
+// generated and installed, built with the bundled demo content, then its client output (what a
+// browser can fetch: apps/web/dist) beside the Markdown stack's. A CMS is read at build time, so
+// it should add nothing there; what it costs is install and build time.
+function filesIn(dir: string): { path: string; bytes: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => { const path = join(e.parentPath, e.name); return { path, bytes: statSync(path).size }; });
+}
+
+async function content(ctx: Ctx): Promise<Results> {
+  const { registry } = await import('../create-jam/src/engine/registry.ts');
+  const out: Results = { date: new Date().toISOString(), node: process.version, sources: {} };
+  const parent = join(ctx.tmp, 'content');
+  mkdirSync(parent, { recursive: true });
+  for (const m of registry.filter((m) => m.kind === 'content')) {
+    const id = m.id, site = join(parent, id), log = join(ctx.tmp, `content-${id}.log`);
+    const gen = timed(process.execPath, [ctx.jamBin, id, '--yes', '--content', id, '--install', '--no-git'], parent, log, 900_000);
+    if (!gen.ok) { out.sources[id] = { label: m.label, status: 'generate + install failed', error: gen.error }; continue; }
+    const build = timed('pnpm', ['build'], site, log, 900_000);
+    if (!build.ok) { out.sources[id] = { label: m.label, status: 'build failed', error: build.error }; continue; }
+    const files = filesIn(join(site, 'apps/web/dist'));
+    const js = files.filter((f) => /\.m?js$/.test(f.path));
+    out.sources[id] = {
+      label: m.label, generateInstallMs: Math.round(gen.ms), buildMs: Math.round(build.ms),
+      clientFiles: files.length, clientBytes: files.reduce((a, f) => a + f.bytes, 0), clientJsBytes: js.reduce((a, f) => a + f.bytes, 0),
+    };
+    console.error(`content ${id}: install ${(gen.ms / 1000).toFixed(1)} s, build ${(build.ms / 1000).toFixed(1)} s, client ${files.length} files ${out.sources[id].clientBytes} B (JS ${out.sources[id].clientJsBytes} B)`);
+  }
+  return out;
+}
+
+function contentMd(r: Results): string {
+  const md = r.sources?.markdown;
+  const rows = Object.entries(r.sources ?? {}).map(([id, v]: [string, any]) => v.buildMs === undefined
+    ? [v.label ?? id, v.status, '', '', '', '']
+    : [v.label, (v.generateInstallMs / 1000).toFixed(1), (v.buildMs / 1000).toFixed(1), `${v.clientFiles}: ${n(v.clientBytes)}`, n(v.clientJsBytes),
+      md?.clientBytes === undefined ? '' : `${v.clientBytes - md.clientBytes >= 0 ? '+' : ''}${n(v.clientBytes - md.clientBytes)}`]);
+  return `## Content sources (\`--yes --content ID\`: Astro, static; built with the bundled demo content)\n\n${r.date}, Node ${r.node}; one run each, in this order (later installs reuse pnpm's store).\n\n`
+    + table(['content', 'generate + install s', 'build s', 'client files: bytes', 'client JS bytes', 'client bytes vs Markdown'], rows);
+}
+
 const n = (x: number) => x.toLocaleString('en-US');
 const scores = (l: Results) => `${l.performance}/${l.accessibility}/${l.bestPractices}/${l.seo}`;
 function sitesMd(r: Results): string {
@@ -209,6 +250,7 @@ const SECTIONS: Section[] = [
         : [v.built === false ? `${k} (not built)` : k, kB(v.size), kB(v.unpackedSize), v.entryCount, v.deps])),
   },
   { name: 'sites', run: sites, md: sitesMd },
+  { name: 'content', run: content, md: contentMd },
 ];
 
 const g = (goal: string, value: string, pass: boolean) => ({ goal, value, pass });
@@ -229,7 +271,16 @@ function siteGoals(r: Results | undefined): Results[] {
 
 // Goals of the peer comparison (when its sections have figures) and of every measured site.
 function goals(r: Results): Results[] {
-  return [...(r.generate && r.size ? peerGoals(r) : []), ...siteGoals(r.sites)];
+  return [...(r.generate && r.size ? peerGoals(r) : []), ...siteGoals(r.sites), ...contentGoals(r.content)];
+}
+
+// A CMS is read at build time: its stack's client output is the Markdown stack's, byte for byte in size.
+function contentGoals(r: Results | undefined): Results[] {
+  const md = r?.sources?.markdown;
+  if (!md?.clientBytes) return [];
+  return Object.entries(r!.sources).filter(([id]) => id !== 'markdown').map(([id, v]: [string, any]) => v.clientBytes === undefined
+    ? g(`${v.label ?? id}: client output = Markdown's`, v.status, false)
+    : g(`${v.label}: client output = Markdown's`, `${n(v.clientBytes)} vs ${n(md.clientBytes)} B, JS ${n(v.clientJsBytes)} B`, v.clientBytes === md.clientBytes && v.clientJsBytes === md.clientJsBytes));
 }
 
 function peerGoals(r: Results): Results[] {
@@ -268,7 +319,7 @@ try {
     platform: `${process.platform} ${process.arch}`, nproc: availableParallelism(), cpu: cpus()[0]?.model, runs: ctx.runs, userAgent: USER_AGENT,
   };
   // meta describes the peer comparison (install, generate, size); "sites" records its own date and versions.
-  if (!results.meta || [...wanted].some((name) => name !== 'sites')) results.meta = meta;
+  if (!results.meta || [...wanted].some((name) => name !== 'sites' && name !== 'content')) results.meta = meta;
   for (const s of SECTIONS.filter((s) => wanted.has(s.name))) {
     const previous = results[s.name];
     results[s.name] = await s.run(ctx);

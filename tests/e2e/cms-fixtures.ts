@@ -40,6 +40,8 @@ export interface CmsFixture {
   /** A webhook call announcing `slug` changed, signed with `secret` at `at` for `path`. */
   webhook(slug: string, opts?: { secret?: string; at?: number; path?: string }): Promise<{ headers: Record<string, string>; body: string }>;
   close(): Promise<void>;
+  /** A draft entry the CMS holds (not published), and what a preview build needs to read drafts. */
+  draft?: { title: string; env: Record<string, string> };
   /** A CMS that sends webhooks itself (Strapi): where they go, and how the site answered them. */
   relay?: Relay;
 }
@@ -250,6 +252,8 @@ export async function strapiFixture(site: string): Promise<CmsFixture> {
       const data = { title: r.title, slug: r.slug, body: blocks(r.body), ...(r.collection === "posts" ? { date: r.date } : {}) };
       documents.set(r.slug, (await call(`/api/${r.collection}`, { token: writer, body: { data } })).documentId as string);
     }
+    const draft = { title: "Strapi draft post", slug: "cms-draft", date: "2026-11-03", body: blocks("Not published yet.") };
+    await call("/api/posts?status=draft", { token: writer, body: { data: draft } });
     return {
       name: "Strapi",
       env: { STRAPI_URL: server.url, STRAPI_API_TOKEN: reader },
@@ -266,6 +270,8 @@ export async function strapiFixture(site: string): Promise<CmsFixture> {
         const body = JSON.stringify({ event: "entry.publish", createdAt: new Date().toISOString(), model: "post", uid: "api::post.post", entry: { slug } });
         return { body, headers: { "content-type": "application/json", "x-strapi-event": "entry.publish", authorization: `Bearer ${given}` } };
       },
+      // A read-only API token may read drafts too; the preview build is told apart by VERCEL_ENV.
+      draft: { title: draft.title, env: { STRAPI_PREVIEW_TOKEN: reader, VERCEL_ENV: "preview" } },
       relay,
       async close() {
         await server.close();

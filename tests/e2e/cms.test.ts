@@ -100,6 +100,7 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     const home = read(web, html, "index.html");
     expect(home).toContain(`${cmsServer.name} first post`);
     expect(home).not.toContain("Hello, JAMstack");
+    if (cmsServer.draft) expect(home).not.toContain(cmsServer.draft.title);
     if (rendering === "static") expect(read(web, html, "posts/cms-first/index.html")).toContain(`Written in ${cmsServer.name}.`);
     const files = client.flatMap((d) => filesUnder(join(web, d)));
     expect(files.length).toBeGreaterThan(0);
@@ -107,6 +108,14 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
       const text = readFileSync(file, "latin1");
       for (const n of secrets) expect(text.includes(values[n] as string), `${n} in ${file}`).toBe(false);
     }
+  });
+
+  it.runIf(cms === "strapi" && rendering === "static")("shows drafts in a preview deployment's build only", async () => {
+    const draft = cmsServer.draft!;
+    const r = await pnpmEnv(site, { ...cmsServer.env, ...draft.env }, "build");
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.all).toContain(`content: 3 posts and 1 pages from ${cmsServer.name}.`);
+    expect(read(web, html, "index.html")).toContain(draft.title);
   });
 
   it.runIf(cms === "contentful" && rendering === "static")("reads the CMS's variables from the project's .env, as .env.example says", async () => {
@@ -209,9 +218,9 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
       await site_.close();
     }
 
-    // Hosts build from a clean checkout. Nitro's Netlify build, run beside the Vercel output above,
-    // prerendered a home page listing that build's entries: leave nothing of it behind.
-    rmSync(join(web, ".vercel"), { recursive: true, force: true });
+    // Hosts build from a clean checkout. Nitro's Netlify build, run beside the outputs of the builds
+    // above (.output, .vercel), prerendered a home page that listed their entries: remove them.
+    for (const dir of [".vercel", ".output"]) rmSync(join(web, dir), { recursive: true, force: true });
     await netlifyBuild(site);
     const fnFor = (p: string) => netlifyFunctions(web).find((f) => servesPath(f, p));
     const [api, page] = [fnFor(path), fnFor("/posts/cms-first/")];
