@@ -184,8 +184,10 @@ async function content(ctx: Ctx): Promise<Results> {
   const parent = join(ctx.tmp, 'content');
   mkdirSync(parent, { recursive: true });
   for (const m of registry.filter((m) => m.kind === 'content')) {
-    const id = m.id, site = join(parent, id), log = join(ctx.tmp, `content-${id}.log`);
-    const gen = timed(process.execPath, [ctx.jamBin, id, '--yes', '--content', id, '--install', '--no-git'], parent, log, 900_000);
+    // One project name for all: the name is the site's title, in every page.
+    const id = m.id, dir = join(parent, id), site = join(dir, 'site'), log = join(ctx.tmp, `content-${id}.log`);
+    mkdirSync(dir);
+    const gen = timed(process.execPath, [ctx.jamBin, 'site', '--yes', '--content', id, '--install', '--no-git'], dir, log, 900_000);
     if (!gen.ok) { out.sources[id] = { label: m.label, status: 'generate + install failed', error: gen.error }; continue; }
     const build = timed('pnpm', ['build'], site, log, 900_000);
     if (!build.ok) { out.sources[id] = { label: m.label, status: 'build failed', error: build.error }; continue; }
