@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
+import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Netlify cancels the build when this exits 0 (nothing apps/web depends on changed). Equal refs mean
@@ -24,25 +25,19 @@ export default defineModule(pkg, {
       env: [{ name: "NETLIFY_PURGE_API_URL", visibility: "secret", description: "another API for cache purges than Netlify's (a test server); leave empty" }],
     },
   ],
-  // A static site with a CMS rebuilds on Netlify when its content changes: /api/revalidate calls this hook.
-  derive: ({ content, has, framework }) => {
-    if (!(content as { webhooks?: boolean } | undefined)?.webhooks) return {};
-    // A static site with a CMS rebuilds on Netlify when its content changes: /api/revalidate calls this hook.
-    if (has.rendering?.static) {
-      return {
-        env: [{ name: "NETLIFY_BUILD_HOOK_URL", visibility: "secret", description: "a build hook (Site configuration › Build & deploy › Build hooks): /api/revalidate calls it after a content change" }],
-        readme: `### Netlify: rebuild on content changes
+  derive: contentRefresh({
+    rebuild: {
+      env: [{ name: "NETLIFY_BUILD_HOOK_URL", visibility: "secret", description: "a build hook (Site configuration › Build & deploy › Build hooks): /api/revalidate calls it after a content change" }],
+      readme: `### Netlify: rebuild on content changes
 
 The pages are files made at build time, so a content change needs a new deploy: add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`. \`/api/revalidate\` calls it once per verified webhook.`,
-      };
-    }
-    if (framework.ownPageCache) return {};
-    return {
+    },
+    purge: {
       readme: `### Netlify: content changes show at once
 
 Pages rendered on request are kept in Netlify's durable cache for 60 s, each with a cache tag (\`Netlify-Cache-Tag\`, from its path). \`/api/revalidate\` purges the changed pages' tags with \`purgeCache\` from \`@netlify/functions\`; Netlify gives its functions the token for it, so there is nothing to set.`,
-    };
-  },
+    },
+  }),
   dataFiles: {
     "netlify.toml": (ctx) => ({
       build: {

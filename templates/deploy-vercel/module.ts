@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
+import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Vercel skips the build when this exits 0. `turbo query affected --exit-code` exits 0 when nothing
@@ -21,26 +22,20 @@ export default defineModule(pkg, {
     // for them again with the bypass token (packages/functions/src/purge/vercel.ts).
     { with: ["rendering:hybrid"], packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }] },
   ],
-  derive: ({ content, has, framework }) => {
-    if (!(content as { webhooks?: boolean } | undefined)?.webhooks) return {};
-    // A static site with a CMS rebuilds on Vercel when its content changes: /api/revalidate calls this hook.
-    if (has.rendering?.static) {
-      return {
-        env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
-        readme: `### Vercel: rebuild on content changes
+  derive: contentRefresh({
+    rebuild: {
+      env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
+      readme: `### Vercel: rebuild on content changes
 
 The pages are files made at build time, so a content change needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook.`,
-      };
-    }
-    // A hybrid framework without a page cache of its own (all but Next.js) regenerates ISR pages on demand.
-    if (framework.ownPageCache) return {};
-    return {
+    },
+    purge: {
       env: [{ name: "VERCEL_BYPASS_TOKEN", visibility: "secret", description: "32 or more random characters, for builds and functions: /api/revalidate regenerates ISR pages with it after a content change" }],
       readme: `### Vercel: content changes show at once
 
 Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_BYPASS_TOKEN\` (32 or more random characters, e.g. \`openssl rand -hex 32\`) for every environment: the build writes it into the ISR functions' config, and \`/api/revalidate\` asks for each changed page again with it (\`x-prerender-revalidate\`), which renders and caches it afresh. Without it a change shows within the 60 s.`,
-    };
-  },
+    },
+  }),
   dataFiles: {
     // Vercel reads vercel.json from the Root Directory, which for a monorepo is the app.
     "apps/web/vercel.json": (ctx) => ({

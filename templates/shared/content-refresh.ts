@@ -1,0 +1,12 @@
+// What a deploy module adds so that content changes reach a site with a CMS on its host: a static
+// site rebuilds through the host's deploy hook; a hybrid one has the host drop its cached copy of a
+// changed page, unless its framework keeps its own page cache (Next.js: framework data ownPageCache).
+import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
+
+export const contentRefresh =
+  (ways: { rebuild: Contribution; purge: Contribution }) =>
+  ({ content, has, framework }: StackView): Contribution => {
+    if (!(content as { webhooks?: boolean } | undefined)?.webhooks) return {};
+    if (has.rendering?.static) return ways.rebuild;
+    return framework.ownPageCache ? {} : ways.purge;
+  };
