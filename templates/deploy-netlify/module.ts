@@ -30,7 +30,7 @@ export default defineModule(pkg, {
       env: [{ name: "NETLIFY_BUILD_HOOK_URL", visibility: "secret", description: "a build hook (Site configuration › Build & deploy › Build hooks): /api/revalidate calls it after a content change" }],
       readme: `### Netlify: rebuild on content changes
 
-The pages are files made at build time, so a content change needs a new deploy: add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`. \`/api/revalidate\` calls it once per verified webhook.`,
+Pre-rendered pages are files made at build time, so a change to their content needs a new deploy: add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`. \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page.`,
     },
     purge: {
       readme: `### Netlify: content changes show at once

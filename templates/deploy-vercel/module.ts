@@ -27,7 +27,7 @@ export default defineModule(pkg, {
       env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
       readme: `### Vercel: rebuild on content changes
 
-The pages are files made at build time, so a content change needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook.`,
+Pre-rendered pages are files made at build time, so a change to their content needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page.`,
     },
     purge: {
       env: [{ name: "VERCEL_BYPASS_TOKEN", visibility: "secret", description: "32 or more random characters, for builds and functions: /api/revalidate regenerates ISR pages with it after a content change" }],

@@ -9,6 +9,9 @@ import type { Platform } from "./types.ts";
  * server without such a host has none to drop, and a CDN in front of it expires them within the TTL.
  */
 export const renderedOnRequest: Platform = {
+  // The frameworks' files-hybrid folders render post pages on request; the home page and pages
+  // stay pre-rendered (each framework's hybrid config).
+  rendersOnRequest: (path) => path.startsWith("/posts/"),
   async revalidate(paths, request) {
     const here = purgers.filter((p) => p.active());
     if (!here.length) {

@@ -25,4 +25,9 @@ export interface Change {
 export interface Platform {
   /** `request` is the webhook's: a host purge calls the site back on its origin. */
   revalidate?: (paths: string[], request: Request) => Promise<void>;
+  /**
+   * Which paths render on request (and so can be revalidated); the others are pre-rendered files
+   * that change with a new deploy. Undefined: every page can be revalidated (Next.js ISR).
+   */
+  rendersOnRequest?: (path: string) => boolean;
 }

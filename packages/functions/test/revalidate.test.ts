@@ -80,10 +80,7 @@ describe("a hybrid Astro, SvelteKit or Nuxt site's revalidation on its host", ()
       vi.stubEnv("VERCEL_BYPASS_TOKEN", "b".repeat(32));
       const res = await handle(await signedOn(site.url), renderedOnRequest);
       expect(res.status).toBe(200);
-      expect(site.calls.map((c) => [c.method, c.url, c.headers["x-prerender-revalidate"]]).sort()).toEqual([
-        ["HEAD", "/", "b".repeat(32)],
-        ["HEAD", "/posts/hello-jamstack/", "b".repeat(32)],
-      ]);
+      expect(site.calls.map((c) => [c.method, c.url, c.headers["x-prerender-revalidate"]])).toEqual([["HEAD", "/posts/hello-jamstack/", "b".repeat(32)]]);
     } finally {
       await site.close();
     }
@@ -106,10 +103,37 @@ describe("a hybrid Astro, SvelteKit or Nuxt site's revalidation on its host", ()
       vi.stubEnv("NETLIFY_PURGE_API_URL", api.url);
       expect((await handle(await signedOn("https://site.example"), renderedOnRequest)).status).toBe(200);
       expect(api.calls.map((c) => [c.method, c.url, c.headers.authorization])).toEqual([["POST", "/api/v1/purge", "Bearer purge-token"]]);
-      expect(JSON.parse(api.calls[0]?.body ?? "")).toEqual({ cache_tags: ["home", "posts-hello-jamstack"], site_id: "site-1" });
+      expect(JSON.parse(api.calls[0]?.body ?? "")).toEqual({ cache_tags: ["posts-hello-jamstack"], site_id: "site-1" });
     } finally {
       await api.close();
     }
+  });
+
+  it("redeploys for the pre-rendered home page through the deploy hook, beside the purge", async () => {
+    const site = await startReceiver();
+    const hook = await startReceiver();
+    try {
+      vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+      vi.stubEnv("VERCEL", "1");
+      vi.stubEnv("VERCEL_BYPASS_TOKEN", "b".repeat(32));
+      vi.stubEnv("VERCEL_DEPLOY_HOOK_URL", `${hook.url}/v1/integrations/deploy/prj_1/hook`);
+      const res = await handle(await signedOn(site.url), renderedOnRequest);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ revalidated: ["/posts/hello-jamstack/"], rebuilding: ["Vercel"] });
+      expect(site.calls.map((c) => c.url)).toEqual(["/posts/hello-jamstack/"]);
+      expect(hook.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /v1/integrations/deploy/prj_1/hook"]);
+    } finally {
+      await site.close();
+      await hook.close();
+    }
+  });
+
+  it("without a deploy hook, says which pre-rendered pages wait for the next deploy", async () => {
+    vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const res = await handle(await signedOn("https://site.example"), renderedOnRequest);
+    expect(await res.json()).toEqual({ revalidated: ["/posts/hello-jamstack/"], stale: ["/"] });
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("/ are pre-rendered and change with the next deploy; set VERCEL_DEPLOY_HOOK_URL or NETLIFY_BUILD_HOOK_URL"));
   });
 
   it("elsewhere (a Node server) has no copies to drop, and calls nothing", async () => {
