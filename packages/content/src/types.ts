@@ -23,3 +23,23 @@ export interface ContentProvider {
   listEntries(collection: Collection): Promise<EntrySummary[]>;
   getEntry(collection: Collection, slug: string): Promise<Entry | undefined>;
 }
+
+/** Something the site sells (with a commerce module): its price comes from here, never from a form. */
+export interface Product {
+  slug: string;
+  name: string;
+  description: string;
+  /** In the currency's minor unit (cents): 1800 is 18.00. */
+  price: number;
+  /** ISO 4217, lower case as Stripe writes it: "usd", "eur". */
+  currency: string;
+  /** An absolute URL, or a data: URI for the bundled demo images. */
+  image: string;
+  /** The description's long form, rendered to HTML at build time. */
+  html: string;
+}
+
+/** A content source that also holds products (Markdown; the CMS sources do not yet). */
+export interface ProductSource {
+  listProducts(): Promise<Product[]>;
+}

@@ -10,14 +10,16 @@ export interface Recorded {
   body: string;
 }
 
-export async function startReceiver(status = 200) {
+/** `answer`: the JSON body for a call (an API's documented shape); `{}` when left out. */
+export async function startReceiver(status = 200, answer: (call: Recorded) => unknown = () => ({})) {
   const calls: Recorded[] = [];
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
     req.on("end", () => {
-      calls.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body });
-      res.writeHead(status, { "content-type": "application/json" }).end("{}");
+      const call = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body };
+      calls.push(call);
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer(call)));
     });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
