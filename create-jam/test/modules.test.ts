@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { kinds } from "../src/engine/kinds.ts";
+import { kinds, NONE } from "../src/engine/kinds.ts";
 import { registry } from "../src/engine/registry.ts";
 import { modulesOf } from "../src/engine/stack.ts";
 import { versionOf } from "../src/engine/versions.ts";
@@ -24,9 +24,9 @@ describe("module registry", () => {
     }
   });
 
-  it("defaults name real modules", () => {
+  it("defaults name real modules (or none, for a kind that may be left out)", () => {
     for (const k of kinds) {
-      const ids = modulesOf(registry, k.kind).map((m) => m.id);
+      const ids = [...modulesOf(registry, k.kind).map((m) => m.id), ...(k.optional ? [NONE] : [])];
       for (const d of [k.default].flat()) expect(ids, k.kind).toContain(d);
     }
   });

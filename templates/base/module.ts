@@ -1,4 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionsMachinery } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
@@ -77,13 +78,19 @@ export default defineModule(pkg, {
       gitignore: ["dist/"],
     },
   ],
-  derive: ({ buildTasks, framework, has }) => ({
-    workspaces: {
-      // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
-      ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
-      ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
-    },
-  }),
+  derive: (view) => {
+    const { buildTasks, framework, has } = view;
+    const sections = sectionsMachinery(view);
+    return {
+      ...sections,
+      workspaces: {
+        ...sections.workspaces,
+        // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
+        ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
+        ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
+      },
+    };
+  },
   // @turbo/gen bundles generators with esbuild, whose install script only links its packaged binary.
   allowBuilds: { esbuild: true },
   turbo: {

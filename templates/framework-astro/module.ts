@@ -1,9 +1,12 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionRoutes } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
   id: "astro",
   kind: "framework",
+  // Its route for each page section another module adds (files-sections/, __section__ in the path).
+  derive: sectionRoutes(),
   label: "Astro",
   hint: "static HTML, zero JavaScript by default",
   node: "22.12.0",

@@ -1,9 +1,12 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionRoutes } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
   id: "eleventy",
   kind: "framework",
+  // Its route for each page section another module adds (files-sections/, __section__ in the path).
+  derive: sectionRoutes(),
   label: "Eleventy",
   hint: "Nunjucks templates to plain static HTML, no client JavaScript",
   // Eleventy itself runs on Node 18; its config imports src/site.ts, which needs Node's type stripping.

@@ -1,9 +1,12 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionRoutes } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
   id: "gatsby",
   kind: "framework",
+  // Its route for each page section another module adds (files-sections/, __section__ in the path).
+  derive: sectionRoutes(),
   label: "Gatsby",
   hint: "React 18, every page pre-rendered; in maintenance upstream, pinned to 5.16.1",
   node: "18.0.0",

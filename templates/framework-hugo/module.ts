@@ -1,4 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionRoutes } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 /** Hosts build with this Hugo; the templates are tested with it and with the oldest supported, 0.111.3 (Debian 12). */
@@ -7,6 +8,8 @@ const hugoVersion = "0.169.0";
 export default defineModule(pkg, {
   id: "hugo",
   kind: "framework",
+  // Its route for each page section another module adds (files-sections/, __section__ in the path).
+  derive: sectionRoutes(),
   label: "Hugo",
   hint: "Go templates to static HTML, no client JavaScript; needs the hugo binary (0.111+)",
   // The build scripts around Hugo (content export, runner) are TypeScript run by plain node.

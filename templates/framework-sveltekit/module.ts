@@ -1,9 +1,12 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { sectionRoutes } from "../shared/sections.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
   id: "sveltekit",
   kind: "framework",
+  // Its route for each page section another module adds (files-sections/, __section__ in the path).
+  derive: sectionRoutes(),
   label: "SvelteKit",
   hint: "Svelte, pages pre-rendered to HTML with no client JavaScript",
   // SvelteKit 3's engines: >=22.17.

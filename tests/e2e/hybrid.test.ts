@@ -10,6 +10,7 @@ import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { startServer } from "./serve.ts";
+import { checkoutForm, expectMugSession, sessionUrl, startStripeApi, stripeKey } from "./commerce.ts";
 
 // Next.js's Vercel output is written by Vercel's own builder (`vercel build`), not by `next build`,
 // and the Vercel CLI cannot be installed from this registry (its pinned sandbox@4.4.0 is missing).
@@ -35,7 +36,7 @@ const hybrid = [...new Set(matrix(registry).allowed.filter((c) => c.rendering ==
 describe.each(hybrid)("a hybrid %s site", (framework) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--search", "pagefind", "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", "stripe", "--search", "pagefind", "--deploy", "vercel,netlify"];
 
   it("is written, installed and built", async () => {
     const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
@@ -54,6 +55,27 @@ describe.each(hybrid)("a hybrid %s site", (framework) => {
       await expectEntries(await fetch(`${server.url}/api/entries`));
     } finally {
       await server.close();
+    }
+  });
+
+  it("checks out from its own server: 303 to the session Stripe created with the content's price; 403 from elsewhere", async () => {
+    const stripe = await startStripeApi();
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { STRIPE_SECRET_KEY: stripeKey, STRIPE_API_URL: stripe.url } });
+    try {
+      const page = await fetch(`${server.url}/products/jam-jar-mug/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<h1>Jam jar mug</h1>");
+      const post = (origin: string) => fetch(`${server.url}/api/checkout`, { ...checkoutForm("jam-jar-mug", origin), redirect: "manual" });
+      const res = await post(server.url);
+      expect(res.status, await res.clone().text()).toBe(303);
+      expect(res.headers.get("location")).toBe(sessionUrl);
+      expect(stripe.calls).toHaveLength(1);
+      expectMugSession(stripe.calls[0]?.body);
+      expect((await post("https://evil.example")).status).toBe(403);
+      expect(stripe.calls).toHaveLength(1);
+    } finally {
+      await server.close();
+      await stripe.close();
     }
   });
 

@@ -74,6 +74,8 @@ function serialise(path: string, value: object): string {
 
 /** In a template path: written once per server route (see Contribution.files). */
 const ROUTE = "__route__";
+/** In a template path: written once per page section (see Section), with `section` in the context. */
+const SECTION = "__section__";
 
 export function planProject(input: PlanInput): FileTree {
   const { stack, options, store } = input;
@@ -98,7 +100,8 @@ export function planProject(input: PlanInput): FileTree {
       const files = store[`templates/${dir}/${part.files}`];
       if (!files) throw new Error(`${dir}: no folder ${part.files}`);
       for (const [p, text] of Object.entries(files)) {
-        if (!p.includes(ROUTE)) add(...renderFile(p, text, context), dir);
+        if (p.includes(SECTION)) for (const section of stack.view.sections) add(...renderFile(p.replaceAll(SECTION, section.id), text, { ...context, section }), dir);
+        else if (!p.includes(ROUTE)) add(...renderFile(p, text, context), dir);
         else for (const route of stack.view.functions) add(...renderFile(p.replace(ROUTE, route.path.slice(1)), text, { ...context, route }), dir);
       }
     }

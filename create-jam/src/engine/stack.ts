@@ -108,7 +108,9 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   const paths = functions.map((f) => f.path);
   const twice = paths.find((p, i) => paths.indexOf(p) !== i);
   if (twice) throw new Error(`two modules add the server route ${twice}`);
-  return { ...view, has, buildTasks, functions } as StackView;
+  // Two modules may need one section (Stripe and Snipcart both sell /products/): it is written once.
+  const sections = [...new Map(parts.flatMap((p) => p.sections ?? []).map((s) => [s.id, s])).values()];
+  return { ...view, has, buildTasks, functions, sections } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

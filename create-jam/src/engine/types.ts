@@ -4,7 +4,7 @@ import type { TemplateContext } from "./plan.ts";
 // validation, the error messages and the test matrix all read these objects and nothing else.
 
 /** A question the CLI asks; each kind is one flag (`--framework`, `--deploy`...). */
-export type Kind = "framework" | "rendering" | "content" | "search" | "deploy";
+export type Kind = "framework" | "rendering" | "content" | "commerce" | "search" | "deploy";
 
 /** Where a module's contribution lands in the generated monorepo. "." is the root. */
 export type WorkspacePath = "." | `apps/${string}` | `packages/${string}`;
@@ -54,10 +54,24 @@ export interface FunctionRoute {
   handler: string;
 }
 
+/**
+ * Pages an integration adds under one path segment (/products/...), as HTML from the site's
+ * packages/sections (src/sections/<id>.ts). Each framework renders every section the same way, in
+ * its layout: a new integration adds a section and touches no framework module.
+ */
+export interface Section {
+  /** The path segment and the source's file name: "products" serves /products/ and below. */
+  id: string;
+  /** The link's text in the site's header; none: no link. */
+  nav?: string;
+}
+
 /** What a module adds to the project. A module is one of these plus conditional and derived ones. */
 export interface Contribution {
   /** Server routes this module adds to the site's functions (packages/functions). */
   functions?: FunctionRoute[];
+  /** Page sections this module adds to the site (see Section). */
+  sections?: Section[];
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -112,6 +126,8 @@ export interface StackView {
   buildTasks: string[];
   /** Every server route of the stack, in module order. */
   functions: FunctionRoute[];
+  /** Every page section of the stack, in module order. */
+  sections: Section[];
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
@@ -154,6 +170,8 @@ export interface Choices {
   framework: string;
   rendering: string;
   content: string;
+  /** A module id, or "none". */
+  commerce: string;
   /** A module id, or "none". */
   search: string;
   deploy: string[];

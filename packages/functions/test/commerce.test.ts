@@ -4,7 +4,7 @@ import { getProduct } from "@repo/content/products";
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { checkout } from "../src/handlers/checkout.ts";
-import { stripeWebhook } from "../src/handlers/stripe-webhook.ts";
+import { stripeWebhook } from "../src/handlers/stripeWebhook.ts";
 import { type Recorded, startReceiver } from "./receiver.ts";
 
 const site = "https://shop.example";

@@ -18,6 +18,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/">{site.name}</Link>
             <Link href="/about/">About</Link>
+            {site.links.map((link) => (
+              <Link key={link.href} href={link.href}>
+                {link.label}
+              </Link>
+            ))}
             {/* Not prefetched: the search page's payload would have every page fetch Pagefind's 42 kB stylesheet. */}
             {site.search && (
               <Link href="/search/" prefetch={false}>

@@ -10,6 +10,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav>
           <Link to="/">{site.name}</Link>
           <Link to="/about/">About</Link>
+          {site.links.map((link) => (
+            <Link key={link.href} to={link.href}>
+              {link.label}
+            </Link>
+          ))}
           {/* A full page load: the search page's script must run, which client-side navigation would skip. */}
           {site.search && <a href="/search/">Search</a>}
         </nav>

@@ -1,0 +1,14 @@
+/** One page of a section, rendered by the framework inside its layout. */
+export interface SectionPage {
+  /** With slashes at both ends: "/products/", "/products/jam-jar-mug/". */
+  path: string;
+  title: string;
+  description: string;
+  /** The page's content (inside the layout's <main>), escaped where it holds content. */
+  html: string;
+}
+
+/** What a section's source (src/sections/<id>.ts) exports. */
+export interface SectionSource {
+  pages(): Promise<SectionPage[]>;
+}

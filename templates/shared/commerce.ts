@@ -1,0 +1,23 @@
+// What every commerce module shares, so that a provider is one module folder: the products
+// collection (packages/content), the /products/ section that shows them, the build's notice, and
+// the provider's buy control in packages/sections/src/commerce/<id>.ts (chosen by its own
+// files/packages/sections/src/commerce.ts).
+import type { JamModule, Section } from "../../create-jam/src/engine/types.ts";
+
+export function commerceModule(spec: { id: string; sections?: Section[] }): Pick<JamModule, "id" | "kind" | "rules" | "sections" | "packages" | "workspaces" | "turbo"> {
+  return {
+    id: spec.id,
+    kind: "commerce",
+    rules: [{ kind: "content", ids: ["markdown"], why: "products are read from Markdown files in packages/content for now; a CMS's product type is not written yet" }],
+    sections: [{ id: "products", nav: "Shop" }, ...(spec.sections ?? [])],
+    packages: [
+      { from: "content", to: "packages/content", include: ["src/products.ts", "content/products/"] },
+      { from: "sections", to: "packages/sections", include: ["src/sections/products.ts", "src/commerce/types.ts", `src/commerce/${spec.id}.ts`, "scripts/notice.ts"] },
+    ],
+    workspaces: {
+      "packages/content": { fields: { exports: { ".": "./src/index.ts", "./products": "./src/products.ts" } } },
+      // `build` only prints which variables selling still needs (one line in the site's build).
+      "packages/sections": { scripts: { build: "node scripts/notice.ts" } },
+    },
+  };
+}
