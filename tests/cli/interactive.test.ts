@@ -19,7 +19,9 @@ describe("create-jam at a terminal", () => {
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);
     const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
-    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", search: "none", deploy: ["vercel", "netlify"] });
+    // Stripe sells Markdown products only: beside Sanity, "Sell products?" is not asked.
+    expect(t.plain()).not.toContain("Sell products?");
+    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "none", search: "none", deploy: ["vercel", "netlify"] });
     expect(jam.command).toContain("--no-install --no-git");
     expect(existsSync(join(cwd, "blog/.git"))).toBe(false);
   });
@@ -27,6 +29,7 @@ describe("create-jam at a terminal", () => {
   it("skips the questions its flags answer", async () => {
     const cwd = tempDir();
     const t = startInteractive(["site", "--framework", "astro", "--rendering", "static", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);
+    await t.answer("Sell products?", KEY.enter);
     await t.answer("Site search?", KEY.enter);
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);

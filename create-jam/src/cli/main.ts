@@ -54,7 +54,7 @@ function missingFlags(registry: Registry, args: Args): string[] {
   return missing;
 }
 
-/** --yes: each kind's default where it fits what is already chosen, else its first option that does. */
+/** --yes: each kind's default where it fits what is already chosen (none, for a kind left out by default), else its first option that does. */
 export function defaults(registry: Registry, given: Partial<Choices>): Choices {
   const chosen: Partial<Choices> = { ...given };
   for (const k of kinds) {
@@ -62,7 +62,7 @@ export function defaults(registry: Registry, given: Partial<Choices>): Choices {
     const fits = compatibleOptions(registry, k.kind, chosen).map((m) => m.id);
     const value = k.multiple
       ? (k.default as string[]).filter((d) => fits.includes(d))
-      : fits.includes(k.default as string) ? k.default : (fits[0] ?? NONE);
+      : k.default === NONE || fits.includes(k.default as string) ? k.default : (fits[0] ?? NONE);
     (chosen as Record<string, unknown>)[k.kind] = value;
   }
   return chosen as Choices;
