@@ -4,15 +4,22 @@
 import Stripe from "stripe";
 import { expect } from "vitest";
 import { startReceiver } from "../../packages/functions/test/receiver.ts";
+import { browser } from "./browser.ts";
 import { read } from "./helpers.ts";
 
-export const sessionUrl = "https://checkout.stripe.com/c/pay/cs_test_e2e";
 export const stripeKey = "sk_test_canary_stripe_e2e_5e1f";
 export const webhookSecret = "whsec_canary_stripe_e2e_5e1f";
 
-/** POST /v1/checkout/sessions answers with a session whose url is sessionUrl. */
-export const startStripeApi = () =>
-  startReceiver(200, (c) => ({ id: "cs_test_e2e", object: "checkout.session", mode: "payment", url: c.url === "/v1/checkout/sessions" ? sessionUrl : null }));
+/**
+ * POST /v1/checkout/sessions answers with a session whose url (Stripe's hosted page) is this
+ * server's /c/pay/cs_test_e2e, so a browser sent there arrives somewhere real.
+ */
+export async function startStripeApi() {
+  let sessionUrl = "";
+  const api = await startReceiver(200, (c) => ({ id: "cs_test_e2e", object: "checkout.session", mode: "payment", url: c.url === "/v1/checkout/sessions" ? sessionUrl : null }));
+  sessionUrl = `${api.url}/c/pay/cs_test_e2e`;
+  return { ...api, sessionUrl };
+}
 
 /** The form a product page posts, from the site's own origin. */
 export const checkoutForm = (slug: string, origin = "https://site.example") => ({
@@ -45,14 +52,88 @@ export function stripeEvent({ secret = webhookSecret, tampered = false } = {}) {
   return { method: "POST", headers: { "stripe-signature": header, "content-type": "application/json" }, body: tampered ? completed.replace("3600", "1") : completed };
 }
 
-/** /products/ lists every demo product; a product page is server-rendered with its price and, without STRIPE_SECRET_KEY, the notice. */
-export function expectProductPages(out: string, { selling }: { selling: boolean }) {
+export type Provider = "stripe" | "snipcart";
+
+/** The variables a provider sells with, as a host's settings would hold them (canaries for the secret ones). */
+export const sellingEnv: Record<Provider, Record<string, string>> = {
+  stripe: { STRIPE_SECRET_KEY: stripeKey, STRIPE_WEBHOOK_SECRET: webhookSecret },
+  snipcart: { PUBLIC_SNIPCART_API_KEY: "pk_test_snipcart_e2e" },
+};
+export const secretValues = [stripeKey, webhookSecret];
+export const missingLine: Record<Provider, string> = { stripe: "commerce: STRIPE_SECRET_KEY not set", snipcart: "commerce: PUBLIC_SNIPCART_API_KEY not set" };
+
+/** /products/ lists every demo product; a product page is server-rendered with its price and the provider's control, or its notice. */
+export function expectProductPages(out: string, provider: Provider, { selling }: { selling: boolean }) {
   const list = read(out, "products/index.html");
   for (const slug of ["jam-jar-mug", "static-sticker-pack", "edge-tote-bag"]) expect(list).toContain(`href="/products/${slug}/"`);
   const mug = read(out, "products/jam-jar-mug/index.html");
   expect(mug).toContain("<h1>Jam jar mug</h1>");
   expect(mug).toContain("$18.00");
-  if (selling) expect(mug).toMatch(/<form class="buy" method="post" action="\/api\/checkout">[\s\S]*name="product" value="jam-jar-mug"/);
-  else expect(mug).toContain("Checkout is not set up yet");
-  for (const page of ["checkout/success/index.html", "checkout/cancel/index.html"]) expect(read(out, page)).toContain("<h1>");
+  if (provider === "stripe") {
+    if (selling) expect(mug).toMatch(/<form class="buy" method="post" action="\/api\/checkout">[\s\S]*name="product" value="jam-jar-mug"/);
+    else expect(mug).toContain("Checkout is not set up yet");
+    for (const page of ["checkout/success/index.html", "checkout/cancel/index.html"]) expect(read(out, page)).toContain("<h1>");
+  } else if (selling) expect(mug).toContain('class="snipcart-add-item" data-item-id="jam-jar-mug" data-item-price="18.00"');
+  else expect(mug).toContain("The cart is not set up yet");
+}
+
+const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+const buttons = (html: string) => [...html.matchAll(/<button[^>]*class="snipcart-add-item"[^>]*>/g)].map((m) => m[0]);
+
+/**
+ * What Snipcart's crawler does at checkout, for every product page of the built site: fetch each
+ * button's data-item-url from the served site and find a button with the same id and price there.
+ */
+export async function crawlLikeSnipcart(out: string, baseUrl: string, slugs: string[]) {
+  let checked = 0;
+  for (const slug of slugs) {
+    for (const button of buttons(read(out, `products/${slug}/index.html`))) {
+      const [id, price, url] = [attr(button, "data-item-id"), attr(button, "data-item-price"), attr(button, "data-item-url")];
+      expect(id && price && url, button).toBeTruthy();
+      const res = await fetch(new URL(url!, baseUrl));
+      expect(res.status, url).toBe(200);
+      const there = buttons(await res.text()).find((b) => attr(b, "data-item-id") === id);
+      expect(there && attr(there, "data-item-price"), `${url}: a button for ${id}`).toBe(price);
+      checked++;
+    }
+  }
+  expect(checked).toBe(slugs.length);
+}
+
+/** In Chromium: a product page's Buy button takes the browser to the Checkout page Stripe's API returned. */
+export async function buyInBrowser(productUrl: string, sessionUrl: string, extraHTTPHeaders?: Record<string, string>) {
+  const context = await (await browser()).newContext({ extraHTTPHeaders });
+  try {
+    const page = await context.newPage();
+    await page.goto(productUrl, { waitUntil: "load" });
+    await Promise.all([page.waitForURL(sessionUrl), page.click("form.buy button[type=submit]")]);
+    expect(page.url()).toBe(sessionUrl);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * In Chromium: a Snipcart product page asks cdn.snipcart.com for nothing while the visitor reads,
+ * scrolls and waits (longer than the 2.75 s after which Snipcart's own loader gives up waiting), and
+ * for Snipcart's script once the visitor reaches for the button. The CDN is answered here (offline).
+ */
+export async function expectSnipcartOnReach(productUrl: string) {
+  const context = await (await browser()).newContext();
+  try {
+    const page = await context.newPage();
+    const cdn: string[] = [];
+    await page.route("https://cdn.snipcart.com/**", (route) => {
+      cdn.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: route.request().url().endsWith(".css") ? "text/css" : "text/javascript", body: "" });
+    });
+    await page.goto(productUrl, { waitUntil: "networkidle" });
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(3500);
+    expect(cdn, "requests to Snipcart before the visitor reached for the cart").toEqual([]);
+    await page.click(".snipcart-add-item");
+    await expect.poll(() => cdn.filter((u) => u.endsWith("/snipcart.js")).length).toBe(1);
+  } finally {
+    await context.close();
+  }
 }

@@ -1,6 +1,7 @@
 // Every module create-jam knows, in prompt order within each kind. Adding a choice = adding a
 // template folder with a module.ts and one line here.
 import base from "../../../templates/base/module.ts";
+import snipcart from "../../../templates/commerce-snipcart/module.ts";
 import stripe from "../../../templates/commerce-stripe/module.ts";
 import contentful from "../../../templates/content-contentful/module.ts";
 import markdown from "../../../templates/content-markdown/module.ts";
@@ -21,4 +22,4 @@ import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, pagefind, vercel, netlify];

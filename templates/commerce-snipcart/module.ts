@@ -1,0 +1,21 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { commerceModule } from "../shared/commerce.ts";
+import pkg from "./package.json" with { type: "json" };
+
+export default defineModule(pkg, {
+  ...commerceModule({ id: "snipcart" }),
+  label: "Snipcart",
+  hint: "a cart in HTML attributes; no server code, no JavaScript until the buyer reaches for it",
+  env: [
+    { name: "PUBLIC_SNIPCART_API_KEY", visibility: "public", description: "Snipcart's public API key (dashboard › Account › API keys; test or live): without it product pages say the cart is not set up" },
+  ],
+  readme: `## Commerce: Snipcart
+
+**Account:** a Snipcart account (test mode is free). Products live in \`packages/content/content/products/\`, one \`.md\` file each: \`name\`, \`description\`, \`price\` in cents (\`1800\` is 18.00), \`currency\` (\`usd\`) and \`image\` (a file beside it, or a URL); the body is the long description. They are listed on \`/products/\`, each on \`/products/<slug>/\`.
+
+**How a sale works:** each product page carries a server-rendered \`<button class="snipcart-add-item">\` with \`data-item-id\` (the slug), \`data-item-price\`, \`data-item-url\` (the product's own page), \`data-item-name\`, \`data-item-description\` and \`data-item-image\`. At checkout Snipcart's crawler fetches \`data-item-url\` and checks that its button has the same id and price, so a price changed in the browser is refused. Snipcart's script and stylesheet (cdn.snipcart.com, theme v3.0) are added only when the buyer points at, focuses or touches a cart button: until then the page loads no JavaScript. There is no server code.
+
+**Env:** \`PUBLIC_SNIPCART_API_KEY\` (public: it is in every product page). Until it is set, product pages show a notice instead of the cart and the build says so in one line.
+
+**Go live:** in the Snipcart dashboard add the site's domain (Account › Domains & URLs) so the crawler may fetch it; preview deployments behind Vercel's Deployment Protection cannot be crawled. Switch to the live key in the host's production environment.`,
+});
