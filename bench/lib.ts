@@ -29,10 +29,10 @@ childEnv.npm_config_user_agent = USER_AGENT;
 
 // Output goes to a file rather than a pipe: a grandchild holding a pipe open would keep spawnSync
 // blocked past its timeout. stdin is ignored so no prompt can ever wait.
-export function timed(cmd: string, args: string[], cwd: string, log: string, timeoutMs = 60_000): Run {
+export function timed(cmd: string, args: string[], cwd: string, log: string, timeoutMs = 60_000, env: Record<string, string> = {}): Run {
   const fd = openSync(log, 'w');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, env: childEnv, stdio: ['ignore', fd, fd], timeout: timeoutMs, killSignal: 'SIGKILL' });
+  const r = spawnSync(cmd, args, { cwd, env: { ...childEnv, ...env }, stdio: ['ignore', fd, fd], timeout: timeoutMs, killSignal: 'SIGKILL' });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   closeSync(fd);
   if (r.status === 0) return { ms, ok: true };

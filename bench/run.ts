@@ -1,5 +1,5 @@
 // Benchmark create-jam against create-vite and create-next-app, and measure the sites it generates.
-// Run: node bench/run.ts [SECTION...] [--runs N] [--create-jam PATH] [--frameworks a,b] [--keep]   (sections: install generate size sites content)
+// Run: node bench/run.ts [SECTION...] [--runs N] [--create-jam PATH] [--frameworks a,b] [--keep]   (sections: install generate size sites content commerce)
 // Each section is a small function returning plain data; results are merged under the section name
 // into bench/results.json, so running some sections (`npm run bench -- sites`) keeps the others' figures.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
@@ -169,6 +169,84 @@ async function sites(ctx: Ctx): Promise<Results> {
   return out;
 }
 
+// A product page per commerce provider, in the default stack (Astro, static) built with the
+// provider's (test) key so the page carries its real Buy control: the JavaScript the page loads
+// before the visitor acts (the goal is none: Stripe's is a form, Snipcart loads on the reach for
+// the cart) and Lighthouse's four scores on both presets.
+const SELLING_ENV: Record<string, Record<string, string>> = {
+  stripe: { STRIPE_SECRET_KEY: 'sk_test_bench' },
+  snipcart: { PUBLIC_SNIPCART_API_KEY: 'pk_test_bench' },
+};
+
+async function commerce(ctx: Ctx): Promise<Results> {
+  const problem = ensureSystemTools();
+  if (problem) return { status: 'failed', error: problem };
+  const { chromium } = await import('playwright-core');
+  const { registry } = await import('../create-jam/src/engine/registry.ts');
+  const { freePort, serveStatic } = await import('../tests/e2e/serve.ts');
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: process.env.JAM_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
+  });
+  const out: Results = { date: new Date().toISOString(), node: process.version, chromium: browser.version(), lighthouseRuns: ctx.lighthouseRuns, providers: {} };
+  const parent = join(ctx.tmp, 'commerce');
+  mkdirSync(parent, { recursive: true });
+  try {
+    for (const m of registry.filter((m) => m.kind === 'commerce')) {
+      const id = m.id, dir = join(parent, id), site = join(dir, 'site'), log = join(ctx.tmp, `commerce-${id}.log`);
+      mkdirSync(dir);
+      const fail = (step: string, error?: string) => { out.providers[id] = { label: m.label, status: `${step} failed`, error }; console.error(`commerce ${id}: ${step} failed: ${error}`); };
+      const gen = timed(process.execPath, [ctx.jamBin, 'site', '--yes', '--commerce', id, '--install', '--no-git'], dir, log, 900_000);
+      if (!gen.ok) { fail('generate + install', gen.error); continue; }
+      const build = timed('pnpm', ['build'], site, log, 900_000, SELLING_ENV[id] ?? {});
+      if (!build.ok) { fail('build', build.error); continue; }
+      let server: { url: string; close: () => Promise<void> } | undefined;
+      try {
+        server = await serveStatic(join(site, 'apps/web/dist'));
+        const url = `${server.url}/products/jam-jar-mug/`;
+        const page = await pageWeight(browser, url);
+        const mobile = await lighthouseScores(url, port, 'mobile', ctx.lighthouseRuns);
+        const desktop = await lighthouseScores(url, port, 'desktop', ctx.lighthouseRuns);
+        out.providers[id] = { label: m.label, generateInstallMs: Math.round(gen.ms), buildMs: Math.round(build.ms), page, lighthouse: { mobile, desktop } };
+        console.error(`commerce ${id}: product page JS ${page.jsBytes} B, all ${page.totalBytes} B; mobile ${scores(mobile)}, desktop ${scores(desktop)}`);
+      } catch (e) {
+        fail('measure', (e as Error).message);
+      } finally {
+        await server?.close();
+      }
+    }
+  } finally {
+    await Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+  }
+  return out;
+}
+
+function commerceMd(r: Results): string {
+  if (!r.providers) return `## Product pages\n\n${r.status}: ${r.error}`;
+  const rows = Object.entries(r.providers).map(([id, v]: [string, any]) => !v.lighthouse
+    ? [v.label ?? id, v.status, '', '', '', '', '']
+    : [v.label, `${v.page.jsFiles}: ${n(v.page.jsBytes)}`, `${v.page.requests}: ${n(v.page.totalBytes)} / ${n(v.page.totalGzip)}`, scores(v.lighthouse.mobile), scores(v.lighthouse.desktop),
+      (v.generateInstallMs / 1000).toFixed(1), (v.buildMs / 1000).toFixed(1)]);
+  const lost = Object.entries(r.providers).flatMap(([id, v]: [string, any]) => v.lighthouse
+    ? [`- ${v.label}: ${[...new Set([...v.lighthouse.mobile.lost, ...v.lighthouse.desktop.lost])].join(', ') || 'nothing'}`] : []);
+  return `## Product pages (\`--yes --commerce ID\`: Astro, static; built with a test key, /products/jam-jar-mug/ served locally)\n\n${r.date}, Node ${r.node}, Chromium ${r.chromium}; Lighthouse's median of ${r.lighthouseRuns ?? 1} run(s) per preset. JavaScript is what the page fetches before the visitor acts.\n\n`
+    + table(['provider', 'JS files: bytes before interaction', 'requests: all raw / gzip bytes', 'Lighthouse mobile perf/a11y/bp/seo', 'desktop', 'generate + install s', 'build s'], rows)
+    + `\n\nAudits that cost points:\n${lost.join('\n')}`;
+}
+
+// A product page loads no JavaScript before the visitor acts, and scores 100 everywhere.
+function commerceGoals(r: Results | undefined): Results[] {
+  return Object.entries(r?.providers ?? {}).flatMap(([id, v]: [string, any]) => {
+    if (!v.lighthouse) return [g(`${v.label ?? id} product page: measured`, v.status, false)];
+    const all = [v.lighthouse.mobile, v.lighthouse.desktop].flatMap((l) => [l.performance, l.accessibility, l.bestPractices, l.seo]);
+    return [
+      g(`${v.label} product page: 0 B of JavaScript before interaction`, `${n(v.page.jsBytes)} B`, v.page.jsBytes === 0),
+      g(`${v.label} product page: Lighthouse 100 everywhere (mobile, desktop)`, `${scores(v.lighthouse.mobile)}, ${scores(v.lighthouse.desktop)}`, all.every((x) => x === 100)),
+    ];
+  });
+}
+
 // Every content source in the default stack (Astro, static), as a user gets it before any account:
 // generated and installed, built with the bundled demo content, then its client output (what a
 // browser can fetch: apps/web/dist) beside the Markdown stack's. A CMS is read at build time, so
@@ -253,6 +331,7 @@ const SECTIONS: Section[] = [
   },
   { name: 'sites', run: sites, md: sitesMd },
   { name: 'content', run: content, md: contentMd },
+  { name: 'commerce', run: commerce, md: commerceMd },
 ];
 
 const g = (goal: string, value: string, pass: boolean) => ({ goal, value, pass });
@@ -273,7 +352,7 @@ function siteGoals(r: Results | undefined): Results[] {
 
 // Goals of the peer comparison (when its sections have figures) and of every measured site.
 function goals(r: Results): Results[] {
-  return [...(r.generate && r.size ? peerGoals(r) : []), ...siteGoals(r.sites), ...contentGoals(r.content)];
+  return [...(r.generate && r.size ? peerGoals(r) : []), ...siteGoals(r.sites), ...contentGoals(r.content), ...commerceGoals(r.commerce)];
 }
 
 // A CMS is read at build time: its stack's client output is the Markdown stack's, byte for byte in size.
@@ -321,7 +400,7 @@ try {
     platform: `${process.platform} ${process.arch}`, nproc: availableParallelism(), cpu: cpus()[0]?.model, runs: ctx.runs, userAgent: USER_AGENT,
   };
   // meta describes the peer comparison (install, generate, size); "sites" records its own date and versions.
-  if (!results.meta || [...wanted].some((name) => name !== 'sites' && name !== 'content')) results.meta = meta;
+  if (!results.meta || [...wanted].some((name) => !['sites', 'content', 'commerce'].includes(name))) results.meta = meta;
   for (const s of SECTIONS.filter((s) => wanted.has(s.name))) {
     const previous = results[s.name];
     results[s.name] = await s.run(ctx);

@@ -54,7 +54,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
 
   it("sells with its provider's key, and no secret value reaches a file the browser can fetch", async () => {
     const build = await pnpmWith(sellingEnv[commerce], site, "build");
-    expect(build).toContain(`commerce: ${commerce === "stripe" ? "Stripe checkout" : "Snipcart"} is on.`);
+    expect(build).toContain(`commerce: ${commerce === "stripe" ? "Stripe" : "Snipcart"} checkout is on.`);
     expectProductPages(web, commerce, { selling: true });
     for (const file of readdirSync(web, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
       const text = readFileSync(join(file.parentPath, file.name), "latin1");

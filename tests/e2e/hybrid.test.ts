@@ -75,7 +75,7 @@ describe.each(hybrid)("a hybrid %s site", (framework) => {
     try {
       const post = (origin: string) => {
         const form = checkoutForm("jam-jar-mug", origin);
-        return fetch(`${server.url}/api/checkout`, { ...form, headers: { ...form.headers, ...proto }, redirect: "manual" });
+        return fetch(`${server.url}/api/checkout/`, { ...form, headers: { ...form.headers, ...proto }, redirect: "manual" });
       };
       const res = await post(server.url);
       expect(res.status, await res.clone().text()).toBe(303);

@@ -10,7 +10,7 @@ export const buy: Commerce = {
   missing,
   control(product) {
     if (missing().length) return `<p class="notice">Checkout is not set up yet: this site has no STRIPE_SECRET_KEY.</p>`;
-    return `<form class="buy" method="post" action="/api/checkout">
+    return `<form class="buy" method="post" action="/api/checkout/">
 <input type="hidden" name="product" value="${escapeHtml(product.slug)}">
 <label>Quantity <input type="number" name="quantity" value="1" min="1" max="10" inputmode="numeric"></label>
 <button type="submit">Buy now</button>
