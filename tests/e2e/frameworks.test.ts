@@ -16,13 +16,13 @@ import { serveStatic, startServer } from "./serve.ts";
 // Every framework in the registry, with its defaults (static, Pagefind) and product pages sold by
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest); one of them
 // also with git.
+// JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
-const stacks = modulesOf(registry, "framework").map((m) => ({
-  framework: m.id,
-  out: m.data?.outDir as string,
-  git: m.id === "next",
-  commerce: (snipcartFrameworks.includes(m.id) ? "snipcart" : "stripe") as Provider,
-}));
+const providersOf = (framework: string): Provider[] =>
+  process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
+const stacks = modulesOf(registry, "framework").flatMap((m) =>
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, git: m.id === "next", commerce })),
+);
 
 describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, git, commerce }) => {
   const cwd = tempDir(`jam-e2e-${framework}-`);
