@@ -48,6 +48,10 @@ Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_B
       // frameworks say so with data.vercelOutputDirectory = null.
       ...(ctx.framework.vercelOutputDirectory === null ? {} : { outputDirectory: ctx.framework.vercelOutputDirectory ?? ctx.framework.outDir }),
       ignoreCommand,
+      // A static site's pages are <path>/index.html and its links end in "/": Vercel then answers
+      // /path/ and redirects /path to it (308, which keeps a POST a POST), and runs api/checkout.mts
+      // for /api/checkout/ too. A hybrid build's own output sets its routes.
+      ...(ctx.has.rendering?.static ? { trailingSlash: true } : {}),
     }),
   },
   readme: `## Deploy: Vercel
