@@ -117,20 +117,30 @@ function frameworkVersion(id: string, web: string): string | undefined {
   return pkg ? (dependencies[pkg] ?? devDependencies[pkg]) : undefined;
 }
 
+// Debian's Chromium with a debugging port for Lighthouse to drive.
+async function lighthouseChromium() {
+  const { chromium } = await import('playwright-core');
+  const { freePort } = await import('../tests/e2e/serve.ts');
+  const port = await freePort();
+  const browser = await chromium.launch({
+    executablePath: process.env.JAM_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
+  });
+  // Lighthouse's own connection to this Chromium can keep close() waiting forever: give it 10 s,
+  // then the browser goes when this process exits (Playwright's pipe to it closes).
+  const close = () => Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+  return { browser, port, close };
+}
+
 // Every framework create-jam offers, as a user gets it (`--yes` defaults otherwise), installed and built,
 // then its static output served on localhost and loaded in Debian's Chromium: the home page's bytes
 // and Lighthouse's four scores, mobile (its default) and desktop. One run each: this is the slow section.
 async function sites(ctx: Ctx): Promise<Results> {
   const problem = ensureSystemTools();
   if (problem) return { status: 'failed', error: problem };
-  const { chromium } = await import('playwright-core');
   const { registry } = await import('../create-jam/src/engine/registry.ts');
-  const { freePort, serveStatic } = await import('../tests/e2e/serve.ts');
-  const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: process.env.JAM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
-  });
+  const { serveStatic } = await import('../tests/e2e/serve.ts');
+  const { browser, port, close } = await lighthouseChromium();
   const { default: lhPkg } = await import('lighthouse/package.json', { with: { type: 'json' } });
   const out: Results = { date: new Date().toISOString(), node: process.version, chromium: browser.version(), lighthouse: lhPkg.version, lighthouseRuns: ctx.lighthouseRuns, frameworks: {} };
   const parent = join(ctx.tmp, 'sites');
@@ -162,9 +172,7 @@ async function sites(ctx: Ctx): Promise<Results> {
       }
     }
   } finally {
-    // Lighthouse's own connection to this Chromium can keep close() waiting forever: give it 10 s,
-    // then the browser goes when this process exits (Playwright's pipe to it closes).
-    await Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+    await close();
   }
   return out;
 }
@@ -181,14 +189,9 @@ const SELLING_ENV: Record<string, Record<string, string>> = {
 async function commerce(ctx: Ctx): Promise<Results> {
   const problem = ensureSystemTools();
   if (problem) return { status: 'failed', error: problem };
-  const { chromium } = await import('playwright-core');
   const { registry } = await import('../create-jam/src/engine/registry.ts');
-  const { freePort, serveStatic } = await import('../tests/e2e/serve.ts');
-  const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: process.env.JAM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', `--remote-debugging-port=${port}`],
-  });
+  const { serveStatic } = await import('../tests/e2e/serve.ts');
+  const { browser, port, close } = await lighthouseChromium();
   const out: Results = { date: new Date().toISOString(), node: process.version, chromium: browser.version(), lighthouseRuns: ctx.lighthouseRuns, providers: {} };
   const parent = join(ctx.tmp, 'commerce');
   mkdirSync(parent, { recursive: true });
@@ -217,7 +220,7 @@ async function commerce(ctx: Ctx): Promise<Results> {
       }
     }
   } finally {
-    await Promise.race([browser.close(), new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+    await close();
   }
   return out;
 }
