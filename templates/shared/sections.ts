@@ -6,13 +6,15 @@ import type { Contribution, StackView } from "../../create-jam/src/engine/types.
 export const sectionsMachinery = ({ sections }: StackView): Contribution =>
   sections.length
     ? {
-        packages: [{ from: "sections", to: "packages/sections", include: ["src/index.ts", "src/types.ts", "src/html.ts", "tsconfig.json", "turbo.json"] }],
+        packages: [{ from: "sections", to: "packages/sections", include: ["src/index.ts", "src/types.ts", "src/html.ts", "scripts/build.ts", "tsconfig.json", "turbo.json"] }],
         files: "files-sections",
         workspaces: {
           "packages/sections": {
             dependencies: ["@repo/content"],
             devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
-            scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
+            // `build` runs the steps other modules bring (scripts/steps/), e.g. the build's notice of
+            // what selling still needs.
+            scripts: { build: "node scripts/build.ts", "check-types": "tsc --noEmit", lint: "biome lint ." },
             fields: { exports: { ".": "./src/index.ts" } },
           },
           "apps/web": { dependencies: ["@repo/sections"] },

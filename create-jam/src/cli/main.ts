@@ -47,6 +47,9 @@ function missingFlags(registry: Registry, args: Args): string[] {
   const missing: string[] = [];
   if (!args.dir) missing.push("the project folder (first argument, e.g. my-site)");
   for (const k of kinds) {
+    // A kind left out unless asked for (--commerce) is not missing: a script that gave every flag
+    // before that kind existed still runs, and gets none of it.
+    if (k.optional && k.default === NONE) continue;
     if (args.choices[k.kind] === undefined) missing.push(`--${k.kind} ${allowedValues(registry, k.kind).join("|")}`);
   }
   if (args.install === undefined) missing.push("--install or --no-install");

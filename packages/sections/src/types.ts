@@ -6,6 +6,8 @@ export interface SectionPage {
   description: string;
   /** The page's content (inside the layout's <main>), escaped where it holds content. */
   html: string;
+  /** Whether site search should find it (a product's page, not a listing or a thank-you page). */
+  searchable?: boolean;
 }
 
 /** What a section's source (src/sections/<id>.ts) exports. */

@@ -19,6 +19,7 @@ function detail(p: Product): SectionPage {
     path: `/products/${p.slug}/`,
     title: p.name,
     description: p.description,
+    searchable: true,
     html: `<article class="product">
 ${image(p, 480)}
 <h1>${escapeHtml(p.name)}</h1>

@@ -1,7 +1,7 @@
 // The build's one line about selling: which variables a commerce provider still needs (its product
 // pages show a notice instead of the buy control until they are set).
 import { loadLocalEnv } from "@repo/content";
-import { buy } from "../src/commerce.ts";
+import { buy } from "../../src/commerce.ts";
 
 loadLocalEnv();
 const missing = buy.missing();
