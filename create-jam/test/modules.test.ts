@@ -31,6 +31,10 @@ describe("module registry", () => {
     }
   });
 
+  it("has every framework name its public folder (where a search widget's script is bundled to)", () => {
+    for (const m of modulesOf(registry, "framework")) expect(m.data?.publicDir, m.id).toMatch(/^(public|static)$/);
+  });
+
   it("pins every dependency a module names", () => {
     for (const m of registry) {
       for (const patch of Object.values(m.workspaces ?? {}).filter((p) => p !== undefined)) {

@@ -32,7 +32,8 @@ describe("planProject", () => {
     expect(web.scripts.build).toBeTruthy();
     expect(web.dependencies["@repo/content"]).toBe("workspace:*");
     const root = JSON.parse(tree.get("package.json") as string);
-    expect(root.scripts.build).toBe(choices.search === "pagefind" ? "turbo run build index" : "turbo run build");
+    // Pagefind and Algolia both write their index in the task `index`, after the build.
+    expect(root.scripts.build).toBe(choices.search === "none" ? "turbo run build" : "turbo run build index");
     expect(tree.has("apps/web/pagefind.json")).toBe(choices.search === "pagefind");
   });
 

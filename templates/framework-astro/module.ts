@@ -61,5 +61,5 @@ Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro
   overrides: ["@emnapi/core", "@emnapi/runtime"],
   // sharp's install script would download libvips; its prebuilt package is enough for Astro.
   allowBuilds: { esbuild: true, sharp: false },
-  data: { outDir: "dist", vercelFramework: "astro", devPort: 4321 },
+  data: { publicDir: "public", outDir: "dist", vercelFramework: "astro", devPort: 4321 },
 });

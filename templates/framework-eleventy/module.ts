@@ -31,7 +31,7 @@ export default defineModule(pkg, {
   },
   turbo: { tasks: { build: { outputs: ["_site/**"] } } },
   gitignore: ["_site/"],
-  data: { outDir: "_site", vercelFramework: "eleventy", devPort: 8080 },
+  data: { publicDir: "public", outDir: "_site", vercelFramework: "eleventy", devPort: 8080 },
   readme: `## Framework: Eleventy
 
 \`apps/web/src/_data/entries.js\` reads every post and page from \`@repo/content\`; \`src/posts.njk\` and \`src/pages.njk\` paginate over them (one page each, \`/posts/<slug>/\` and \`/<slug>/\`) with the layout \`src/_includes/base.njk\`. \`eleventy\` writes plain HTML to \`apps/web/_site/\`, with no client JavaScript. \`pnpm check-types\` runs \`tsc\` over the config and data files (JavaScript checked through JSDoc; Eleventy ships no type declarations, so \`apps/web/eleventy.d.ts\` declares the part of its config API the config calls). \`pnpm dev\` serves on port 8080 and rebuilds on edits under \`src/\`; a content edit restarts it (Node keeps imported modules, \`@repo/content\`'s data included, for the life of the process). \`pnpm --filter web preview\` serves the last build, search index included.`,

@@ -58,7 +58,7 @@ export default defineModule(pkg, {
     "gatsby-cli": false,
     sharp: false,
   },
-  data: {
+  data: { publicDir: "static",
     outDir: "public",
     // Vercel's "gatsby" preset wraps gatsby-node with its builder plugin, which copies public/ into
     // .vercel/output during `gatsby build`, before the search index is written: as "Other", Vercel

@@ -69,7 +69,7 @@ export default defineModule(pkg, {
   gitignore: ["out/", ".next/", "next-env.d.ts"],
   // sharp ships prebuilt binaries in packages; its install script would try to download libvips.
   allowBuilds: { sharp: false },
-  data: {
+  data: { publicDir: "public",
     outDir: "out",
     // A static export is plain files to Vercel: its Next.js builder would look for a server build
     // (routes-manifest.json) and fail. Hybrid sets "nextjs".

@@ -72,7 +72,7 @@ Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) a
   turbo: { tasks: { build: { outputs: ["build/**"] } } },
   gitignore: ["build/", ".svelte-kit/"],
   allowBuilds: { esbuild: true },
-  data: { outDir: "build", vercelFramework: "sveltekit", devPort: 5173 },
+  data: { publicDir: "static", outDir: "build", vercelFramework: "sveltekit", devPort: 5173 },
   readme: `## SvelteKit
 
 SvelteKit 3 takes its options in \`apps/web/vite.config.ts\` (\`sveltekit({ adapter, ... })\`): there is no \`svelte.config.js\`, and no \`$lib\` alias; \`src/lib\` is imported as \`#lib/...\` through the \`imports\` field of \`apps/web/package.json\`. \`src/routes/+layout.ts\` pre-renders every page with trailing-slash URLs and turns client-side rendering off (\`csr = false\`), so the pages ship no JavaScript; set it to \`true\` for client-side navigation and interactive components. \`svelte-kit sync\` (run by \`vite dev\`, \`vite build\` and \`pnpm check-types\`) writes the generated types and the \`$app/tsconfig\` that \`tsconfig.json\` extends.`,

@@ -20,6 +20,7 @@ import sveltekit from "../../../templates/framework-sveltekit/module.ts";
 import hybrid from "../../../templates/rendering-hybrid/module.ts";
 import staticRendering from "../../../templates/rendering-static/module.ts";
 import pagefind from "../../../templates/search-pagefind/module.ts";
+import algolia from "../../../templates/search-algolia/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, pagefind, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, pagefind, algolia, vercel, netlify];

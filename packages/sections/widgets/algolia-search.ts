@@ -41,11 +41,10 @@ class JamSearch extends HTMLElement {
       event.preventDefault();
       void run();
     });
+    // What was typed while this script loaded, or ?q= from the plain form's submit.
     const q = new URLSearchParams(location.search).get("q");
-    if (q) {
-      input.value = q;
-      void run();
-    }
+    if (q && !input.value) input.value = q;
+    if (input.value) void run();
   }
 }
 

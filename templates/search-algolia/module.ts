@@ -1,0 +1,47 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import pkg from "./package.json" with { type: "json" };
+
+// The search page is a page section (packages/sections/src/sections/search.ts), so no framework
+// module has a template for it. Its script is bundled into the framework's public folder
+// (framework data publicDir) by a step of the sections build; the index is written by the turbo
+// task `index` after the site's build, like Pagefind's.
+export default defineModule(pkg, {
+  id: "algolia",
+  kind: "search",
+  label: "Algolia",
+  hint: "hosted search: the index is updated after each build; the box loads on focus",
+  sections: [{ id: "search", nav: "Search" }],
+  packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "widgets/algolia-search.ts"] }],
+  workspaces: {
+    "packages/sections": {
+      dependencies: ["algoliasearch"],
+      devDependencies: ["esbuild"],
+      scripts: { index: "node scripts/algolia-index.ts" },
+    },
+  },
+  turbo: {
+    tasks: {
+      // After the site's build (a failed build pushes nothing); never cached: it changes a remote index.
+      index: { dependsOn: ["build", "web#build"], cache: false },
+    },
+    alsoOnBuild: ["index"],
+  },
+  allowBuilds: { esbuild: true },
+  env: [
+    { name: "ALGOLIA_APP_ID", visibility: "public", description: "the application's id (dashboard › Settings › API Keys): with the keys, the build updates the index and /search/ queries it" },
+    { name: "ALGOLIA_SEARCH_KEY", visibility: "public", description: "the search-only API key: it is in the search page" },
+    { name: "ALGOLIA_ADMIN_KEY", visibility: "secret", description: "a key that may write the index and its <index>_tmp_* copies (the Admin API key, or one with addObject, deleteIndex, settings): used by the build's index step only" },
+    { name: "ALGOLIA_INDEX_NAME", visibility: "public", description: "the index", example: "site" },
+    { name: "ALGOLIA_HOSTS", visibility: "public", description: "other hosts than Algolia's (host:port over http, comma-separated: a test server); leave empty" },
+  ],
+  derive: ({ framework }) => ({ gitignore: [`apps/web/${framework.publicDir}/_jam/`] }),
+  readme: `## Search: Algolia
+
+**Account:** an Algolia application (the free plan is enough to start). Until \`ALGOLIA_APP_ID\` and \`ALGOLIA_ADMIN_KEY\` are set, \`pnpm build\` skips the index with one line and \`/search/\` says search is not configured; with them set and Algolia failing, the build fails with one sentence naming it, the host and the index.
+
+**How it works:** after the site's build, the turbo task \`index\` (\`packages/sections/scripts/algolia-index.ts\`) sends every post, page and product page (path, title, description, kind and the text) to the index with \`algoliasearch\`'s \`replaceAllObjects\`: a temporary copy is filled and then moved into place, so visitors never search a half-written index. The admin key is used there only, at build time; it is never in a page. \`/search/\` holds a plain search form and \`<jam-search>\`, a small custom element (\`packages/sections/widgets/algolia-search.ts\`, bundled with \`algoliasearch/lite\` into \`apps/web/<public folder>/_jam/algolia-search.js\` by the sections build) that the page imports on the first focus of the box: until then the page loads no script. It queries the index with the search-only key as the visitor types and lists the hits as links.
+
+**Env:** \`ALGOLIA_APP_ID\`, \`ALGOLIA_SEARCH_KEY\` (public), \`ALGOLIA_ADMIN_KEY\` (secret: the build's environment only), \`ALGOLIA_INDEX_NAME\` (default \`site\`).
+
+**Go live:** set the four variables in the host's build settings; make \`title\`, \`description\` and \`text\` searchable attributes in the index's configuration (dashboard › Index › Configuration), in that order.`,
+});
