@@ -31,7 +31,7 @@ async function expectRefused(args: string[], message: RegExp, setup?: (cwd: stri
 describe("create-jam refuses bad input and writes nothing", () => {
   it("names every missing flag and its allowed values when there is no terminal", async () => {
     const r = await expectRefused([], /No terminal to ask in/);
-    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|none", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
+    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|algolia|none", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
       expect(r.stderr).toContain(part);
     }
     expect(r.stderr).toContain("--yes");

@@ -13,7 +13,7 @@ describe("create-jam at a terminal", () => {
     await t.answer("Which framework?", `${KEY.down}${KEY.enter}`); // astro -> next
     await t.answer("How are pages rendered?", `${KEY.down}${KEY.enter}`); // static -> hybrid
     await t.answer("Where does the content come from?", `${KEY.down}${KEY.enter}`); // markdown -> sanity
-    await t.answer("Site search?", `${KEY.down}${KEY.enter}`); // pagefind -> none
+    await t.answer("Site search?", `${KEY.down}${KEY.down}${KEY.enter}`); // pagefind -> algolia -> none
     await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
     await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
