@@ -6,6 +6,9 @@ import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 
+/** Marks the result line in stdout (deploy-outputs.ts reads it). */
+export const RESULT = "call-function-result:";
+
 type WebHandler = (request: Request, context?: unknown) => Promise<Response>;
 
 const [host, file, url, initJson] = process.argv.slice(2);
@@ -53,5 +56,6 @@ async function call(): Promise<Response> {
 }
 
 const res = await call();
-process.stdout.write(JSON.stringify({ status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() }));
+// On a line of its own after whatever the function logged to stdout (its console.log lines).
+process.stdout.write(`\n${RESULT}${JSON.stringify({ status: res.status, headers: Object.fromEntries(res.headers), body: await res.text() })}\n`);
 process.exit(0);

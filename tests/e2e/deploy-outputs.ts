@@ -7,6 +7,9 @@ import { join } from "node:path";
 import { gitIdentity } from "./helpers.ts";
 
 /** Calls a function file in a plain Node process (call-function.ts), as `host`'s runtime would. */
+/** The prefix of call-function.ts's result line (kept in step with its RESULT). */
+const RESULT_MARK = "call-function-result:";
+
 export interface CallInit {
   method?: string;
   headers?: Record<string, string>;
@@ -21,7 +24,10 @@ async function callFunction(host: "vercel" | "netlify", file: string, url: strin
   const args = [join(import.meta.dirname, "call-function.ts"), host, file, url, JSON.stringify(init)];
   const r = await execa(process.execPath, args, { reject: false, all: true, stdin: "ignore", env });
   if (r.exitCode !== 0) throw new Error(`${host} function ${file} failed on ${url}:\n${r.all}`);
-  const { status, headers, body } = JSON.parse(r.stdout) as { status: number; headers: Record<string, string>; body: string };
+  // The function's own console.log lines come first; the result is the marked line.
+  const line = r.stdout.split("\n").find((l) => l.startsWith(RESULT_MARK));
+  if (!line) throw new Error(`${host} function ${file} gave no result on ${url}:\n${r.all}`);
+  const { status, headers, body } = JSON.parse(line.slice(RESULT_MARK.length)) as { status: number; headers: Record<string, string>; body: string };
   return new Response(status === 204 || status === 304 ? null : body, { status, headers });
 }
 
