@@ -98,7 +98,8 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce", ({ fram
   it.runIf(commerce === "snipcart")("serves product pages that pass Snipcart's crawler check, and loads Snipcart only when the buyer reaches for it", async () => {
     const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web") });
     try {
-      const out = join(site, "apps/web", "served");
+      // Outside the site: its lint and type checks must not see these copies.
+      const out = tempDir("jam-served-");
       // The crawler reads the served pages: fetch each product page from the server first.
       for (const slug of ["jam-jar-mug", "static-sticker-pack"]) {
         const res = await fetch(`${server.url}/products/${slug}/`);
