@@ -132,6 +132,14 @@ async function lighthouseChromium() {
   return { browser, port, close };
 }
 
+// One page's weight as served, then Lighthouse's median on the mobile and desktop presets.
+async function measurePage(browser: Awaited<ReturnType<typeof lighthouseChromium>>['browser'], port: number, url: string, runs: number) {
+  const page = await pageWeight(browser, url);
+  const mobile = await lighthouseScores(url, port, 'mobile', runs);
+  const desktop = await lighthouseScores(url, port, 'desktop', runs);
+  return { page, mobile, desktop };
+}
+
 // Every framework create-jam offers, as a user gets it (`--yes` defaults otherwise), installed and built,
 // then its static output served on localhost and loaded in Debian's Chromium: the home page's bytes
 // and Lighthouse's four scores, mobile (its default) and desktop. One run each: this is the slow section.
@@ -159,10 +167,7 @@ async function sites(ctx: Ctx): Promise<Results> {
       let server: { url: string; close: () => Promise<void> } | undefined;
       try {
         server = await serveStatic(join(site, outDir));
-        const url = `${server.url}/`;
-        const page = await pageWeight(browser, url);
-        const mobile = await lighthouseScores(url, port, 'mobile', ctx.lighthouseRuns);
-        const desktop = await lighthouseScores(url, port, 'desktop', ctx.lighthouseRuns);
+        const { page, mobile, desktop } = await measurePage(browser, port, `${server.url}/`, ctx.lighthouseRuns);
         out.frameworks[id] = { label: m.label, version, outDir, generateInstallMs: Math.round(gen.ms), buildMs: Math.round(build.ms), page, lighthouse: { mobile, desktop } };
         console.error(`sites ${id}: JS ${page.jsBytes} B (${page.jsGzip} gzip), all ${page.totalBytes} B; mobile ${mobile.performance}/${mobile.accessibility}/${mobile.bestPractices}/${mobile.seo}, desktop ${desktop.performance}/${desktop.accessibility}/${desktop.bestPractices}/${desktop.seo}`);
       } catch (e) {
@@ -207,10 +212,7 @@ async function commerce(ctx: Ctx): Promise<Results> {
       let server: { url: string; close: () => Promise<void> } | undefined;
       try {
         server = await serveStatic(join(site, 'apps/web/dist'));
-        const url = `${server.url}/products/jam-jar-mug/`;
-        const page = await pageWeight(browser, url);
-        const mobile = await lighthouseScores(url, port, 'mobile', ctx.lighthouseRuns);
-        const desktop = await lighthouseScores(url, port, 'desktop', ctx.lighthouseRuns);
+        const { page, mobile, desktop } = await measurePage(browser, port, `${server.url}/products/jam-jar-mug/`, ctx.lighthouseRuns);
         out.providers[id] = { label: m.label, generateInstallMs: Math.round(gen.ms), buildMs: Math.round(build.ms), page, lighthouse: { mobile, desktop } };
         console.error(`commerce ${id}: product page JS ${page.jsBytes} B, all ${page.totalBytes} B; mobile ${scores(mobile)}, desktop ${scores(desktop)}`);
       } catch (e) {

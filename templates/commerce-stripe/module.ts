@@ -2,12 +2,15 @@ import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { commerceModule } from "../shared/commerce.ts";
 import pkg from "./package.json" with { type: "json" };
 
+// Stripe sends the buyer back to /checkout/success/ or /checkout/cancel/: a section of its own.
+const shared = commerceModule({ id: "stripe", sections: [{ id: "checkout" }] });
+
 export default defineModule(pkg, {
-  ...commerceModule({ id: "stripe", sections: [{ id: "checkout" }] }),
+  ...shared,
   label: "Stripe",
   hint: "Stripe Checkout from a plain form: no JavaScript on product pages",
   packages: [
-    ...commerceModule({ id: "stripe" }).packages!,
+    ...(shared.packages ?? []),
     { from: "sections", to: "packages/sections", include: ["src/sections/checkout.ts"] },
     { from: "functions", to: "packages/functions", include: ["src/handlers/checkout.ts", "src/handlers/stripeWebhook.ts", "src/stripe.ts", "src/origin.ts"] },
   ],
@@ -16,7 +19,7 @@ export default defineModule(pkg, {
     { path: "/api/stripe-webhook", handler: "stripeWebhook" },
   ],
   workspaces: {
-    ...commerceModule({ id: "stripe" }).workspaces,
+    ...shared.workspaces,
     // The functions read products from the content package; the SDK creates the Checkout Session.
     "packages/functions": { dependencies: ["stripe"] },
   },
