@@ -27,6 +27,11 @@ export interface CmsSpec {
   /** More scripts of packages/content (setting up the CMS side...). */
   contentScripts?: Record<string, string>;
   readme: string;
+  /**
+   * What a stack with commerce adds: the CMS's product type (its own files-products/ folder, and
+   * files of packages/content) and the README paragraph that describes it.
+   */
+  products: { files?: boolean; contentFiles?: string[]; readme: string };
 }
 
 export function cmsModule(spec: CmsSpec): JamModule {
@@ -72,9 +77,18 @@ export function cmsModule(spec: CmsSpec): JamModule {
     // (and Vercel's remote cache of it) would hand back yesterday's pages. The CMS is an input turbo
     // cannot see, so no build task of this stack is cached.
     // framework.contentTasks: the framework's own tasks that read the content (Hugo's export).
-    derive: ({ buildTasks, framework }) => {
+    // With commerce, the CMS holds the products too (src/providers/<id>.ts reads its product type).
+    derive: ({ buildTasks, framework, commerce }) => {
       const tasks = [...buildTasks, ...((framework.contentTasks as string[] | undefined) ?? [])];
-      return { turbo: { tasks: Object.fromEntries(tasks.map((t) => [t, { cache: false }])) } };
+      const turbo = { tasks: Object.fromEntries(tasks.map((t) => [t, { cache: false }])) };
+      if (!commerce) return { turbo };
+      const { files, contentFiles = [], readme } = spec.products;
+      return {
+        turbo,
+        readme,
+        ...(files ? { files: "files-products" } : {}),
+        ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }] } : {}),
+      };
     },
     data: { webhooks: true },
     readme: spec.readme,

@@ -22,6 +22,9 @@ export interface ContentProvider {
   /** Posts newest first, pages by title. */
   listEntries(collection: Collection): Promise<EntrySummary[]>;
   getEntry(collection: Collection, slug: string): Promise<Entry | undefined>;
+  /** The products a commerce module sells, by name; none without one. */
+  listProducts(): Promise<Product[]>;
+  getProduct(slug: string): Promise<Product | undefined>;
 }
 
 /** Something the site sells (with a commerce module): its price comes from here, never from a form. */
@@ -33,13 +36,8 @@ export interface Product {
   price: number;
   /** ISO 4217, lower case as Stripe writes it: "usd", "eur". */
   currency: string;
-  /** An absolute URL, or a data: URI for the bundled demo images. */
+  /** An absolute URL, a data: URI for the bundled demo images, or "" for none. */
   image: string;
   /** The description's long form, rendered to HTML at build time. */
   html: string;
-}
-
-/** A content source that also holds products (Markdown; the CMS sources do not yet). */
-export interface ProductSource {
-  listProducts(): Promise<Product[]>;
 }

@@ -2,7 +2,7 @@
 // shape (GET /v<apiVersion>/data/query/<dataset>?query=…&$param=…  ->  {result}).
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { remoteProvider } from "../src/providers/remote.ts";
-import { ENTRY_QUERY, LIST_QUERY, source } from "../src/providers/sanity.ts";
+import { ENTRY_QUERY, IMAGE_PARAMS, LIST_QUERY, PRODUCT_QUERY, PRODUCTS_QUERY, source } from "../src/providers/sanity.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
 
 const posts = [
@@ -11,10 +11,18 @@ const posts = [
 ];
 const body = [{ _type: "block", _key: "a", style: "normal", markDefs: [], children: [{ _type: "span", _key: "b", text: "Bold", marks: ["strong"] }] }];
 
-function sanityServer(status = 200) {
+const image = "https://cdn.sanity.io/images/abc123/production/mug-960x960.png";
+const products = [
+  { slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "USD", image, body },
+  { slug: "bag", name: "Bag", description: null, price: 2400, currency: "eur", image: null, body: null },
+];
+
+function sanityServer(status = 200, sold: Record<string, unknown>[] = products) {
   return fixtureServer((req) => {
     if (status !== 200) return { status, json: { error: "Unauthorized", message: "Session not found", statusCode: status } };
     const query = req.query.get("query");
+    if (query === PRODUCTS_QUERY) return { json: { ms: 1, query, result: sold } };
+    if (query === PRODUCT_QUERY) return { json: { ms: 1, query, result: sold.find((p) => `"${p.slug}"` === req.query.get("$slug")) ?? null } };
     if (query === LIST_QUERY) return { json: { ms: 1, query, result: req.query.get("$type") === '"post"' ? posts : [] } };
     return { json: { ms: 1, query, result: req.query.get("$slug") === '"newer"' ? { ...posts[1], body } : null } };
   });
@@ -77,10 +85,39 @@ describe("the Sanity provider", () => {
     }
   });
 
+  it("reads the product type: price and currency as stored, the image sized by Sanity's CDN, the body as HTML", async () => {
+    const server = await sanityServer();
+    try {
+      configure(server.url);
+      const p = remoteProvider(source);
+      expect(await p.listProducts()).toEqual([
+        { slug: "bag", name: "Bag", description: "", price: 2400, currency: "eur", image: "", html: "" },
+        { slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "usd", image: `${image}${IMAGE_PARAMS}`, html: "<p><strong>Bold</strong></p>" },
+      ]);
+      expect(server.seen[0]?.query.get("query")).toBe(PRODUCTS_QUERY);
+      expect((await p.getProduct("mug"))?.price).toBe(1800);
+      expect(server.seen[1]?.query.get("$slug")).toBe('"mug"');
+      expect(await p.getProduct("none")).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a product it could not charge correctly, naming it", async () => {
+    const server = await sanityServer(200, [{ slug: "mug", name: "Mug", price: 18.5, currency: "usd" }]);
+    try {
+      configure(server.url);
+      await expect(remoteProvider(source).listProducts()).rejects.toThrow('Sanity product "mug": its price must be a whole number of cents (1800 for 18.00), not 18.5.');
+    } finally {
+      await server.close();
+    }
+  });
+
   it("uses the demo content without its variables, and names them", async () => {
     const p = remoteProvider(source);
     expect(p.missing()).toEqual(["SANITY_PROJECT_ID", "SANITY_DATASET"]);
     expect((await p.listEntries("posts")).map((e) => e.title)).toContain("Hello, JAMstack");
+    expect((await p.listProducts()).map((e) => e.slug)).toContain("jam-jar-mug");
   });
 
   it("fails with one sentence naming Sanity, the URL and the status, or that it is unreachable", async () => {

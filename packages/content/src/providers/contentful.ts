@@ -4,7 +4,7 @@ import { documentToHtmlString } from "@contentful/rich-text-html-renderer";
 import type { Document } from "@contentful/rich-text-types";
 import { createClient } from "contentful";
 import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
-import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
+import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
 /** What a list reads of an entry; the body comes with the entry itself. contentful/model.cjs creates them. */
@@ -18,6 +18,20 @@ interface Fields {
   tags?: string[];
   body?: Document;
 }
+
+/** The product type (contentful/model.cjs, a stack with commerce); its image is a linked asset. */
+interface ProductFields {
+  slug?: string;
+  name?: string;
+  description?: string;
+  price?: number;
+  currency?: string;
+  image?: { fields?: { file?: { url?: string } } };
+  body?: Document;
+}
+
+/** Contentful's Images API sizes the picture for the product page (and serves WebP where accepted). */
+export const IMAGE_PARAMS = "?w=960&h=960&fit=fill&fm=webp";
 
 function parseError(message: string): { status?: number; message?: string } | undefined {
   try {
@@ -46,7 +60,7 @@ function connect(env: Record<string, string>): ContentProvider {
   const url = `${insecure ? "http" : "https"}://${host}`;
   const entries = async (query: Record<string, unknown>) => {
     try {
-      return (await client.withoutUnresolvableLinks.getEntries<{ contentTypeId: string; fields: Record<string, never> }>(query)).items as unknown as { fields: Fields }[];
+      return (await client.withoutUnresolvableLinks.getEntries<{ contentTypeId: string; fields: Record<string, never> }>(query)).items as unknown as { fields: Fields & ProductFields }[];
     } catch (error) {
       // The client's HTTP errors carry the response as JSON in their message; network errors do not.
       const answer = parseError((error as Error).message);
@@ -61,6 +75,11 @@ function connect(env: Record<string, string>): ContentProvider {
     date: (f.date ?? "1970-01-01").slice(0, 10),
     tags: f.tags ?? [],
   });
+  const product = ({ body, image, ...f }: ProductFields) => {
+    // Asset URLs are protocol-relative (//images.ctfassets.net/...).
+    const url = image?.fields?.file?.url;
+    return checkedProduct("Contentful", { ...f, image: url ? `${url.startsWith("//") ? "https:" : ""}${url}${IMAGE_PARAMS}` : "", html: body ? documentToHtmlString(body) : "" });
+  };
   return {
     async listEntries(collection) {
       const items = await entries({ content_type: TYPES[collection], select: SUMMARY_FIELDS.map((f) => `fields.${f}`), limit: 1000 });
@@ -70,6 +89,13 @@ function connect(env: Record<string, string>): ContentProvider {
       const [item] = await entries({ content_type: TYPES[collection], "fields.slug": slug, limit: 1 });
       if (!item) return undefined;
       return { ...summary(collection, item.fields), html: item.fields.body ? documentToHtmlString(item.fields.body) : "" };
+    },
+    async listProducts() {
+      return sortProducts((await entries({ content_type: "product", include: 1, limit: 1000 })).map((i) => product(i.fields)));
+    },
+    async getProduct(slug) {
+      const [item] = await entries({ content_type: "product", "fields.slug": slug, include: 1, limit: 1 });
+      return item ? product(item.fields) : undefined;
     },
   };
 }

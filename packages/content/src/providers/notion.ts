@@ -6,17 +6,24 @@ import { Client } from "@notionhq/client";
 import { marked } from "marked";
 import { NotionToMarkdown } from "notion-to-md";
 import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
-import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
+import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 /** The database's properties, by name and type (README's Notion section). */
 export const PROPERTIES = { title: "Name", slug: "Slug", description: "Description", date: "Date", tags: "Tags", type: "Type", status: "Status" } as const;
-const TYPES: Record<Collection, string> = { posts: "Post", pages: "Page" };
+/** A product's properties besides Name, Slug and Description (a stack with commerce). */
+export const PRODUCT_PROPERTIES = { price: "Price", currency: "Currency", image: "Image" } as const;
+const TYPES: Record<Collection | "products", string> = { posts: "Post", pages: "Page", products: "Product" };
 
 type Prop = {
   title?: { plain_text: string }[];
   rich_text?: { plain_text: string }[];
   date?: { start: string } | null;
   multi_select?: { name: string }[];
+  number?: number | null;
+  select?: { name: string } | null;
+  url?: string | null;
+  // A file uploaded to Notion has a URL that expires within the hour: link an external image.
+  files?: { external?: { url: string }; file?: { url: string } }[];
 };
 type Page = { id: string; properties: Record<string, Prop> };
 
@@ -35,7 +42,7 @@ function connect(env: Record<string, string>): ContentProvider {
       throw new SourceError("Notion", baseUrl, status ?? "unreachable", (error as Error).message);
     }
   };
-  const query = async (collection: Collection, slug?: string): Promise<Page[]> => {
+  const query = async (collection: Collection | "products", slug?: string): Promise<Page[]> => {
     const filters: object[] = [{ property: PROPERTIES.type, select: { equals: TYPES[collection] } }];
     if (!isPreviewDeploy()) filters.push({ property: PROPERTIES.status, status: { equals: "Published" } });
     if (slug) filters.push({ property: PROPERTIES.slug, rich_text: { equals: slug } });
@@ -61,6 +68,23 @@ function connect(env: Record<string, string>): ContentProvider {
       tags: (p[PROPERTIES.tags]?.multi_select ?? []).map((t) => t.name),
     };
   };
+  const html = async (page: Page) => {
+    const blocks = await call(() => toMarkdown.pageToMarkdown(page.id));
+    return marked.parse(toMarkdown.toMarkdownString(blocks).parent ?? "", { async: false });
+  };
+  const product = async (page: Page) => {
+    const p = page.properties;
+    const image = p[PRODUCT_PROPERTIES.image];
+    return checkedProduct("Notion", {
+      slug: text(p[PROPERTIES.slug]),
+      name: text(p[PROPERTIES.title]),
+      description: text(p[PROPERTIES.description]),
+      price: p[PRODUCT_PROPERTIES.price]?.number,
+      currency: p[PRODUCT_PROPERTIES.currency]?.select?.name ?? text(p[PRODUCT_PROPERTIES.currency]),
+      image: image?.url ?? image?.files?.[0]?.external?.url ?? image?.files?.[0]?.file?.url ?? "",
+      html: await html(page),
+    });
+  };
   return {
     async listEntries(collection) {
       return sortEntries(collection, (await query(collection)).map((page) => summary(collection, page)).filter((e) => e.slug));
@@ -68,9 +92,14 @@ function connect(env: Record<string, string>): ContentProvider {
     async getEntry(collection, slug) {
       const [page] = await query(collection, slug);
       if (!page) return undefined;
-      const blocks = await call(() => toMarkdown.pageToMarkdown(page.id));
-      const markdown = toMarkdown.toMarkdownString(blocks).parent ?? "";
-      return { ...summary(collection, page), html: marked.parse(markdown, { async: false }) };
+      return { ...summary(collection, page), html: await html(page) };
+    },
+    async listProducts() {
+      return sortProducts(await Promise.all((await query("products")).map(product)));
+    },
+    async getProduct(slug) {
+      const [page] = await query("products", slug);
+      return page ? product(page) : undefined;
     },
   };
 }

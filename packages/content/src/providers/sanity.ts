@@ -3,14 +3,24 @@
 import { createClient, type SanityClient } from "@sanity/client";
 import { toHTML } from "@portabletext/to-html";
 import type { Collection, ContentProvider, Entry, EntrySummary } from "../types.ts";
-import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
+import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
 const SUMMARY = `"slug": slug.current, title, "description": coalesce(description, ""), "date": coalesce(date, "1970-01-01"), "tags": coalesce(tags, [])`;
 export const LIST_QUERY = `*[_type == $type && defined(slug.current)]{${SUMMARY}}`;
 export const ENTRY_QUERY = `*[_type == $type && slug.current == $slug][0]{${SUMMARY}, body}`;
+// The product type of apps/studio/schemas/product.ts (a stack with commerce).
+const PRODUCT = `"slug": slug.current, name, description, price, currency, "image": image.asset->url, body`;
+export const PRODUCTS_QUERY = `*[_type == "product" && defined(slug.current)]{${PRODUCT}}`;
+export const PRODUCT_QUERY = `*[_type == "product" && slug.current == $slug][0]{${PRODUCT}}`;
+/** Sanity's image CDN sizes the picture for the product page (and serves WebP or AVIF where accepted). */
+export const IMAGE_PARAMS = "?w=960&h=960&fit=crop&auto=format";
 
 type Row = Omit<EntrySummary, "collection">;
+type ProductRow = Record<string, unknown> & { image?: string | null; body?: unknown };
+
+const html = (body: unknown) => (body ? toHTML(body as Parameters<typeof toHTML>[0]) : "");
+const product = ({ body, image, ...fields }: ProductRow) => checkedProduct("Sanity", { ...fields, image: image ? `${image}${IMAGE_PARAMS}` : "", html: html(body) });
 
 function connect(env: Record<string, string>): ContentProvider {
   const token = envOf("SANITY_API_READ_TOKEN");
@@ -45,7 +55,14 @@ function connect(env: Record<string, string>): ContentProvider {
       const row = await fetch<(Row & { body?: unknown }) | null>(ENTRY_QUERY, { type: TYPES[collection], slug });
       if (!row) return undefined;
       const { body, ...rest } = row;
-      return { ...rest, collection, html: body ? toHTML(body as Parameters<typeof toHTML>[0]) : "" } satisfies Entry;
+      return { ...rest, collection, html: html(body) } satisfies Entry;
+    },
+    async listProducts() {
+      return sortProducts((await fetch<ProductRow[]>(PRODUCTS_QUERY, {})).map(product));
+    },
+    async getProduct(slug) {
+      const row = await fetch<ProductRow | null>(PRODUCT_QUERY, { slug });
+      return row ? product(row) : undefined;
     },
   };
 }

@@ -6,7 +6,7 @@ import { BlocksRenderer, type BlocksContent } from "@strapi/blocks-react-rendere
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
-import { envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries } from "./remote.ts";
+import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 /** What a list reads of an entry (apps/cms's content types); the body comes with the entry itself. */
 export const SUMMARY_FIELDS: Record<Collection, string[]> = {
@@ -24,6 +24,17 @@ interface Document {
   body?: BlocksContent | null;
 }
 
+/** The product type (apps/cms/src/api/product, a stack with commerce); its image a media field. */
+interface ProductDocument {
+  slug?: string;
+  name?: string;
+  description?: string | null;
+  price?: number | null;
+  currency?: string | null;
+  image?: { url?: string } | null;
+  body?: BlocksContent | null;
+}
+
 export const blocksToHtml = (content: BlocksContent) => renderToStaticMarkup(createElement(BlocksRenderer, { content }));
 
 function connect(env: Record<string, string>): ContentProvider {
@@ -31,7 +42,7 @@ function connect(env: Record<string, string>): ContentProvider {
   const drafts = Boolean(previewToken) && isPreviewDeploy();
   const url = (env.STRAPI_URL as string).replace(/\/+$/, "");
   const client = strapi({ baseURL: `${url}/api`, auth: drafts ? previewToken : env.STRAPI_API_TOKEN });
-  const find = async (collection: Collection, query: { fields?: string[]; filters?: Record<string, unknown> }) => {
+  const find = async (collection: Collection | "products", query: { fields?: string[]; filters?: Record<string, unknown>; populate?: string[] }) => {
     try {
       const answer = await client.collection(collection).find({
         ...query,
@@ -53,6 +64,9 @@ function connect(env: Record<string, string>): ContentProvider {
     date: (d.date ?? d.publishedAt ?? "1970-01-01").slice(0, 10),
     tags: Array.isArray(d.tags) ? d.tags : [],
   });
+  const product = ({ body, image, ...d }: ProductDocument) =>
+    // Uploads on Strapi's own disk have paths (/uploads/...); a cloud upload provider's are URLs.
+    checkedProduct("Strapi", { ...d, image: image?.url ? new URL(image.url, `${url}/`).href : "", html: body ? blocksToHtml(body) : "" });
   return {
     async listEntries(collection) {
       const docs = await find(collection, { fields: SUMMARY_FIELDS[collection] });
@@ -62,6 +76,13 @@ function connect(env: Record<string, string>): ContentProvider {
       const [doc] = await find(collection, { filters: { slug: { $eq: slug } } });
       if (!doc) return undefined;
       return { ...summary(collection, doc), html: doc.body ? blocksToHtml(doc.body) : "" };
+    },
+    async listProducts() {
+      return sortProducts(((await find("products", { populate: ["image"] })) as ProductDocument[]).map(product));
+    },
+    async getProduct(slug) {
+      const [doc] = (await find("products", { filters: { slug: { $eq: slug } }, populate: ["image"] })) as ProductDocument[];
+      return doc ? product(doc) : undefined;
     },
   };
 }

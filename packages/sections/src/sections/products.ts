@@ -5,7 +5,8 @@ import { buy } from "../commerce.ts";
 import { escapeHtml, formatPrice } from "../html.ts";
 import type { SectionPage } from "../types.ts";
 
-const image = (p: Product, size: number) => `<img src="${escapeHtml(p.image)}" alt="" width="${size}" height="${size}">`;
+// A CMS product may have no image: no empty <img>.
+const image = (p: Product, size: number) => (p.image ? `<img src="${escapeHtml(p.image)}" alt="" width="${size}" height="${size}">` : "");
 
 function listing(products: Product[]): SectionPage {
   const items = products.map(
