@@ -26,6 +26,10 @@ export default defineModule(
       { name: "CONTENTFUL_HOST", visibility: "public", description: "another Delivery API host (cdn.eu.contentful.com for the EU region, a test server); leave empty" },
       { name: "CONTENTFUL_PREVIEW_HOST", visibility: "public", description: "another Preview API host (preview.eu.contentful.com); leave empty" },
     ],
+    products: {
+      contentFiles: ["contentful/product.cjs"],
+      readme: `**Products:** with commerce, \`contentful:model\` creates a \`product\` content type too (\`packages/content/contentful/product.cjs\`): \`name\`, \`slug\`, \`description\`, \`price\` (integer, in cents: 1800 is 18.00), \`currency\` (an ISO 4217 code such as \`usd\`), \`image\` (an asset, served sized by Contentful's Images API) and \`body\`. The site sells what Contentful holds, at the price it holds; a product without a whole price or a currency fails the build with a sentence naming it.`,
+    },
     readme: `## Content: Contentful
 
 **Account:** a free Contentful space. Until \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Contentful that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.

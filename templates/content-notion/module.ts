@@ -17,6 +17,9 @@ export default defineModule(
       { name: "NOTION_WEBHOOK_SECRET", visibility: "secret", description: "the webhook subscription's verification token: /api/revalidate refuses events not signed with it" },
       { name: "NOTION_BASE_URL", visibility: "public", description: "another API host than Notion's (a test server); leave empty" },
     ],
+    products: {
+      readme: `**Products:** with commerce, products are rows of the same database with \`Type\` \`Product\`: \`Name\`, \`Slug\`, \`Description\`, \`Status\`, and three more properties: \`Price\` (number, in cents: 1800 is 18.00), \`Currency\` (select: an ISO 4217 code such as \`usd\`) and \`Image\` (files & media, as a link: a file uploaded to Notion has a URL that expires within the hour). The row's body is the product's long description. The site sells what Notion holds, at the price it holds; a product without a whole price or a currency fails the build with a sentence naming it.`,
+    },
     readme: `## Content: Notion
 
 **Account:** a Notion workspace and an internal integration (notion.so/profile/integrations) with read access, added to the database under the database's ⋯ menu › Connections. Until \`NOTION_TOKEN\` and \`NOTION_DATA_SOURCE_ID\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Notion that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.

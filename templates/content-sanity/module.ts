@@ -17,6 +17,10 @@ const cms = cmsModule({
       { name: "SANITY_STUDIO_PROJECT_ID", visibility: "public", description: "the same project id, for the Studio in apps/studio (only SANITY_STUDIO_ variables reach its browser bundle)" },
       { name: "SANITY_STUDIO_DATASET", visibility: "public", description: "the dataset the Studio edits", example: "production" },
     ],
+    products: {
+      files: true,
+      readme: `**Products:** with commerce, the Studio has a \`product\` document type too (\`apps/studio/schemas/product.ts\`): \`name\`, \`slug\`, \`description\`, \`price\` (a whole number of cents: 1800 is 18.00), \`currency\` (an ISO 4217 code such as \`usd\`), \`image\` and \`body\`. The site sells what Sanity holds, at the price Sanity holds; a product without a whole price or a currency fails the build with a sentence naming it. Add \`product\` to the webhook's filter so a price change reaches the site.`,
+    },
     readme: `## Content: Sanity
 
 **Account:** a free Sanity project (sanity.io/manage). Until \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Sanity that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.

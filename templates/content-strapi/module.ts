@@ -16,6 +16,10 @@ const cms = cmsModule({
     { name: "STRAPI_PREVIEW_TOKEN", visibility: "secret", description: "a token that may read drafts: preview deployments read drafts with it" },
     { name: "STRAPI_WEBHOOK_SECRET", visibility: "secret", description: "the secret Strapi's webhooks send as `Authorization: Bearer <secret>`: /api/revalidate refuses calls without it" },
   ],
+  products: {
+    files: true,
+    readme: `**Products:** with commerce, apps/cms has a \`product\` collection type too (\`apps/cms/src/api/product\`): \`name\`, \`slug\`, \`description\`, \`price\` (integer, in cents: 1800 is 18.00), \`currency\` (an ISO 4217 code such as \`usd\`), \`image\` (media) and \`body\`. A read-only API token reads it too. The site sells what Strapi holds, at the price it holds; a product without a whole price or a currency fails the build with a sentence naming it.`,
+  },
   readme: `## Content: Strapi
 
 **Account:** none. \`apps/cms\` is a Strapi 5 app (JavaScript, SQLite in \`apps/cms/.tmp/data.db\`) with the content types \`post\` (\`title\`, \`slug\`, \`description\`, \`date\`, \`tags\` as a JSON list, \`body\` as blocks) and \`page\` (\`title\`, \`slug\`, \`description\`, \`body\`), both with drafts. \`pnpm dev\` starts it beside the site (admin panel on http://localhost:1337/admin; the first run writes \`apps/cms/.env\` with random secrets). Create the first admin there, then a read-only API token under Settings › API Tokens, and set \`STRAPI_URL=http://localhost:1337\` and \`STRAPI_API_TOKEN\`. Until both are set the site builds with the bundled demo content and the build log says so in one line; once they are set, a Strapi that fails or cannot be reached fails the build with one sentence naming it, its URL and the status. Bodies are rendered to HTML by \`@strapi/blocks-react-renderer\`; \`packages/content/src/providers/strapi.ts\` holds the queries.

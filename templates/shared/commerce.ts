@@ -1,14 +1,13 @@
 // What every commerce module shares, so that a provider is one module folder: the products
-// collection (packages/content), the /products/ section that shows them, the build's notice, and
-// the provider's buy control in packages/sections/src/commerce/<id>.ts (chosen by its own
+// collection (packages/content's demo products; a CMS module brings its own product type), the
+// /products/ section that shows them, the build's notice, and the provider's buy control in packages/sections/src/commerce/<id>.ts (chosen by its own
 // files/packages/sections/src/commerce.ts).
 import type { JamModule, Section } from "../../create-jam/src/engine/types.ts";
 
-export function commerceModule(spec: { id: string; sections?: Section[] }): Pick<JamModule, "id" | "kind" | "rules" | "sections" | "packages" | "workspaces" | "turbo"> {
+export function commerceModule(spec: { id: string; sections?: Section[] }): Pick<JamModule, "id" | "kind" | "sections" | "packages" | "workspaces" | "turbo"> {
   return {
     id: spec.id,
     kind: "commerce",
-    rules: [{ kind: "content", ids: ["markdown"], why: "products are read from Markdown files in packages/content for now; a CMS's product type is not written yet" }],
     sections: [{ id: "products", nav: "Shop" }, ...(spec.sections ?? [])],
     packages: [
       { from: "content", to: "packages/content", include: ["src/products.ts", "content/products/"] },

@@ -1,7 +1,7 @@
 // The Contentful provider with the real contentful client against loopback servers in the Content
 // Delivery / Preview API's shape (GET /spaces/<space>/environments/<env>/entries?content_type=…).
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { source } from "../src/providers/contentful.ts";
+import { IMAGE_PARAMS, source } from "../src/providers/contentful.ts";
 import { remoteProvider } from "../src/providers/remote.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
 
@@ -15,10 +15,21 @@ function entry(id: string, type: string, fields: Record<string, unknown>) {
   };
 }
 
+// A product links its image: the asset comes in `includes`, and the client resolves the link.
+const asset = { sys: { id: "img1", type: "Asset", locale: "en-US" }, fields: { title: "Mug", file: { url: "//images.ctfassets.net/space1/img1/abc/mug.png", contentType: "image/png" } } };
+const products = [
+  entry("p1", "product", { slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "usd", image: { sys: { type: "Link", linkType: "Asset", id: "img1" } }, body: richText }),
+  entry("p2", "product", { slug: "bag", name: "Bag", price: 2400, currency: "EUR" }),
+];
+
 function contentfulServer(title: string, status = 200) {
   return fixtureServer((req) => {
     if (status !== 200) return { status, json: { sys: { type: "Error", id: "AccessTokenInvalid" }, message: "The access token you sent could not be found or is invalid.", requestId: "r1" } };
     const one = req.query.get("fields.slug");
+    if (req.query.get("content_type") === "product") {
+      const items = products.filter((e) => !one || e.fields.slug === one);
+      return { json: { sys: { type: "Array" }, total: items.length, skip: 0, limit: 1000, items, includes: { Asset: [asset] } } };
+    }
     const items = [
       entry("1", "post", { slug: "first", title: `${title} one`, date: "2026-03-01T10:00+00:00", tags: ["cms"], ...(one ? { body: richText } : {}) }),
       entry("2", "post", { slug: "second", title: `${title} two`, date: "2026-04-01" }),
@@ -46,6 +57,24 @@ describe("the Contentful provider", () => {
       expect(req?.path).toBe("/spaces/space1/environments/master/entries");
       expect(req?.query.get("content_type")).toBe("post");
       expect(req?.headers.authorization).toBe("Bearer cda-token");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads the product type with its linked image sized by the Images API, and finds one by slug", async () => {
+    const server = await contentfulServer("Delivered");
+    try {
+      configure(server.host);
+      const p = remoteProvider(source);
+      expect(await p.listProducts()).toEqual([
+        { slug: "bag", name: "Bag", description: "", price: 2400, currency: "eur", image: "", html: "" },
+        { slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "usd", image: `https://images.ctfassets.net/space1/img1/abc/mug.png${IMAGE_PARAMS}`, html: "<p><b>From Contentful</b></p>" },
+      ]);
+      expect([server.seen[0]?.query.get("content_type"), server.seen[0]?.query.get("include")]).toEqual(["product", "1"]);
+      expect((await p.getProduct("mug"))?.name).toBe("Mug");
+      expect(server.seen[1]?.query.get("fields.slug")).toBe("mug");
+      expect(await p.getProduct("none")).toBeUndefined();
     } finally {
       await server.close();
     }
@@ -96,7 +125,7 @@ describe("the Contentful provider", () => {
 });
 
 describe("the Contentful content model (contentful/model.cjs)", () => {
-  it("creates post and page with every field the provider reads", async () => {
+  it("creates post and page (and product, whose product.cjs a commerce stack brings) with every field the provider reads", async () => {
     const { createRequire } = await import("node:module");
     const { SUMMARY_FIELDS } = await import("../src/providers/contentful.ts");
     const created: Record<string, string[]> = {};
@@ -109,7 +138,8 @@ describe("the Contentful content model (contentful/model.cjs)", () => {
       }),
     };
     createRequire(import.meta.url)("../contentful/model.cjs")(migration);
-    expect(Object.keys(created)).toEqual(["post", "page"]);
+    expect(Object.keys(created)).toEqual(["post", "page", "product"]);
+    expect(created.product?.sort()).toEqual(["body", "currency", "description", "image", "name", "price", "slug"]);
     for (const f of [...SUMMARY_FIELDS.filter((f) => f !== "date"), "body"]) expect(created.page, f).toContain(f);
     for (const f of [...SUMMARY_FIELDS, "body"]) expect(created.post, f).toContain(f);
   });

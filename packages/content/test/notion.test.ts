@@ -19,9 +19,25 @@ const page = (id: string, slug: string, title: string, date: string) => ({
 });
 const paragraph = { object: "block", id: "b1", type: "paragraph", has_children: false, paragraph: { rich_text: rt("From Notion", true), color: "default" } };
 
+// Products are rows of Type "Product" with Price (number), Currency (select) and Image (an external file).
+const product = (id: string, slug: string, name: string, price: number | null) => ({
+  object: "page",
+  id,
+  properties: {
+    ...page(id, slug, name, "2026-01-01").properties,
+    Price: { id: "p", type: "number", number: price },
+    Currency: { id: "c", type: "select", select: { id: "u", name: "USD", color: "gray" } },
+    Image: { id: "i", type: "files", files: [{ name: "mug.png", type: "external", external: { url: "https://example.com/mug.png" } }] },
+  },
+});
+
 function notionServer(status = 200) {
   return fixtureServer((req) => {
     if (status !== 200) return { status, json: { object: "error", status, code: "unauthorized", message: "API token is invalid." } };
+    if (req.path === "/v1/data_sources/ds1/query" && req.body.includes('"equals":"Product"')) {
+      const price = req.body.includes('"equals":"broken"') ? null : 1800;
+      return { json: { object: "list", results: [product("p2", "mug", "Mug", price)], has_more: false, next_cursor: null } };
+    }
     if (req.path === "/v1/data_sources/ds1/query") {
       const pages = [page("p1", "older", "Older in Notion", "2026-01-01"), page("p2", "newer", "Newer in Notion", "2026-02-01")];
       const slug = JSON.stringify(JSON.parse(req.body).filter).match(/"rich_text":\{"equals":"([^"]+)"/)?.[1];
@@ -52,6 +68,21 @@ describe("the Notion provider", () => {
       expect(req?.headers.authorization).toBe("Bearer secret_notion");
       expect(req?.headers["notion-version"]).toBe("2025-09-03");
       expect(JSON.parse(req?.body ?? "{}").filter).toEqual({ and: [{ property: "Type", select: { equals: "Post" } }, { property: "Status", status: { equals: "Published" } }] });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("reads products (Type Product) with their price, currency, external image and body", async () => {
+    const server = await notionServer();
+    try {
+      configure(server.url);
+      const p = remoteProvider(source);
+      expect(await p.listProducts()).toEqual([
+        { slug: "mug", name: "Mug", description: "", price: 1800, currency: "usd", image: "https://example.com/mug.png", html: "<p><strong>From Notion</strong></p>\n" },
+      ]);
+      expect(JSON.parse(server.seen[0]?.body ?? "{}").filter.and[0]).toEqual({ property: "Type", select: { equals: "Product" } });
+      await expect(p.getProduct("broken")).rejects.toThrow('Notion product "mug": its price must be a whole number of cents (1800 for 18.00), not null.');
     } finally {
       await server.close();
     }

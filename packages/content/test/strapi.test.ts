@@ -9,10 +9,20 @@ import { closedPort, fixtureServer } from "./fixture-server.ts";
 
 const blocks = [{ type: "paragraph", children: [{ type: "text", text: "From Strapi", bold: true }] }];
 
+// Strapi 5's product documents (apps/cms's product type, a stack with commerce), image populated.
+const products = [
+  { id: 1, documentId: "p1", slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "usd", image: { id: 3, url: "/uploads/mug_1a2b.png", mime: "image/png" }, body: blocks },
+  { id: 2, documentId: "p2", slug: "bag", name: "Bag", description: null, price: 2400, currency: "eur", image: { url: "https://cdn.example.com/bag.png" }, body: null },
+];
+
 function strapiServer(title: string, status = 200) {
   return fixtureServer((req) => {
     if (status !== 200) return { status, json: { data: null, error: { status, name: "UnauthorizedError", message: "Missing or invalid credentials", details: {} } } };
     const one = req.query.get("filters[slug][$eq]");
+    if (req.path === "/api/products") {
+      const data = products.filter((d) => !one || d.slug === one);
+      return { json: { data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } } };
+    }
     const data = [
       { id: 1, documentId: "d1", slug: "first", title: `${title} one`, date: "2026-03-01", tags: ["cms"], publishedAt: "2026-03-02T10:00:00.000Z", ...(one ? { body: blocks } : {}) },
       { id: 2, documentId: "d2", slug: "second", title: `${title} two`, date: null, tags: null, publishedAt: "2026-04-01T08:00:00.000Z" },
@@ -59,6 +69,23 @@ describe("the Strapi provider", () => {
     }
   });
 
+  it("reads the product type with its image populated; an upload's path is made absolute on Strapi's URL", async () => {
+    const server = await strapiServer("Published");
+    try {
+      configure(`${server.url}/`);
+      const p = remoteProvider(source);
+      expect(await p.listProducts()).toEqual([
+        { slug: "bag", name: "Bag", description: "", price: 2400, currency: "eur", image: "https://cdn.example.com/bag.png", html: "" },
+        { slug: "mug", name: "Mug", description: "A mug", price: 1800, currency: "usd", image: `${server.url}/uploads/mug_1a2b.png`, html: "<p><strong>From Strapi</strong></p>" },
+      ]);
+      expect([server.seen[0]?.query.get("populate[0]"), server.seen[0]?.query.get("status")]).toEqual(["image", "published"]);
+      expect((await p.getProduct("mug"))?.price).toBe(1800);
+      expect(server.seen[1]?.query.get("filters[slug][$eq]")).toBe("mug");
+    } finally {
+      await server.close();
+    }
+  });
+
   it("reads drafts with the preview token on a Vercel preview deployment only", async () => {
     const server = await strapiServer("Any");
     try {
@@ -99,5 +126,12 @@ describe("apps/cms's content types", () => {
       for (const f of SUMMARY_FIELDS[collection].filter((f) => f !== "publishedAt")) expect(Object.keys(schema.attributes), f).toContain(f);
       expect(schema.attributes.body.type).toBe("blocks");
     }
+  });
+
+  it("with commerce, hold a product type with every field the provider reads", () => {
+    const schema = JSON.parse(readFileSync(new URL("../../../templates/content-strapi/files-products/apps/cms/src/api/product/content-types/product/schema.json", import.meta.url), "utf8"));
+    expect(schema.info.pluralName).toBe("products");
+    expect(Object.keys(schema.attributes).sort()).toEqual(["body", "currency", "description", "image", "name", "price", "slug"]);
+    expect([schema.attributes.price.type, schema.attributes.image.type]).toEqual(["integer", "media"]);
   });
 });
