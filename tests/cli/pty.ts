@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { bin } from "../helpers.ts";
 
-export const KEY = { enter: "\r", down: "\x1b[B", space: " ", ctrlC: "\x03" };
+export const KEY = { enter: "\r", up: "\x1b[A", down: "\x1b[B", space: " ", ctrlC: "\x03" };
 
 export function startInteractive(args: string[], cwd: string) {
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fixtureServer } from "../../packages/content/test/fixture-server.ts";
 import { source as contentful } from "../../packages/content/src/providers/contentful.ts";
 import { source as notion } from "../../packages/content/src/providers/notion.ts";
-import { ENTRY_QUERY, LIST_QUERY, source as sanity } from "../../packages/content/src/providers/sanity.ts";
+import { ENTRY_QUERY, LIST_QUERY, PRODUCT_QUERY, PRODUCTS_QUERY, source as sanity } from "../../packages/content/src/providers/sanity.ts";
 import { source as strapi } from "../../packages/content/src/providers/strapi.ts";
 import { startServer } from "./serve.ts";
 
@@ -46,6 +46,9 @@ export interface CmsFixture {
   relay?: Relay;
 }
 
+/** The product every CMS holds (read by a stack with commerce): its price is the CMS's, not the demo's. */
+export const product = (name: string) => ({ slug: "cms-mug", name: `${name} mug`, description: `A mug sold from ${name}.`, price: 2100, currency: "usd", body: `Kept in ${name}.` });
+
 /** A loopback fixture's entries are an array: an edit changes what the next request gets. */
 const editRow = (rows: Row[]) => async (slug: string, title: string) => {
   const row = rows.find((r) => r.slug === slug);
@@ -67,6 +70,10 @@ export async function sanityFixture(): Promise<CmsFixture> {
     const collection = req.query.get("$type") === '"page"' ? "pages" : "posts";
     const query = req.query.get("query");
     const mine = rows.filter((r) => r.collection === collection);
+    const { body, ...sold } = product("Sanity");
+    const withBody = { ...sold, image: null, body: block(body) };
+    if (query === PRODUCTS_QUERY) return { json: { ms: 1, query, result: [withBody] } };
+    if (query === PRODUCT_QUERY) return { json: { ms: 1, query, result: req.query.get("$slug") === `"${sold.slug}"` ? withBody : null } };
     if (query === LIST_QUERY) return { json: { ms: 1, query, result: mine.map(summary) } };
     if (query === ENTRY_QUERY) {
       const r = mine.find((x) => `"${x.slug}"` === req.query.get("$slug"));
@@ -99,13 +106,19 @@ export async function contentfulFixture(): Promise<CmsFixture> {
   const server = await fixtureServer((req) => {
     const type = req.query.get("content_type");
     const slug = req.query.get("fields.slug");
+    const entry = (id: string, fields: object) => ({
+      sys: { id, type: "Entry", locale: "en-US", space: link("Space", "e2e"), environment: link("Environment", "master"), contentType: link("ContentType", type ?? "post") },
+      metadata: { tags: [] },
+      fields,
+    });
+    if (type === "product") {
+      const { body, ...sold } = product("Contentful");
+      const items = !slug || slug === sold.slug ? [entry("mug", { ...sold, body: doc(body) })] : [];
+      return { json: { sys: { type: "Array" }, total: items.length, skip: 0, limit: 1000, items } };
+    }
     const items = rows
       .filter((r) => r.collection === (type === "page" ? "pages" : "posts") && (!slug || r.slug === slug))
-      .map((r, i) => ({
-        sys: { id: `${r.slug}-${i}`, type: "Entry", locale: "en-US", space: link("Space", "e2e"), environment: link("Environment", "master"), contentType: link("ContentType", type ?? "post") },
-        metadata: { tags: [] },
-        fields: { slug: r.slug, title: r.title, date: r.date, ...(slug ? { body: doc(r.body) } : {}) },
-      }));
+      .map((r, i) => entry(`${r.slug}-${i}`, { slug: r.slug, title: r.title, date: r.date, ...(slug ? { body: doc(r.body) } : {}) }));
     return { json: { sys: { type: "Array" }, total: items.length, skip: 0, limit: 1000, items } };
   });
   const secret: [string, string] = ["CONTENTFUL_WEBHOOK_SECRET", "c".repeat(64)];
@@ -143,7 +156,28 @@ export async function notionFixture(): Promise<CmsFixture> {
       Status: { type: "status", status: { name: "Published" } },
     },
   });
+  const sold = product("Notion");
+  const productPage = {
+    object: "page",
+    id: `page-${sold.slug}`,
+    properties: {
+      Name: { type: "title", title: rt(sold.name) },
+      Slug: { type: "rich_text", rich_text: rt(sold.slug) },
+      Description: { type: "rich_text", rich_text: rt(sold.description) },
+      Type: { type: "select", select: { name: "Product" } },
+      Status: { type: "status", status: { name: "Published" } },
+      Price: { type: "number", number: sold.price },
+      Currency: { type: "select", select: { name: sold.currency } },
+      Image: { type: "files", files: [] },
+    },
+  };
   const server = await fixtureServer((req) => {
+    if (req.path === "/v1/data_sources/e2e/query" && req.body.includes('"equals":"Product"')) {
+      return { json: { object: "list", results: [productPage], has_more: false, next_cursor: null } };
+    }
+    if (req.path === `/v1/blocks/page-${sold.slug}/children`) {
+      return { json: { object: "list", results: [{ object: "block", id: "b-mug", type: "paragraph", has_children: false, paragraph: { rich_text: rt(sold.body), color: "default" } }], has_more: false, next_cursor: null } };
+    }
     if (req.path === "/v1/data_sources/e2e/query") {
       const filter = JSON.stringify(JSON.parse(req.body).filter);
       const type = filter.includes('"equals":"Page"') ? "pages" : "posts";
@@ -212,7 +246,7 @@ async function startRelay(): Promise<Relay & { close(): Promise<void> }> {
  * the relay is registered by apps/cms's own bootstrap (STRAPI_WEBHOOK_URL) and signed by its own
  * config (STRAPI_WEBHOOK_SECRET).
  */
-export async function strapiFixture(site: string): Promise<CmsFixture> {
+export async function strapiFixture(site: string, sells = false): Promise<CmsFixture> {
   const webhookSecret = "strapi-webhook-secret-e2e";
   const relay = await startRelay();
   const key = () => randomBytes(16).toString("base64");
@@ -251,6 +285,11 @@ export async function strapiFixture(site: string): Promise<CmsFixture> {
     for (const r of seed("Strapi")) {
       const data = { title: r.title, slug: r.slug, body: blocks(r.body), ...(r.collection === "posts" ? { date: r.date } : {}) };
       documents.set(r.slug, (await call(`/api/${r.collection}`, { token: writer, body: { data } })).documentId as string);
+    }
+    // Strapi refuses a document its content type does not define: without commerce, no product type.
+    if (sells) {
+      const { body, ...sold } = product("Strapi");
+      await call("/api/products", { token: writer, body: { data: { ...sold, body: blocks(body) } } });
     }
     const draft = { title: "Strapi draft post", slug: "cms-draft", date: "2026-11-03", body: blocks("Not published yet.") };
     await call("/api/posts?status=draft", { token: writer, body: { data: draft } });

@@ -23,7 +23,9 @@ import { execa } from "execa";
 interface Case {
   cms: "sanity" | "contentful" | "strapi" | "notion";
   /** Starts the CMS's server; Strapi's is the generated site's own apps/cms. */
-  fixture: (site: string) => Promise<CmsFixture>;
+  fixture: (site: string, sells: boolean) => Promise<CmsFixture>;
+  /** A static stack per CMS sells too: its products come from the CMS's product type. */
+  commerce?: "stripe" | "snipcart";
   framework: string;
   rendering: "static" | "hybrid";
   /** Where the built HTML is (static) and every file a browser may fetch. */
@@ -32,13 +34,13 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { cms: "sanity", fixture: sanityFixture, framework: "astro", rendering: "static", html: "dist", client: ["dist"] },
+  { cms: "sanity", fixture: sanityFixture, framework: "astro", rendering: "static", commerce: "stripe", html: "dist", client: ["dist"] },
   { cms: "sanity", fixture: sanityFixture, framework: "next", rendering: "hybrid", html: ".next/server/app", client: [".next/static", "public"] },
-  { cms: "contentful", fixture: contentfulFixture, framework: "eleventy", rendering: "static", html: "_site", client: ["_site"] },
+  { cms: "contentful", fixture: contentfulFixture, framework: "eleventy", rendering: "static", commerce: "snipcart", html: "_site", client: ["_site"] },
   { cms: "contentful", fixture: contentfulFixture, framework: "sveltekit", rendering: "hybrid", html: "build/prerendered", client: ["build/client"] },
-  { cms: "strapi", fixture: strapiFixture, framework: "gatsby", rendering: "static", html: "public", client: ["public"] },
+  { cms: "strapi", fixture: strapiFixture, framework: "gatsby", rendering: "static", commerce: "stripe", html: "public", client: ["public"] },
   { cms: "strapi", fixture: strapiFixture, framework: "astro", rendering: "hybrid", html: "dist/client", client: ["dist/client"] },
-  { cms: "notion", fixture: notionFixture, framework: "hugo", rendering: "static", html: "public", client: ["public"] },
+  { cms: "notion", fixture: notionFixture, framework: "hugo", rendering: "static", commerce: "snipcart", html: "public", client: ["public"] },
   { cms: "notion", fixture: notionFixture, framework: "nuxt", rendering: "hybrid", html: ".output/public", client: [".output/public"] },
 ];
 
@@ -55,23 +57,24 @@ function filesUnder(dir: string): string[] {
   }
 }
 
-describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, framework, rendering, html, client }) => {
+describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, framework, rendering, html, client, commerce = "none" }) => {
   const cwd = tempDir(`jam-cms-${cms}-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web");
-  const choices: Choices = { framework, rendering, content: cms, commerce: "none", search: "none", deploy: ["vercel", "netlify"] };
+  const choices: Choices = { framework, rendering, content: cms, commerce, search: "none", deploy: ["vercel", "netlify"] };
   // A recognisable value for every secret variable the stack reads: none may reach the browser.
   const secrets = resolveStack(registry, choices).parts.flatMap((p) => p.env ?? []).filter((e) => e.visibility === "secret").map((e) => e.name);
   const canary = (name: string) => `canary-${name.toLowerCase()}-5e1f`;
   let cmsServer: CmsFixture;
+  const counts = (posts: number) => (commerce === "none" ? `${posts} posts and 1 pages` : `${posts} posts, 1 pages and 1 products`);
 
   afterAll(async () => cmsServer?.close());
 
   it("is written and installed, and its CMS's server answers", async () => {
-    const flags = ["--framework", framework, "--rendering", rendering, "--content", cms, "--search", "none", "--deploy", "vercel,netlify"];
+    const flags = ["--framework", framework, "--rendering", rendering, "--content", cms, "--commerce", commerce, "--search", "none", "--deploy", "vercel,netlify"];
     const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
-    cmsServer = await fixture(site);
+    cmsServer = await fixture(site, commerce !== "none");
   }, 600_000);
 
   it("builds the demo content without the CMS's variables, and says so in one line", async () => {
@@ -96,12 +99,20 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     const values = Object.fromEntries(secrets.map((n) => [n, cmsServer.env[n] ?? canary(n)]));
     const r = await pnpmEnv(site, { ...cmsServer.env, ...values }, "build");
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.all).toContain(`content: 2 posts and 1 pages from ${cmsServer.name}.`);
+    expect(r.all).toContain(`content: ${counts(2)} from ${cmsServer.name}.`);
     const home = read(web, html, "index.html");
     expect(home).toContain(`${cmsServer.name} first post`);
     expect(home).not.toContain("Hello, JAMstack");
     if (cmsServer.draft) expect(home).not.toContain(cmsServer.draft.title);
     if (rendering === "static") expect(read(web, html, "posts/cms-first/index.html")).toContain(`Written in ${cmsServer.name}.`);
+    if (commerce !== "none") {
+      // The CMS's product, at the CMS's price (21.00), in place of the demo products.
+      const sold = read(web, html, "products/cms-mug/index.html");
+      expect(sold).toContain(`${cmsServer.name} mug`);
+      expect(sold).toContain(`Kept in ${cmsServer.name}.`);
+      expect(sold).toContain("21.00");
+      expect(read(web, html, "products/index.html")).not.toContain("Jam jar mug");
+    }
     const files = client.flatMap((d) => filesUnder(join(web, d)));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
@@ -114,7 +125,7 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     const draft = cmsServer.draft!;
     const r = await pnpmEnv(site, { ...cmsServer.env, ...draft.env }, "build");
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.all).toContain(`content: 3 posts and 1 pages from ${cmsServer.name}.`);
+    expect(r.all).toContain(`content: ${counts(3)} from ${cmsServer.name}.`);
     expect(read(web, html, "index.html")).toContain(draft.title);
   });
 
@@ -137,6 +148,7 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     // Every field the provider's GROQ projections read.
     expect(fields.post).toEqual(expect.arrayContaining(["title", "slug", "description", "date", "tags", "body"]));
     expect(fields.page).toEqual(expect.arrayContaining(["title", "slug", "description", "body"]));
+    expect(fields.product).toEqual(expect.arrayContaining(["name", "slug", "description", "price", "currency", "image", "body"]));
     for (const script of ["check-types", "build:studio"]) {
       const r = await pnpmEnv(studio, { SANITY_STUDIO_PROJECT_ID: "e2e", SANITY_STUDIO_DATASET: "production" }, "run", script);
       expect(r.exitCode, r.all).toBe(0);

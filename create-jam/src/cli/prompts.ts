@@ -41,7 +41,7 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
       const initialValues = (k.default as string[]).filter((d) => options.some((o) => o.value === d));
       (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: false }));
     } else if (options.length === 0 && k.optional) {
-      // Nothing the other choices allow (e.g. commerce beside a CMS): left out without asking.
+      // Nothing the other choices allow: left out without asking.
       (chosen as Record<string, string>)[k.kind] = NONE;
     } else if (options.length === 1 && !k.optional) {
       // Nothing to choose (e.g. a framework that only pre-renders): take it without asking.
