@@ -11,7 +11,7 @@ export default defineModule(pkg, {
   ],
   readme: `## Commerce: Snipcart
 
-**Account:** a Snipcart account (test mode is free). Products live in \`packages/content/content/products/\`, one \`.md\` file each: \`name\`, \`description\`, \`price\` in cents (\`1800\` is 18.00), \`currency\` (\`usd\`) and \`image\` (a file beside it, or a URL); the body is the long description. They are listed on \`/products/\`, each on \`/products/<slug>/\`.
+**Account:** a Snipcart account (test mode is free). Products come from the content source: with Markdown content they live in \`packages/content/content/products/\`, one \`.md\` file each: \`name\`, \`description\`, \`price\` in cents (\`1800\` is 18.00), \`currency\` (\`usd\`) and \`image\` (a file beside it, or a URL); the body is the long description. With a CMS they are its product type (its section above says how), and these files are the demo products it falls back to until it is configured. They are listed on \`/products/\`, each on \`/products/<slug>/\`.
 
 **How a sale works:** each product page carries a server-rendered \`<button class="snipcart-add-item">\` with \`data-item-id\` (the slug), \`data-item-price\`, \`data-item-url\` (the product's own page), \`data-item-name\`, \`data-item-description\` and \`data-item-image\`. At checkout Snipcart's crawler fetches \`data-item-url\` and checks that its button has the same id and price, so a price changed in the browser is refused. Snipcart's script and stylesheet (cdn.snipcart.com, theme v3.0) are added only when the buyer points at, focuses or touches a cart button: until then the page loads no JavaScript. There is no server code.
 

@@ -31,7 +31,7 @@ export default defineModule(pkg, {
   ],
   readme: `## Commerce: Stripe
 
-**Account:** a Stripe account (test mode is enough to start). Products live in \`packages/content/content/products/\`, one \`.md\` file each: \`name\`, \`description\`, \`price\` in cents (\`1800\` is 18.00), \`currency\` (\`usd\`) and \`image\` (a file beside it, or a URL); the body is the long description. They are listed on \`/products/\`, each on \`/products/<slug>/\`.
+**Account:** a Stripe account (test mode is enough to start). Products come from the content source: with Markdown content they live in \`packages/content/content/products/\`, one \`.md\` file each: \`name\`, \`description\`, \`price\` in cents (\`1800\` is 18.00), \`currency\` (\`usd\`) and \`image\` (a file beside it, or a URL); the body is the long description. With a CMS they are its product type (its section above says how), and these files are the demo products it falls back to until it is configured. They are listed on \`/products/\`, each on \`/products/<slug>/\`.
 
 **How a sale works:** a product page has a plain \`<form method="post" action="/api/checkout/">\` naming the product (never its price) and a quantity. \`/api/checkout\` looks the product up in the content package, creates a Checkout Session with the content's price (\`stripe\` SDK), and answers 303 to Stripe's hosted page; afterwards Stripe sends the buyer to \`/checkout/success/\` or \`/checkout/cancel/\`. A form posted from another site, an unknown product or a quantity outside 1–10 gets a 4xx and no session. The product pages load no JavaScript.
 

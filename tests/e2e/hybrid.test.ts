@@ -3,7 +3,7 @@
 // adapter: what runs offline), pages render in Chromium with search, and the server route answers.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { matrix } from "../../create-jam/src/engine/matrix.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { runCli, tempDir } from "../helpers.ts";
@@ -11,6 +11,8 @@ import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { startServer } from "./serve.ts";
+import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
+import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
 
 // Next.js's Vercel output is written by Vercel's own builder (`vercel build`), not by `next build`,
@@ -39,28 +41,37 @@ const hybrid = [...new Set(matrix(registry).allowed.filter((c) => c.rendering ==
 // JAM_COMMERCE=all: every hybrid framework with every provider (the wider set, not in CI's run).
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [["astro", "sveltekit"].includes(framework) ? "stripe" : "snipcart"];
-const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce })));
+// Algolia in one hybrid framework (static: algolia.test.ts), Pagefind in the others.
+const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pagefind");
+const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework) })));
 
-describe.each(stacks)("a hybrid $framework site selling with $commerce", ({ framework, commerce }) => {
+describe.each(stacks)("a hybrid $framework site selling with $commerce, searched with $search", ({ framework, commerce, search }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--search", "pagefind", "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--search", search, "--deploy", "vercel,netlify"];
+  let algolia: Awaited<ReturnType<typeof startAlgolia>> | undefined;
+  const searchEnv = () => (algolia ? algoliaKeys(algolia) : {});
+  afterAll(() => algolia?.close());
 
   it("is written, installed and built", async () => {
     const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
+    if (search === "algolia") algolia = await startAlgolia();
     // Built with the provider's key: its product pages (pre-rendered) carry the real control.
-    await pnpmWith(sellingEnv[commerce], site, "build");
+    // With Algolia's keys, the build's index step sends every entry to the loopback Algolia.
+    await pnpmWith({ ...sellingEnv[commerce], ...searchEnv() }, site, "build");
+    if (algolia) expectIndexed(algolia);
   });
 
   it("serves pages, search and its server route from the framework's own server", async () => {
-    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web") });
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: searchEnv() });
     try {
       await checkSite(server.url, {
         titles: demoPosts,
         entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" },
-        search: { path: "/search/", query: "jamstack" },
+        ...(algolia ? {} : { search: { path: "/search/", query: "jamstack" } }),
       });
+      if (algolia) await searchInBrowser(server.url, algolia);
       await expectEntries(await fetch(`${server.url}/api/entries`));
     } finally {
       await server.close();
