@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { parse as parseToml } from "smol-toml";
@@ -35,6 +36,26 @@ describe("planProject", () => {
     // Pagefind and Algolia both write their index in the task `index`, after the build.
     expect(root.scripts.build).toBe(choices.search === "none" ? "turbo run build" : "turbo run build index");
     expect(tree.has("apps/web/pagefind.json")).toBe(choices.search === "pagefind");
+  });
+
+  // A file a module's copy list forgot (a new helper beside a provider) would fail only in the
+  // generated project's build: check every relative import against the planned tree.
+  it.each(pairwise(registry).allowed)("plans %o with every relative import of its sources resolving to a planned file", (choices) => {
+    const tree = plan(choices);
+    const source = /\.(ts|tsx|mts|js|mjs|cjs|vue|svelte|astro|jsx)$/;
+    // Made by a build (content JSON, bundles) or by a framework (SvelteKit's ./$types).
+    const generated = (p: string) => /(^|\/)(\.generated|dist|\.svelte-kit|\.astro)(\/|$)|\$types/.test(p);
+    const candidates = (p: string) => [p, ...["ts", "tsx", "js", "mjs", "vue", "svelte"].map((e) => `${p}.${e}`), `${p}/index.ts`, `${p}/index.js`];
+    const missing: string[] = [];
+    for (const [path, text] of tree) {
+      if (!source.test(path)) continue;
+      for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+|require\(\s*)["'](\.{1,2}\/[^"'?]+)["']/g)) {
+        const target = posix.normalize(posix.join(posix.dirname(path), m[1] as string));
+        if (generated(target)) continue;
+        if (!candidates(target).some((c) => tree.has(c))) missing.push(`${path} -> ${m[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   it("writes every dependency as an exact version or a catalog/workspace reference", () => {

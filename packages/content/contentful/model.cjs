@@ -17,5 +17,6 @@ module.exports = function (migration) {
   fields(migration.createContentType("post").name("Post").description("A dated entry, listed on the home page"), { dated: true });
   fields(migration.createContentType("page").name("Page").description("A standalone page, at /<slug>/"), { dated: false });
   // product.cjs is there in a stack with commerce.
-  if (require("node:fs").existsSync(`${__dirname}/product.cjs`)) require("./product.cjs")(migration);
+  const product = `${__dirname}/product.cjs`;
+  if (require("node:fs").existsSync(product)) require(product)(migration);
 };
