@@ -27,34 +27,50 @@ export async function sessionKey(secret: string | undefined): Promise<Uint8Array
   return new Uint8Array(bits);
 }
 
-/** The Set-Cookie header that signs `user` in for `seconds`. */
-export async function sessionCookie(user: SessionUser, secret: string | undefined, seconds = SESSION_SECONDS): Promise<string> {
-  const { id, ...profile } = user;
-  const value = await new EncryptJWT({ ...profile })
+/** `claims` encrypted under AUTH_SECRET's key, for `seconds`: a cookie's value. */
+export async function seal(subject: string, claims: Record<string, string | undefined>, secret: string | undefined, seconds: number): Promise<string> {
+  return new EncryptJWT({ ...claims })
     .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-    .setSubject(id)
+    .setSubject(subject)
     .setIssuedAt()
     .setExpirationTime(`${seconds}s`)
     .encrypt(await sessionKey(secret));
-  return stringifySetCookie({ name: SESSION_COOKIE, value, httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: seconds });
 }
 
-/** The Set-Cookie header that signs the visitor out. */
-export function clearedSessionCookie(): string {
-  return stringifySetCookie({ name: SESSION_COOKIE, value: "", httpOnly: true, secure: true, sameSite: "lax", path: "/", maxAge: 0 });
-}
-
-/** The visitor of `request`, or undefined: no cookie, another key, a tampered or expired one. */
-export async function sessionOf(request: Request, secret: string | undefined): Promise<SessionUser | undefined> {
-  const value = parseCookie(request.headers.get("cookie") ?? "")[SESSION_COOKIE];
+/** What `seal` wrapped, or undefined when `value` is tampered, expired or under another key. */
+export async function unseal(value: string | undefined, secret: string | undefined): Promise<({ sub: string } & Record<string, unknown>) | undefined> {
   if (!value) return undefined;
   const key = await sessionKey(secret);
   try {
     const { payload } = await jwtDecrypt(value, key, { contentEncryptionAlgorithms: ["A256GCM"], keyManagementAlgorithms: ["dir"] });
-    if (typeof payload.sub !== "string") return undefined;
-    const text = (k: string) => (typeof payload[k] === "string" ? (payload[k] as string) : undefined);
-    return { id: payload.sub, name: text("name"), email: text("email"), picture: text("picture") };
+    return typeof payload.sub === "string" ? (payload as { sub: string } & Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A cookie of `request` by name. */
+export const cookieOf = (request: Request, name: string) => parseCookie(request.headers.get("cookie") ?? "")[name];
+
+/** Set-Cookie for `name`: HttpOnly, Secure, SameSite=Lax, on `path`; Max-Age 0 clears it. */
+export const setCookie = (name: string, value: string, maxAge: number, path = "/") =>
+  stringifySetCookie({ name, value, httpOnly: true, secure: true, sameSite: "lax", path, maxAge });
+
+/** The Set-Cookie header that signs `user` in for `seconds`. */
+export async function sessionCookie(user: SessionUser, secret: string | undefined, seconds = SESSION_SECONDS): Promise<string> {
+  const { id, ...profile } = user;
+  return setCookie(SESSION_COOKIE, await seal(id, profile, secret, seconds), seconds);
+}
+
+/** The Set-Cookie header that signs the visitor out. */
+export function clearedSessionCookie(): string {
+  return setCookie(SESSION_COOKIE, "", 0);
+}
+
+/** The visitor of `request`, or undefined: no cookie, another key, a tampered or expired one. */
+export async function sessionOf(request: Request, secret: string | undefined): Promise<SessionUser | undefined> {
+  const payload = await unseal(cookieOf(request, SESSION_COOKIE), secret);
+  if (!payload) return undefined;
+  const text = (k: string) => (typeof payload[k] === "string" ? (payload[k] as string) : undefined);
+  return { id: payload.sub, name: text("name"), email: text("email"), picture: text("picture") };
 }
