@@ -75,3 +75,43 @@ describe("OpenID Connect sign-in", () => {
     expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${site}/`);
   });
 });
+
+describe("/api/auth/* with the Auth0 provider", async () => {
+  const { authCallback, authLogin, authLogout, authMe } = await import("../src/handlers/auth.ts");
+  const auth0 = () => {
+    vi.stubEnv("AUTH0_DOMAIN", "tenant.example.auth0.com");
+    vi.stubEnv("AUTH0_ISSUER_URL", oidc.issuer);
+    vi.stubEnv("AUTH0_CLIENT_ID", oidc.clientId);
+    vi.stubEnv("AUTH0_CLIENT_SECRET", oidc.clientSecret);
+    vi.stubEnv("AUTH_SECRET", secret);
+  };
+  const me = async (cookie = "") => (await authMe.handler(new Request(`${site}/api/auth/me`, { headers: { cookie } }), {})).json();
+
+  it("without its variables: sign-in answers 503 naming them, /me says signed out and not configured", async () => {
+    vi.stubEnv("AUTH0_DOMAIN", "");
+    vi.stubEnv("AUTH_SECRET", "short");
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await authLogin.handler(new Request(`${site}/api/auth/login`), {});
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain("AUTH0_DOMAIN, AUTH0_CLIENT_ID, AUTH0_CLIENT_SECRET, AUTH_SECRET not set");
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("auth: Auth0 sign-in is not set up"));
+    expect(await me()).toEqual({ user: null, configured: false });
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  it("signs in and out through the routes; /me answers the user, never cached", async () => {
+    auth0();
+    const start = await authLogin.handler(new Request(`${site}/api/auth/login?returnTo=/account/`), {});
+    const back = await oidc.signIn(start.headers.get("location") as string, "grace");
+    const done = await authCallback.handler(new Request(back, { headers: { cookie: cookiesOf(start) } }), {});
+    expect(done.headers.get("location")).toBe("/account/");
+    const res = await authMe.handler(new Request(`${site}/api/auth/me`, { headers: { cookie: cookiesOf(done) } }), {});
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    expect(await res.json()).toMatchObject({ configured: true, user: { id: "grace", email: "grace@example.com" } });
+    expect(await me()).toEqual({ user: null, configured: true });
+    const out = await authLogout.handler(new Request(`${site}/api/auth/logout`), {});
+    expect(out.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
+    vi.unstubAllEnvs();
+  });
+});
