@@ -10,7 +10,8 @@ import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
-import { startServer } from "./serve.ts";
+import { freePort, startServer } from "./serve.ts";
+import { startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
@@ -43,12 +44,17 @@ const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [["astro", "sveltekit"].includes(framework) ? "stripe" : "snipcart"];
 // Algolia in one hybrid framework (static: algolia.test.ts), Pagefind in the others.
 const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pagefind");
-const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework) })));
+// Auth0's sign-in through the framework's own server, in one hybrid framework for now.
+const authOf = (framework: string) => (framework === "astro" ? "auth0" : "none");
+const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework), auth: authOf(framework) })));
 
-describe.each(stacks)("a hybrid $framework site selling with $commerce, searched with $search", ({ framework, commerce, search }) => {
+/** The cookies a response sets, as a browser's next request would carry them. */
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
+describe.each(stacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--search", search, "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--search", search, "--deploy", "vercel,netlify"];
   let algolia: Awaited<ReturnType<typeof startAlgolia>> | undefined;
   const searchEnv = () => (algolia ? algoliaKeys(algolia) : {});
   afterAll(() => algolia?.close());
@@ -122,6 +128,41 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, searched
       await expectSnipcartOnReach(`${server.url}/products/jam-jar-mug/`);
     } finally {
       await server.close();
+    }
+  });
+
+  it.runIf(auth === "auth0")("signs in through a local OIDC server set up as Auth0 is, on its own server: the session, /api/auth/me, sign-out", async () => {
+    const port = await freePort();
+    const siteUrl = `http://127.0.0.1:${port}`;
+    const oidc = await startOidc(siteUrl);
+    const secret = "auth-secret-e2e-of-at-least-32-characters";
+    const env = { AUTH0_DOMAIN: "tenant.example.auth0.com", AUTH0_ISSUER_URL: oidc.issuer, AUTH0_CLIENT_ID: oidc.clientId, AUTH0_CLIENT_SECRET: oidc.clientSecret, AUTH_SECRET: secret };
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env, port });
+    try {
+      const me = async (cookie = "") => (await fetch(`${siteUrl}/api/auth/me/`, { headers: { cookie } })).json();
+      expect(await me()).toEqual({ user: null, configured: true });
+      const start = await fetch(`${siteUrl}/api/auth/login/?returnTo=${encodeURIComponent("/account/")}`, { redirect: "manual" });
+      expect(start.status).toBe(302);
+      const back = await oidc.signIn(start.headers.get("location") as string, "ada");
+      expect(back.origin).toBe(siteUrl);
+      const done = await fetch(back, { redirect: "manual", headers: { cookie: cookiesOf(start) } });
+      expect(done.status, await done.clone().text()).toBe(303);
+      expect(done.headers.get("location")).toBe("/account/");
+      const session = done.headers.getSetCookie().find((c) => c.startsWith("jam_session="));
+      expect(session).toMatch(/HttpOnly/i);
+      expect(session).toMatch(/SameSite=Lax/i);
+      expect(await me(cookiesOf(done))).toMatchObject({ configured: true, user: { id: "ada", email: "ada@example.com" } });
+      // A tampered cookie (one character of its ciphertext changed) counts as signed out.
+      const value = (session as string).split(";")[0]?.slice("jam_session=".length) ?? "";
+      const at = Math.floor(value.length / 2);
+      const tampered = `${value.slice(0, at)}${value[at] === "A" ? "B" : "A"}${value.slice(at + 1)}`;
+      expect(await me(`jam_session=${tampered}`)).toEqual({ user: null, configured: true });
+      const out = await fetch(`${siteUrl}/api/auth/logout/`, { redirect: "manual", headers: { cookie: cookiesOf(done) } });
+      expect(out.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
+      expect(new URL(out.headers.get("location") as string).origin).toBe(oidc.issuer);
+    } finally {
+      await server.close();
+      await oidc.close();
     }
   });
 

@@ -86,6 +86,8 @@ export interface StartOptions {
    * `pnpm dev`), with no PORT, HOST or NODE_ENV, which would move or change the framework's own.
    */
   devPortVariable?: string;
+  /** A port chosen beforehand (a test's OIDC server must know the site's URL first); a free one otherwise. */
+  port?: number;
 }
 
 /**
@@ -94,8 +96,8 @@ export interface StartOptions {
  * resolves once it answers HTTP. Fails with the server's output if it exits first or never answers.
  * `close` ends its whole process group (pnpm exec and the like start children of their own).
  */
-export async function startServer(command: string, args: string[], { cwd, env = {}, timeout = 60_000, devPortVariable }: StartOptions): Promise<Served> {
-  const port = await freePort();
+export async function startServer(command: string, args: string[], { cwd, env = {}, timeout = 60_000, devPortVariable, port: chosen }: StartOptions): Promise<Served> {
+  const port = chosen ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(command, args, {
     cwd,

@@ -16,6 +16,7 @@ export const kinds: readonly KindSpec[] = [
   { kind: "rendering", message: "How are pages rendered?", multiple: false, default: "static" },
   { kind: "content", message: "Where does the content come from?", multiple: false, default: "markdown" },
   { kind: "commerce", message: "Sell products?", multiple: false, optional: true, default: "none" },
+  { kind: "auth", message: "Sign-in for visitors?", multiple: false, optional: true, default: "none" },
   { kind: "search", message: "Site search?", multiple: false, optional: true, default: "pagefind" },
   { kind: "deploy", message: "Where will it deploy? (space selects, enter confirms)", multiple: true, default: ["vercel"] },
 ];

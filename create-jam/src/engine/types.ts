@@ -4,7 +4,7 @@ import type { TemplateContext } from "./plan.ts";
 // validation, the error messages and the test matrix all read these objects and nothing else.
 
 /** A question the CLI asks; each kind is one flag (`--framework`, `--deploy`...). */
-export type Kind = "framework" | "rendering" | "content" | "commerce" | "search" | "deploy";
+export type Kind = "framework" | "rendering" | "content" | "commerce" | "auth" | "search" | "deploy";
 
 /** Where a module's contribution lands in the generated monorepo. "." is the root. */
 export type WorkspacePath = "." | `apps/${string}` | `packages/${string}`;
@@ -172,6 +172,8 @@ export interface Choices {
   content: string;
   /** A module id, or "none". */
   commerce: string;
+  /** A module id, or "none". */
+  auth: string;
   /** A module id, or "none". */
   search: string;
   deploy: string[];

@@ -34,7 +34,7 @@ describe("OpenID Connect sign-in", () => {
     expect(to.searchParams.get("code_challenge_method")).toBe("S256");
     expect(to.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
     expect(to.searchParams.get("state")).toBeTruthy();
-    expect(to.searchParams.get("redirect_uri")).toBe(`${site}/api/auth/callback`);
+    expect(to.searchParams.get("redirect_uri")).toBe(`${site}/api/auth/callback/`);
     expect(to.searchParams.get("scope")).toBe("openid profile email");
     const flow = res.headers.getSetCookie()[0]?.toLowerCase() ?? "";
     expect(flow).toMatch(/^jam_auth_flow=.+; .*path=\/api\/auth\//);
@@ -77,7 +77,12 @@ describe("OpenID Connect sign-in", () => {
 });
 
 describe("/api/auth/* with the Auth0 provider", async () => {
-  const { authCallback, authLogin, authLogout, authMe } = await import("../src/handlers/auth.ts");
+  const [{ authLogin }, { authCallback }, { authLogout }, { authMe }] = await Promise.all([
+    import("../src/handlers/authLogin.ts"),
+    import("../src/handlers/authCallback.ts"),
+    import("../src/handlers/authLogout.ts"),
+    import("../src/handlers/authMe.ts"),
+  ]);
   const auth0 = () => {
     vi.stubEnv("AUTH0_DOMAIN", "tenant.example.auth0.com");
     vi.stubEnv("AUTH0_ISSUER_URL", oidc.issuer);

@@ -29,7 +29,7 @@ export async function startOidc(site: string): Promise<OidcServer> {
   const clientId = "jam-site";
   const clientSecret = "jam-site-secret-for-tests-only-0123456789";
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${site}/api/auth/callback`], post_logout_redirect_uris: [`${site}/`], response_types: ["code"], grant_types: ["authorization_code"] }],
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${site}/api/auth/callback/`], post_logout_redirect_uris: [`${site}/`], response_types: ["code"], grant_types: ["authorization_code"] }],
     async findAccount(_ctx, id) {
       return { accountId: id, claims: async () => ({ sub: id, name: `${id} Lovelace`, email: `${id}@example.com`, email_verified: true }) };
     },

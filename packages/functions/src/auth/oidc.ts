@@ -48,7 +48,7 @@ export async function login(request: Request, s: OidcSettings): Promise<Response
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const to = client.buildAuthorizationUrl(config, {
-    redirect_uri: `${url.origin}${FLOW_PATH}callback`,
+    redirect_uri: `${url.origin}${FLOW_PATH}callback/`,
     scope: "openid profile email",
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: "S256",
