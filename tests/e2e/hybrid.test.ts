@@ -11,7 +11,7 @@ import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
-import { startOidc } from "../../packages/functions/test/oidc-server.ts";
+import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
@@ -47,9 +47,6 @@ const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pag
 // Auth0's sign-in through the framework's own server, in one hybrid framework for now.
 const authOf = (framework: string) => (framework === "astro" ? "auth0" : "none");
 const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework), auth: authOf(framework) })));
-
-/** The cookies a response sets, as a browser's next request would carry them. */
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
 describe.each(stacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callback, login, logout, type OidcSettings } from "../src/auth/oidc.ts";
 import { SESSION_COOKIE, sessionOf } from "../src/auth/session.ts";
-import { type OidcServer, startOidc } from "./oidc-server.ts";
+import { cookiesOf, type OidcServer, startOidc } from "./oidc-server.ts";
 
 const site = "https://site.example";
 const secret = "an-auth-secret-of-32-characters-or-more";
@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => oidc?.close());
 
-/** The cookies a response sets, as a request's Cookie header would carry them. */
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 
 async function signIn(returnTo = "/account/") {
   const start = await login(new Request(`${site}/api/auth/login?returnTo=${encodeURIComponent(returnTo)}`), settings);

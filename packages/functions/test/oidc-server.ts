@@ -6,6 +6,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 
+/** The cookies a response sets, as a browser's next request would carry them. */
+export const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+
 export interface OidcServer {
   issuer: string;
   clientId: string;

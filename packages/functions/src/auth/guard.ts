@@ -4,11 +4,10 @@
 import { env } from "../env.ts";
 import type { Route } from "../types.ts";
 import { provider } from "./provider.ts";
-
-const MIN_SECRET = 32;
+import { MIN_SECRET_LENGTH } from "./session.ts";
 
 /** The variables sign-in still needs; empty when it is set up. */
-export const missingVariables = () => [...provider.missing(), ...((env("AUTH_SECRET")?.length ?? 0) < MIN_SECRET ? ["AUTH_SECRET"] : [])];
+export const missingVariables = () => [...provider.missing(), ...((env("AUTH_SECRET")?.length ?? 0) < MIN_SECRET_LENGTH ? ["AUTH_SECRET"] : [])];
 
 /** A GET route that runs `step` once sign-in is set up, and answers 503 naming what is missing before. */
 export function guarded(step: (request: Request) => Promise<Response>): Route {

@@ -18,10 +18,12 @@ export const SESSION_COOKIE = "jam_session";
 /** Eight hours: a visitor signs in again once a working day. */
 export const SESSION_SECONDS = 8 * 60 * 60;
 const SALT = "create-jam session";
+/** The shortest AUTH_SECRET that keys the cookie. */
+export const MIN_SECRET_LENGTH = 32;
 
 /** The cookie key, from a secret of at least 32 characters (`openssl rand -base64 32`). */
 export async function sessionKey(secret: string | undefined): Promise<Uint8Array> {
-  if (!secret || secret.length < 32) throw new Error("AUTH_SECRET must be set to at least 32 random characters: generate one with `openssl rand -base64 32`.");
+  if (!secret || secret.length < MIN_SECRET_LENGTH) throw new Error("AUTH_SECRET must be set to at least 32 random characters: generate one with `openssl rand -base64 32`.");
   const material = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveBits"]);
   const bits = await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: new TextEncoder().encode(SALT), info: new TextEncoder().encode(SESSION_COOKIE) }, material, 256);
   return new Uint8Array(bits);
