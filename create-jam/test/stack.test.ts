@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defineModule } from "../src/engine/define.ts";
 import { JamError } from "../src/engine/errors.ts";
 import { registry } from "../src/engine/registry.ts";
-import { compatibleOptions, resolveStack, type Registry } from "../src/engine/stack.ts";
+import { compatibleOptions, incompatibilities, neededFrom, resolveStack, type Registry } from "../src/engine/stack.ts";
 
 // A made-up registry: the real one has no conflicting pair yet, and the rule mechanism must be
 // right before the first module relies on it.
@@ -50,6 +50,40 @@ describe("resolveStack", () => {
     expect(compatibleOptions(fake, "deploy", { framework: "static-only" }).map((m) => m.id)).toEqual(["pages"]);
     expect(compatibleOptions(fake, "framework", { deploy: ["serverless"] }).map((m) => m.id)).toEqual(["both"]);
     expect(compatibleOptions(fake, "framework", {}).map((m) => m.id)).toEqual(["static-only", "both"]);
+  });
+});
+
+describe("needs: a capability some other chosen module provides", () => {
+  const real = (c: Partial<Parameters<typeof resolveStack>[1]>) => () =>
+    resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", search: "none", deploy: [], ...c });
+
+  it("refuses sign-in on a static site with no host for its functions, naming every fix", () => {
+    expect(real({ auth: "auth0" })).toThrow(
+      expect.objectContaining({
+        message: "--auth auth0 needs a server for its functions (/api/*): sign-in, its callback and the session are server routes.",
+        fix: "Either use --rendering hybrid, or add --deploy vercel|netlify.",
+      }),
+    );
+    expect(real({ commerce: "stripe" })).toThrow(/--commerce stripe needs a server for its functions/);
+  });
+
+  it("is met by hybrid rendering or by either host, and Snipcart needs none", () => {
+    expect(real({ auth: "auth0", rendering: "hybrid" })).not.toThrow();
+    expect(real({ auth: "auth0", deploy: ["netlify"] })).not.toThrow();
+    expect(real({ commerce: "stripe", deploy: ["vercel"] })).not.toThrow();
+    expect(real({ commerce: "snipcart" })).not.toThrow();
+  });
+
+  it("waits for every kind that could meet it before refusing flags given ahead of the questions", () => {
+    const auth0 = registry.filter((m) => m.id === "auth0" || m.id === "static");
+    expect(incompatibilities(registry, auth0, (kind) => kind === "rendering")).toEqual([]);
+    expect(incompatibilities(registry, auth0, (kind) => kind === "rendering" || kind === "deploy")).toHaveLength(1);
+  });
+
+  it("leaves the last kind that could meet it to offer only its providers", () => {
+    expect(neededFrom(registry, "deploy", { rendering: "static", auth: "auth0" })).toEqual(["functions"]);
+    expect(neededFrom(registry, "deploy", { rendering: "hybrid", auth: "auth0" })).toEqual([]);
+    expect(neededFrom(registry, "deploy", { rendering: "static", auth: "none" })).toEqual([]);
   });
 });
 

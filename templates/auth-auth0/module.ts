@@ -7,6 +7,7 @@ export default defineModule(pkg, {
   id: "auth0",
   kind: "auth",
   label: "Auth0",
+  needs: [{ capability: "functions", why: "sign-in, its callback and the session are server routes" }],
   hint: "sign-in through Auth0's OpenID Connect endpoints; a sealed HttpOnly session cookie",
   packages: [
     {

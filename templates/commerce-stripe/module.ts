@@ -8,6 +8,7 @@ const shared = commerceModule({ id: "stripe", sections: [{ id: "checkout" }] });
 export default defineModule(pkg, {
   ...shared,
   label: "Stripe",
+  needs: [{ capability: "functions", why: "the Checkout Session is created by /api/checkout, with the secret key" }],
   hint: "Stripe Checkout from a plain form: no JavaScript on product pages",
   packages: [
     ...(shared.packages ?? []),

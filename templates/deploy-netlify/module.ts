@@ -10,6 +10,8 @@ const ignore = `if [ "$CACHED_COMMIT_REF" = "$COMMIT_REF" ]; then exit 1; fi; np
 export default defineModule(pkg, {
   id: "netlify",
   kind: "deploy",
+  // It runs the functions' routes as its serverless functions.
+  provides: ["functions"],
   label: "Netlify",
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   when: [

@@ -12,6 +12,8 @@ const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && [ "$VERCEL_GIT_PREVI
 export default defineModule(pkg, {
   id: "vercel",
   kind: "deploy",
+  // It runs the functions' routes as its serverless functions.
+  provides: ["functions"],
   label: "Vercel",
   hint: "apps/web as the project's Root Directory; preview deployment per branch",
   when: [

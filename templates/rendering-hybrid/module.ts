@@ -7,6 +7,8 @@ import pkg from "./package.json" with { type: "json" };
 export default defineModule(pkg, {
   id: "hybrid",
   kind: "rendering",
+  // The framework's own server answers the functions' routes.
+  provides: ["functions"],
   label: "Hybrid (SSG + ISR + functions)",
   hint: "pages pre-rendered, entry pages revalidated on demand, a serverless JSON route",
   readme: `## Rendering: hybrid

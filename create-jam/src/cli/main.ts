@@ -7,7 +7,7 @@ import { cancelled, EXIT, JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { planProject } from "../engine/plan.ts";
 import type { StepResult } from "../engine/post.ts";
-import { compatibleOptions, findModule, incompatibilities, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
+import { compatibleOptions, findModule, incompatibilities, neededFrom, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
 import type { TemplateStore } from "../engine/render.ts";
 import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.ts";
@@ -38,7 +38,7 @@ function checkGivenFlags(registry: Registry, given: Partial<Choices>): void {
     const ids = v === undefined ? [] : Array.isArray(v) ? v : [v];
     return ids.map((id) => findModule(registry, k.kind, id)).filter((m): m is RegisteredModule => !!m);
   });
-  const [first] = incompatibilities(registry, modules);
+  const [first] = incompatibilities(registry, modules, (kind) => given[kind] !== undefined);
   if (first) throw first;
 }
 
@@ -62,10 +62,14 @@ export function defaults(registry: Registry, given: Partial<Choices>): Choices {
   const chosen: Partial<Choices> = { ...given };
   for (const k of kinds) {
     if (chosen[k.kind] !== undefined) continue;
-    const fits = compatibleOptions(registry, k.kind, chosen).map((m) => m.id);
+    const needed = neededFrom(registry, k.kind, chosen);
+    const fits = compatibleOptions(registry, k.kind, chosen)
+      .filter((m) => needed.every((c) => m.provides?.includes(c)))
+      .map((m) => m.id);
+    const picked = k.multiple ? (k.default as string[]).filter((d) => fits.includes(d)) : [];
     const value = k.multiple
-      ? (k.default as string[]).filter((d) => fits.includes(d))
-      : k.default === NONE || fits.includes(k.default as string) ? k.default : (fits[0] ?? NONE);
+      ? picked.length || !needed.length ? picked : fits.slice(0, 1)
+      : (k.default === NONE && !needed.length) || fits.includes(k.default as string) ? k.default : (fits[0] ?? NONE);
     (chosen as Record<string, unknown>)[k.kind] = value;
   }
   return chosen as Choices;

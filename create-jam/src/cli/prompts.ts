@@ -4,7 +4,7 @@
 import * as p from "@clack/prompts";
 import { cancelled } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { compatibleOptions, type Registry } from "../engine/stack.ts";
+import { compatibleOptions, neededFrom, type Registry } from "../engine/stack.ts";
 import { isValidName, toPackageName } from "../engine/target.ts";
 import type { Choices } from "../engine/types.ts";
 
@@ -36,10 +36,15 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
   const chosen: Partial<Choices> = { ...given };
   for (const k of kinds) {
     if (chosen[k.kind] !== undefined) continue;
-    const options = compatibleOptions(registry, k.kind, chosen).map((m) => ({ value: m.id, label: m.label, hint: m.hint }));
+    // A need of an earlier choice that only this kind can still meet (sign-in needs a host for its
+    // functions): only the options that meet it, and one must be picked.
+    const needed = neededFrom(registry, k.kind, chosen);
+    const options = compatibleOptions(registry, k.kind, chosen)
+      .filter((m) => needed.every((c) => m.provides?.includes(c)))
+      .map((m) => ({ value: m.id, label: m.label, hint: m.hint }));
     if (k.multiple) {
       const initialValues = (k.default as string[]).filter((d) => options.some((o) => o.value === d));
-      (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: false }));
+      (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: needed.length > 0 }));
     } else if (options.length === 0 && k.optional) {
       // Nothing the other choices allow: left out without asking.
       (chosen as Record<string, string>)[k.kind] = NONE;
@@ -47,7 +52,7 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
       // Nothing to choose (e.g. a framework that only pre-renders): take it without asking.
       (chosen as Record<string, string>)[k.kind] = options[0].value;
     } else {
-      if (k.optional) options.push({ value: NONE, label: "None", hint: "leave it out" });
+      if (k.optional && !needed.length) options.push({ value: NONE, label: "None", hint: "leave it out" });
       const initialValue = options.some((o) => o.value === k.default) ? (k.default as string) : options[0]?.value;
       (chosen as Record<string, string>)[k.kind] = answer(await p.select({ message: k.message, options, initialValue }));
     }

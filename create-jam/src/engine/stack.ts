@@ -1,7 +1,7 @@
 import semverGt from "semver/functions/gt.js";
 import { JamError } from "./errors.ts";
 import { kinds, kindSpec, NONE } from "./kinds.ts";
-import type { Choices, Contribution, Kind, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
+import type { Capability, Choices, Contribution, Kind, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
 
 export type Registry = readonly RegisteredModule[];
 
@@ -34,8 +34,24 @@ export function compatibleOptions(registry: Registry, kind: Kind, chosen: Partia
   return modulesOf(registry, kind).filter((m) => others.every((o) => compatible(m, o)));
 }
 
+/**
+ * The capabilities the chosen modules need that only `kind` can still provide (every other kind
+ * that could is decided without it): a question for `kind` offers only its providers then, and
+ * must be answered with one.
+ */
+export function neededFrom(registry: Registry, kind: Kind, chosen: Partial<Choices>): Capability[] {
+  const modules = kinds.flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)).filter((m): m is RegisteredModule => !!m));
+  return unmetNeeds(modules)
+    .map((n) => n.capability)
+    .filter((c, i, all) => all.indexOf(c) === i)
+    .filter((c) => {
+      const kindsOf = [...providersOf(registry, c).keys()];
+      return kindsOf.includes(kind) && kindsOf.every((k) => k === kind || chosen[k] !== undefined);
+    });
+}
+
 /** Every broken rule among the chosen modules, each as one sentence and a fix. */
-export function incompatibilities(registry: Registry, chosen: RegisteredModule[]): JamError[] {
+export function incompatibilities(registry: Registry, chosen: RegisteredModule[], decided: (kind: Kind) => boolean = () => true): JamError[] {
   const problems: JamError[] = [];
   for (const a of chosen) {
     for (const rule of a.rules ?? []) {
@@ -47,7 +63,31 @@ export function incompatibilities(registry: Registry, chosen: RegisteredModule[]
       }
     }
   }
+  // A need is refused once every kind that could meet it is decided (a flag given before the
+  // questions leaves the later kinds open).
+  for (const need of unmetNeeds(chosen)) if ([...providersOf(registry, need.capability).keys()].every(decided)) problems.push(needError(registry, need));
   return problems;
+}
+
+/** What each capability is, in a refusal: "<module> needs <this>". */
+const capabilityText: Record<Capability, string> = { functions: "a server for its functions (/api/*)" };
+
+/** The needs of the chosen modules that no chosen module provides. */
+export function unmetNeeds(chosen: readonly RegisteredModule[]): { module: RegisteredModule; capability: Capability; why: string }[] {
+  const provided = new Set(chosen.flatMap((m) => m.provides ?? []));
+  return chosen.flatMap((module) => (module.needs ?? []).filter((n) => !provided.has(n.capability)).map((n) => ({ module, ...n })));
+}
+
+/** The modules of the registry that provide `capability`, by kind: the refusal's fix. */
+export function providersOf(registry: Registry, capability: Capability): Map<Kind, RegisteredModule[]> {
+  const byKind = new Map<Kind, RegisteredModule[]>();
+  for (const m of registry) if (m.kind !== "base" && m.provides?.includes(capability)) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  return byKind;
+}
+
+function needError(registry: Registry, { module, capability, why }: ReturnType<typeof unmetNeeds>[number]): JamError {
+  const fixes = [...providersOf(registry, capability)].map(([kind, ms]) => `${kindSpec(kind).multiple ? "add" : "use"} --${kind} ${ms.map((m) => m.id).join("|")}`);
+  return new JamError(`${flagOf(module)} needs ${capabilityText[capability]}: ${why}.`, `Either ${fixes.join(", or ")}.`);
 }
 
 /** Choices -> a validated stack. Throws a JamError naming every problem at once. */

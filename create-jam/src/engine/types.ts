@@ -36,6 +36,19 @@ export interface CompatRule {
   why: string;
 }
 
+/**
+ * "This module needs some chosen module to provide `capability`" (see JamModule.provides): a need
+ * that more than one kind can meet, such as a server for functions (hybrid rendering, or a host
+ * that runs them). `why` completes the sentence "<this> needs <capability>: <why>."
+ */
+export interface Need {
+  capability: Capability;
+  why: string;
+}
+
+/** What a module can give others: `functions`, a server that answers packages/functions' routes. */
+export type Capability = "functions";
+
 /** Copies files of a shared package (repo `packages/<from>`) into the generated project. */
 export interface PackageCopy {
   from: string;
@@ -142,6 +155,9 @@ export interface JamModule extends Contribution {
   /** Lowest Node version the module's tools need (semver, e.g. "22.12.0"). */
   node?: string;
   rules?: CompatRule[];
+  /** Capabilities this module gives the stack, for other modules' `needs`. */
+  provides?: Capability[];
+  needs?: Need[];
   when?: Conditional[];
   /** A contribution computed from the other choices' data (a framework's output folder...). */
   derive?: (view: StackView) => Contribution;
