@@ -1,31 +1,15 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { authModule, authReadme } from "../shared/auth.ts";
 import pkg from "./package.json" with { type: "json" };
 
-// The handlers are written once over an AuthProvider (packages/functions/src/handlers/auth*.ts);
-// this module brings the OIDC flow and names Auth0 in src/auth/provider.ts.
+// The handlers, the badge, /account/ and members-only posts are every auth module's (../shared/auth.ts),
+// written once over an AuthProvider; this module brings the OIDC flow and names Auth0 in
+// src/auth/provider.ts.
 export default defineModule(pkg, {
-  id: "auth0",
-  kind: "auth",
+  // openid-client runs the OIDC flow.
+  ...authModule({ id: "auth0", files: ["src/auth/oidc.ts", "src/auth/auth0.ts"], dependencies: ["openid-client"] }),
   label: "Auth0",
-  needs: [{ capability: "functions", why: "sign-in, its callback and the session are server routes" }],
   hint: "sign-in through Auth0's OpenID Connect endpoints; a sealed HttpOnly session cookie",
-  packages: [
-    {
-      from: "functions",
-      to: "packages/functions",
-      include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", "src/auth/oidc.ts", "src/auth/auth0.ts"],
-    },
-  ],
-  functions: [
-    { path: "/api/auth/login", handler: "authLogin" },
-    { path: "/api/auth/callback", handler: "authCallback" },
-    { path: "/api/auth/logout", handler: "authLogout" },
-    { path: "/api/auth/me", handler: "authMe" },
-  ],
-  workspaces: {
-    // openid-client for the OIDC flow; jose seals the session cookie; cookie reads and writes it.
-    "packages/functions": { dependencies: ["openid-client", "jose", "cookie"] },
-  },
   env: [
     { name: "AUTH0_DOMAIN", visibility: "public", description: "the tenant's domain (Auth0 dashboard › Applications › your app › Settings), e.g. my-site.eu.auth0.com" },
     { name: "AUTH0_CLIENT_ID", visibility: "public", description: "the application's Client ID (a Regular Web Application)" },
@@ -38,6 +22,8 @@ export default defineModule(pkg, {
 **Account:** a free Auth0 tenant and a *Regular Web Application* in it. Until \`AUTH0_DOMAIN\`, \`AUTH0_CLIENT_ID\`, \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` are set, \`/api/auth/login\` answers 503 naming the missing ones and \`/api/auth/me\` says the visitor is signed out: the site builds and runs without an account.
 
 **How sign-in works:** a link to \`/api/auth/login/?returnTo=/account/\` sends the visitor to Auth0 (authorization code with PKCE and a state, by \`openid-client\` through the tenant's OpenID Connect discovery). Auth0 sends them back to \`/api/auth/callback/\`, which checks the state, the PKCE verifier and the ID token, then sets the session: one cookie, \`jam_session\`, encrypted (JWE, A256GCM) with a key derived from \`AUTH_SECRET\`, HttpOnly, Secure, SameSite=Lax, for 8 hours. \`returnTo\` only ever goes to a path on this site. \`/api/auth/me/\` answers \`{ user, configured }\` (never cached); \`/api/auth/logout/\` clears the cookie and ends the Auth0 session, back to the home page. A tampered or expired cookie counts as signed out.
+
+${authReadme}
 
 **Env:** \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` are secrets: server only, never in a page or bundle.
 

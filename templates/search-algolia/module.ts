@@ -11,7 +11,7 @@ export default defineModule(pkg, {
   label: "Algolia",
   hint: "hosted search: the index is updated after each build; the box loads on focus",
   sections: [{ id: "search", nav: "Search" }],
-  packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "widgets/algolia-search.ts"] }],
+  packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "scripts/bundle-widget.ts", "widgets/algolia-search.ts"] }],
   workspaces: {
     "packages/sections": {
       dependencies: ["algoliasearch"],

@@ -47,6 +47,31 @@ function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, str
   return scripts;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Other package.json fields: an object (`exports`) is the union of every module's keys, so that
+ * two modules may each export a subpath of one package; any other value, or one key given two
+ * values, must agree.
+ */
+function mergeFields(ws: string, patches: WorkspacePatch[]): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const p of patches) {
+    for (const [k, v] of Object.entries(p.fields ?? {})) {
+      const prev = fields[k];
+      if (isRecord(prev) && isRecord(v)) {
+        for (const [key, value] of Object.entries(v)) {
+          if (key in prev && JSON.stringify(prev[key]) !== JSON.stringify(value)) throw new Error(`two modules set "${k}"."${key}" of ${ws}'s package.json differently`);
+        }
+        fields[k] = { ...prev, ...v };
+      } else if (prev !== undefined && JSON.stringify(prev) !== JSON.stringify(v)) {
+        throw new Error(`two modules set "${k}" of ${ws}'s package.json differently`);
+      } else fields[k] = v;
+    }
+  }
+  return fields;
+}
+
 export function buildPackageJsons(stack: Stack, options: Options): Map<WorkspacePath, object> {
   const catalog = catalogOf(stack);
   const spec = (ws: string, name: string) => workspacePin(ws, name) ?? (catalog[name] ? "catalog:" : versionOf(name, stack.modules));
@@ -63,7 +88,7 @@ export function buildPackageJsons(stack: Stack, options: Options): Map<Workspace
       private: true,
       type: "module",
       ...(root ? { packageManager: `pnpm@${pnpmVersion}`, engines: { node: `>=${stack.node}` } } : {}),
-      ...Object.assign({}, ...patches.map((p) => p.fields ?? {})),
+      ...mergeFields(ws, patches),
       scripts: mergeScripts(ws, patches),
       dependencies: deps(ws, [...dependencies]),
       devDependencies: deps(ws, [...devDependencies]),

@@ -87,6 +87,9 @@ export function planProject(input: PlanInput): FileTree {
     files.set(path, { text, from });
   };
   const context = templateContext(input);
+  // A shared package's file may be brought by two modules (the widget bundler, by search and auth):
+  // it is the same file, written once.
+  const copied = new Set<string>();
 
   for (const part of stack.parts) {
     const { dir } = part.module;
@@ -94,7 +97,12 @@ export function planProject(input: PlanInput): FileTree {
       const source = store[`packages/${copy.from}`];
       if (!source) throw new Error(`${dir}: no shared package packages/${copy.from}`);
       const wanted = (p: string) => copy.include.some((inc) => (inc.endsWith("/") ? p.startsWith(inc) : p === inc));
-      for (const [p, text] of Object.entries(source)) if (wanted(p)) add(`${copy.to}/${p}`, text as string, dir);
+      for (const [p, text] of Object.entries(source)) {
+        const key = `packages/${copy.from}/${p} -> ${copy.to}`;
+        if (!wanted(p) || copied.has(key)) continue;
+        copied.add(key);
+        add(`${copy.to}/${p}`, text as string, dir);
+      }
     }
     if (part.files) {
       const files = store[`templates/${dir}/${part.files}`];

@@ -150,7 +150,8 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   if (twice) throw new Error(`two modules add the server route ${twice}`);
   // Two modules may need one section (Stripe and Snipcart both sell /products/): it is written once.
   const sections = [...new Map(parts.flatMap((p) => p.sections ?? []).map((s) => [s.id, s])).values()];
-  return { ...view, has, buildTasks, functions, sections } as StackView;
+  const header = parts.flatMap((p) => p.header ?? []).join("");
+  return { ...view, has, buildTasks, functions, sections, header } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

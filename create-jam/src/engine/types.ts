@@ -85,6 +85,12 @@ export interface Contribution {
   functions?: FunctionRoute[];
   /** Page sections this module adds to the site (see Section). */
   sections?: Section[];
+  /**
+   * HTML every page's header shows after the nav links, such as an account badge (a custom element
+   * and its script): each framework's layout renders the stack's fragments raw, in module order, so
+   * an integration puts something in the header without a template in each framework.
+   */
+  header?: string;
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -141,6 +147,8 @@ export interface StackView {
   functions: FunctionRoute[];
   /** Every page section of the stack, in module order. */
   sections: Section[];
+  /** The modules' header fragments, joined in module order ("" for none). */
+  header: string;
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */

@@ -11,6 +11,8 @@ module.exports = function (migration) {
     type.createField("description").name("Description").type("Text");
     if (dated) type.createField("date").name("Date").type("Date").required(true);
     type.createField("tags").name("Tags").type("Array").items({ type: "Symbol" });
+    // With an auth module: pages show a placeholder, and only a signed-in visitor reads the body.
+    type.createField("members").name("Members only").type("Boolean");
     type.createField("body").name("Body").type("RichText");
     type.displayField("title");
   };

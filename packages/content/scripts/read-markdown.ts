@@ -27,6 +27,7 @@ export function readEntries(dir: string): Entry[] {
         description: typeof data.description === "string" ? data.description : "",
         date: toDate(data.date ?? "1970-01-01", `${collection}/${file}`),
         tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
+        ...(data.members === true ? { members: true } : {}),
         html: marked.parse(content, { async: false }),
       });
     }

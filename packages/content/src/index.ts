@@ -9,6 +9,18 @@ export function listEntries(collection: Collection = "posts"): Promise<EntrySumm
   return provider.listEntries(collection);
 }
 
-export function getEntry(collection: Collection, slug: string): Promise<Entry | undefined> {
-  return provider.getEntry(collection, slug);
+/**
+ * An entry as pages show it. A members-only entry's body is never in a page (nor in a search
+ * index, nor in any static file): pages get an element that asks the auth module's /api/members
+ * function for it, which answers a signed-in visitor only (`@repo/content/members`).
+ */
+export async function getEntry(collection: Collection, slug: string): Promise<Entry | undefined> {
+  const entry = await provider.getEntry(collection, slug);
+  return entry?.members ? { ...entry, html: membersPlaceholder(entry) } : entry;
 }
+
+const attribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** What a page holds instead of a members-only body: the auth module's widget fills it in. */
+export const membersPlaceholder = ({ collection, slug }: EntrySummary) =>
+  `<jam-members data-entry="${attribute(`${collection}/${slug}`)}"><p class="notice">This post is for members only.</p></jam-members>`;

@@ -10,6 +10,11 @@ export interface EntrySummary {
   /** ISO date, YYYY-MM-DD. */
   date: string;
   tags: string[];
+  /**
+   * For signed-in members only (frontmatter or the CMS's `members: true`): pages get a placeholder
+   * instead of the body, which only the auth module's /api/members function serves, to a session.
+   */
+  members?: boolean;
 }
 
 export interface Entry extends EntrySummary {

@@ -8,7 +8,7 @@ import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, so
 
 const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
 /** What a list reads of an entry; the body comes with the entry itself. contentful/model.cjs creates them. */
-export const SUMMARY_FIELDS = ["slug", "title", "description", "date", "tags"] as const;
+export const SUMMARY_FIELDS = ["slug", "title", "description", "date", "tags", "members"] as const;
 
 interface Fields {
   slug: string;
@@ -16,6 +16,7 @@ interface Fields {
   description?: string;
   date?: string;
   tags?: string[];
+  members?: boolean;
   body?: Document;
 }
 
@@ -74,6 +75,7 @@ function connect(env: Record<string, string>): ContentProvider {
     description: f.description ?? "",
     date: (f.date ?? "1970-01-01").slice(0, 10),
     tags: f.tags ?? [],
+    ...(f.members === true ? { members: true } : {}),
   });
   const product = ({ body, image, ...f }: ProductFields) => {
     // Asset URLs are protocol-relative (//images.ctfassets.net/...).

@@ -9,7 +9,7 @@ import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
 import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 /** The database's properties, by name and type (README's Notion section). */
-export const PROPERTIES = { title: "Name", slug: "Slug", description: "Description", date: "Date", tags: "Tags", type: "Type", status: "Status" } as const;
+export const PROPERTIES = { title: "Name", slug: "Slug", description: "Description", date: "Date", tags: "Tags", type: "Type", status: "Status", members: "Members" } as const;
 /** A product's properties besides Name, Slug and Description (a stack with commerce). */
 export const PRODUCT_PROPERTIES = { price: "Price", currency: "Currency", image: "Image" } as const;
 const TYPES: Record<Collection | "products", string> = { posts: "Post", pages: "Page", products: "Product" };
@@ -19,6 +19,7 @@ type Prop = {
   rich_text?: { plain_text: string }[];
   date?: { start: string } | null;
   multi_select?: { name: string }[];
+  checkbox?: boolean;
   number?: number | null;
   select?: { name: string } | null;
   url?: string | null;
@@ -66,6 +67,7 @@ function connect(env: Record<string, string>): ContentProvider {
       description: text(p[PROPERTIES.description]),
       date: (p[PROPERTIES.date]?.date?.start ?? "1970-01-01").slice(0, 10),
       tags: (p[PROPERTIES.tags]?.multi_select ?? []).map((t) => t.name),
+      ...(p[PROPERTIES.members]?.checkbox === true ? { members: true } : {}),
     };
   };
   const html = async (page: Page) => {

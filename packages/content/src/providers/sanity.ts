@@ -6,7 +6,7 @@ import type { Collection, ContentProvider, Entry, EntrySummary } from "../types.
 import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 const TYPES: Record<Collection, string> = { posts: "post", pages: "page" };
-const SUMMARY = `"slug": slug.current, title, "description": coalesce(description, ""), "date": coalesce(date, "1970-01-01"), "tags": coalesce(tags, [])`;
+const SUMMARY = `"slug": slug.current, title, "description": coalesce(description, ""), "date": coalesce(date, "1970-01-01"), "tags": coalesce(tags, []), members == true => { "members": true }`;
 export const LIST_QUERY = `*[_type == $type && defined(slug.current)]{${SUMMARY}}`;
 export const ENTRY_QUERY = `*[_type == $type && slug.current == $slug][0]{${SUMMARY}, body}`;
 // The product type of apps/studio/schemas/product.ts (a stack with commerce).

@@ -10,7 +10,7 @@ import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, so
 
 /** What a list reads of an entry (apps/cms's content types); the body comes with the entry itself. */
 export const SUMMARY_FIELDS: Record<Collection, string[]> = {
-  posts: ["slug", "title", "description", "date", "tags", "publishedAt"],
+  posts: ["slug", "title", "description", "date", "tags", "members", "publishedAt"],
   pages: ["slug", "title", "description", "publishedAt"],
 };
 
@@ -20,6 +20,7 @@ interface Document {
   description?: string | null;
   date?: string | null;
   tags?: string[] | null;
+  members?: boolean | null;
   publishedAt?: string | null;
   body?: BlocksContent | null;
 }
@@ -63,6 +64,7 @@ function connect(env: Record<string, string>): ContentProvider {
     description: d.description ?? "",
     date: (d.date ?? d.publishedAt ?? "1970-01-01").slice(0, 10),
     tags: Array.isArray(d.tags) ? d.tags : [],
+    ...(d.members === true ? { members: true } : {}),
   });
   const product = ({ body, image, ...d }: ProductDocument) =>
     // Uploads on Strapi's own disk have paths (/uploads/...); a cloud upload provider's are URLs.

@@ -11,6 +11,8 @@ export const post = defineType({
     description,
     defineField({ name: "date", type: "date", validation: (rule) => rule.required() }),
     defineField({ name: "tags", type: "array", of: [{ type: "string" }], options: { layout: "tags" } }),
+    // With an auth module: pages show a placeholder, and only a signed-in visitor reads the body.
+    defineField({ name: "members", title: "Members only", type: "boolean", initialValue: false }),
     body,
   ],
   orderings: [{ title: "Newest first", name: "dateDesc", by: [{ field: "date", direction: "desc" }] }],

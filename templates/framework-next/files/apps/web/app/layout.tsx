@@ -29,6 +29,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 Search
               </Link>
             )}
+            {site.header && (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of create-jam's modules (app/site.ts), no content.
+              <span className="jam-header" dangerouslySetInnerHTML={{ __html: site.header }} />
+            )}
           </nav>
         </header>
         <main>{children}</main>

@@ -17,6 +17,10 @@ export function Layout({ children }: { children: ReactNode }) {
           ))}
           {/* A full page load: the search page's script must run, which client-side navigation would skip. */}
           {site.search && <a href="/search/">Search</a>}
+          {site.header && (
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of create-jam's modules (src/site.ts), no content.
+            <span className="jam-header" dangerouslySetInnerHTML={{ __html: site.header }} />
+          )}
         </nav>
       </header>
       <main>{children}</main>
