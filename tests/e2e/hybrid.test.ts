@@ -12,6 +12,7 @@ import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
+import { auth0Env, expectMembersRefused, signInInBrowser } from "./auth.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
@@ -128,12 +129,11 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     }
   });
 
-  it.runIf(auth === "auth0")("signs in through a local OIDC server set up as Auth0 is, on its own server: the session, /api/auth/me, sign-out", async () => {
+  it.runIf(auth === "auth0")("signs in through a local OIDC server set up as Auth0 is, on its own server: the session, /api/auth/me, a foreign returnTo, sign-out; in Chromium too", async () => {
     const port = await freePort();
     const siteUrl = `http://127.0.0.1:${port}`;
     const oidc = await startOidc(siteUrl);
-    const secret = "auth-secret-e2e-of-at-least-32-characters";
-    const env = { AUTH0_DOMAIN: "tenant.example.auth0.com", AUTH0_ISSUER_URL: oidc.issuer, AUTH0_CLIENT_ID: oidc.clientId, AUTH0_CLIENT_SECRET: oidc.clientSecret, AUTH_SECRET: secret };
+    const env = auth0Env(oidc);
     const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env, port });
     try {
       const me = async (cookie = "") => (await fetch(`${siteUrl}/api/auth/me/`, { headers: { cookie } })).json();
@@ -157,6 +157,12 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
       const out = await fetch(`${siteUrl}/api/auth/logout/`, { redirect: "manual", headers: { cookie: cookiesOf(done) } });
       expect(out.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
       expect(new URL(out.headers.get("location") as string).origin).toBe(oidc.issuer);
+      // returnTo to another host is ignored: back to the home page.
+      const away = await fetch(`${siteUrl}/api/auth/login/?returnTo=${encodeURIComponent("https://evil.example/")}`, { redirect: "manual" });
+      const awayBack = await fetch(await oidc.signIn(away.headers.get("location") as string, "ada"), { redirect: "manual", headers: { cookie: cookiesOf(away) } });
+      expect(awayBack.headers.get("location")).toBe("/");
+      await expectMembersRefused(siteUrl);
+      await signInInBrowser(siteUrl, oidc);
     } finally {
       await server.close();
       await oidc.close();

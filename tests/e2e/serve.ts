@@ -146,3 +146,19 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   }
   kill("SIGKILL");
 }
+
+/**
+ * A static site with its server routes on one origin, as its host serves it: the built folder
+ * (serveStatic) behind the project's own functions server (packages/functions/scripts/dev.ts, which
+ * answers /api/* with the handlers and proxies the rest), with `env` for the handlers.
+ */
+export async function serveStaticWithFunctions(dir: string, site: string, { env = {}, port }: { env?: Record<string, string>; port?: number } = {}): Promise<Served> {
+  const files = await serveStatic(dir);
+  try {
+    const functions = await startServer("node", ["scripts/dev.ts", new URL(files.url).port], { cwd: join(site, "packages/functions"), env, port, devPortVariable: "FUNCTIONS_PORT" });
+    return { url: functions.url, close: async () => void (await Promise.all([functions.close(), files.close()])) };
+  } catch (error) {
+    await files.close();
+    throw error;
+  }
+}

@@ -27,7 +27,12 @@ function toRequest(req: IncomingMessage): Request {
 const server = createServer(async (req, res) => {
   if (!req.url?.startsWith("/api/")) return proxy.web(req, res);
   const response = await handle(toRequest(req));
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  // Each Set-Cookie on its own line (sign-in sets one cookie and clears another): a Headers object
+  // read as entries would join them into one value, which browsers do not split.
+  const headers: Record<string, string | string[]> = Object.fromEntries([...response.headers].filter(([name]) => name !== "set-cookie"));
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) headers["set-cookie"] = cookies;
+  res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 });
 server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));

@@ -1,0 +1,101 @@
+// Sign-in as a visitor does it, in Chromium, against the local OIDC server (set up as an Auth0
+// tenant is): the header's badge, the members-only post before and after, /account/, sign-out.
+// And the promise that no built file holds a members-only body.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
+import { browser } from "./browser.ts";
+
+/** The demo members-only post (templates/auth-auth0/files/.../members-only.md). */
+export const membersPost = { path: "/posts/members-only/", title: "For members only", phrase: "This paragraph is the members' reward" };
+
+/** Canary values: built with these as the secrets, no file a browser can fetch may hold them. */
+export const authCanaries = { AUTH_SECRET: "canary-auth-secret-0123456789abcdef0123", AUTH0_CLIENT_SECRET: "canary-auth0-client-secret-e2e" };
+
+/** The Auth0 module's variables for a test tenant at `oidc`. */
+export const auth0Env = (oidc: OidcServer) => ({
+  AUTH0_DOMAIN: "tenant.example.auth0.com",
+  AUTH0_ISSUER_URL: oidc.issuer,
+  AUTH0_CLIENT_ID: oidc.clientId,
+  AUTH0_CLIENT_SECRET: oidc.clientSecret,
+  AUTH_SECRET: "auth-secret-e2e-of-at-least-32-characters",
+});
+
+/** No file of the built site holds the members-only body, nor any of `secrets`. */
+export function expectNothingPrivate(dir: string, secrets: string[] = Object.values(authCanaries)) {
+  for (const file of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())) {
+    const text = readFileSync(join(file.parentPath, file.name), "latin1");
+    const where = join(file.parentPath, file.name);
+    expect(text.includes(membersPost.phrase), `${where} holds the members-only body`).toBe(false);
+    for (const secret of secrets) expect(text.includes(secret), `${where} holds a secret value`).toBe(false);
+  }
+}
+
+/**
+ * In Chromium: the members post shows its placeholder; the header's "Sign in" goes through the
+ * OIDC server's login and consent pages and back to the same post, now with its body; the badge
+ * names the visitor; /account/ shows them and lists the post; sign-out ends it, and the post is
+ * refused again. No error on the site's own pages on the way.
+ */
+export async function signInInBrowser(siteUrl: string, oidc: OidcServer) {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const ours = (url: string) => url.startsWith(siteUrl);
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    // /api/members/ answers 401 before sign-in, as it should; anything else of the site's >= 400 is a fault.
+    if (ours(r.url()) && r.status() >= 400 && !(r.status() === 401 && r.url().includes("/api/members/"))) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const body = () => page.locator("main").innerText();
+  try {
+    await page.goto(`${siteUrl}${membersPost.path}`);
+    await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
+    expect(await body()).toContain("This post is for members only.");
+    expect(await body()).not.toContain(membersPost.phrase);
+
+    await page.locator("header jam-account a", { hasText: "Sign in" }).click();
+    await page.waitForURL((u) => u.href.startsWith(oidc.issuer), { timeout: 10_000 });
+    await page.locator('input[name="login"]').fill("ada");
+    await page.locator('input[name="password"]').fill("any");
+    await page.locator('button[type="submit"]').click();
+    await page.locator('button[type="submit"]', { hasText: "Continue" }).click();
+    // Back where the visitor started (returnTo is the page's own path), signed in.
+    await page.waitForURL(`${siteUrl}${membersPost.path}`, { timeout: 15_000 });
+    await page.getByText(membersPost.phrase).waitFor({ timeout: 10_000 });
+    expect(await page.locator("header jam-account a").innerText()).toBe("ada Lovelace");
+
+    await page.locator("header jam-account a").click();
+    await page.waitForURL(`${siteUrl}/account/`);
+    await page.getByText("Signed in as ada Lovelace").waitFor({ timeout: 10_000 });
+    expect(await body()).toContain("ada@example.com");
+    expect(await page.locator("main a", { hasText: membersPost.title }).getAttribute("href")).toBe(membersPost.path);
+
+    const cookies = await context.cookies(siteUrl);
+    const session = cookies.find((c) => c.name === "jam_session");
+    expect(session, JSON.stringify(cookies)).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
+
+    await page.locator("main a", { hasText: "Sign out" }).click();
+    await page.waitForURL((u) => !u.href.startsWith(`${siteUrl}/api/`), { timeout: 10_000 });
+    expect((await context.cookies(siteUrl)).some((c) => c.name === "jam_session")).toBe(false);
+    await page.goto(`${siteUrl}${membersPost.path}`);
+    await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
+    expect(await body()).not.toContain(membersPost.phrase);
+    expect(await page.locator("header jam-account a").innerText()).toBe("Sign in");
+  } catch (error) {
+    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}
+
+/** Without a session: /api/members/ answers 401 and /api/auth/me/ says nobody is signed in. */
+export async function expectMembersRefused(siteUrl: string) {
+  const members = await fetch(`${siteUrl}/api/members/?entry=posts/members-only`);
+  expect(members.status).toBe(401);
+  expect(members.headers.get("cache-control")).toContain("no-store");
+  expect(await (await fetch(`${siteUrl}/api/auth/me/`)).json()).toEqual({ user: null, configured: true });
+}
