@@ -77,6 +77,35 @@ describe("planProject", () => {
     expect(Object.keys(workspace.overrides)).toEqual(["vite"]);
   });
 
+  // The header fragment reaches every framework's site config, and only with a module that has one.
+  const siteConfig: Record<string, string> = {
+    astro: "apps/web/src/site.ts",
+    eleventy: "apps/web/src/site.ts",
+    gatsby: "apps/web/src/site.ts",
+    hugo: "apps/web/hugo.toml",
+    next: "apps/web/app/site.ts",
+    nuxt: "apps/web/app/site.ts",
+    sveltekit: "apps/web/src/lib/site.ts",
+  };
+  it.each(Object.keys(siteConfig))("gives %s's layout the account badge with auth, and an empty header without", (framework) => {
+    const file = siteConfig[framework] as string;
+    const badge = '<jam-account><a href=\\"/api/auth/login/?returnTo=/account/\\">Sign in</a></jam-account>';
+    const withAuth = plan({ framework, auth: "auth0", deploy: ["netlify"] });
+    expect(withAuth.get(file), file).toContain(badge);
+    expect(withAuth.get(file)).toContain('src=\\"/_jam/account.js\\"');
+    expect(withAuth.has("packages/sections/src/sections/account.ts")).toBe(true);
+    expect(withAuth.get("packages/functions/src/routes.ts")).toContain('"/api/members": membersEntry');
+    expect(JSON.parse(withAuth.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./members": "./src/members.ts" });
+    const without = plan({ framework, deploy: ["netlify"] });
+    expect(without.get(file)).toMatch(/header = ""|header: "",/);
+    expect(without.has("packages/content/content/posts/members-only.md")).toBe(false);
+  });
+
+  it("unions the package.json exports two modules give one package", () => {
+    const both = plan({ commerce: "stripe", auth: "auth0", deploy: ["netlify"] });
+    expect(JSON.parse(both.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./products": "./src/products.ts", "./members": "./src/members.ts" });
+  });
+
   it("builds turbo.json with the framework's outputs and the content package's", () => {
     const turbo = JSON.parse(plan({ framework: "next" }).get("turbo.json") as string);
     expect(turbo.tasks.build.outputs).toEqual(expect.arrayContaining([".next/**", "!.next/cache/**", "out/**", ".generated/**"]));

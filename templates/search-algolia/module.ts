@@ -11,11 +11,11 @@ export default defineModule(pkg, {
   label: "Algolia",
   hint: "hosted search: the index is updated after each build; the box loads on focus",
   sections: [{ id: "search", nav: "Search" }],
-  packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "scripts/bundle-widget.ts", "widgets/algolia-search.ts"] }],
+  packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "widgets/algolia-search.ts"] }],
+  widgets: [{ name: "algolia-search", what: "search: the search box's script" }],
   workspaces: {
     "packages/sections": {
       dependencies: ["algoliasearch"],
-      devDependencies: ["esbuild"],
       scripts: { index: "node scripts/algolia-index.ts" },
     },
   },
@@ -26,7 +26,6 @@ export default defineModule(pkg, {
     },
     alsoOnBuild: ["index"],
   },
-  allowBuilds: { esbuild: true },
   env: [
     { name: "ALGOLIA_APP_ID", visibility: "public", description: "the application's id (dashboard › Settings › API Keys): with the keys, the build updates the index and /search/ queries it" },
     { name: "ALGOLIA_SEARCH_KEY", visibility: "public", description: "the search-only API key: it is in the search page" },
@@ -34,7 +33,6 @@ export default defineModule(pkg, {
     { name: "ALGOLIA_INDEX_NAME", visibility: "public", description: "the index", example: "site" },
     { name: "ALGOLIA_HOSTS", visibility: "public", description: "other hosts than Algolia's (host:port over http, comma-separated: a test server); leave empty" },
   ],
-  derive: ({ framework }) => ({ gitignore: [`apps/web/${framework.publicDir}/_jam/`] }),
   readme: `## Search: Algolia
 
 **Account:** an Algolia application (the free plan is enough to start). Until \`ALGOLIA_APP_ID\` and \`ALGOLIA_ADMIN_KEY\` are set, \`pnpm build\` skips the index with one line and \`/search/\` says search is not configured; with them set and Algolia failing, the build fails with one sentence naming it, the host and the index.

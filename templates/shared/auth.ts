@@ -1,18 +1,19 @@
 // What every auth module shares, so that a provider is one module folder: the /api/auth/* routes
 // over its src/auth/provider.ts, /api/members, the header's account badge, the /account/ page and
-// members-only posts. The widget is bundled into /_jam/account.js by a step of the sections build.
+// members-only posts. The widget (widgets/account.ts) is bundled into /_jam/account.js by the sections build.
 import type { JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The account badge: a sign-in link that works without script, then the visitor's name. */
 const header = `<jam-account><a href="/api/auth/login/?returnTo=/account/">Sign in</a></jam-account><script type="module" src="/_jam/account.js"></script>`;
 
 /** `files`: the provider's own files in packages/functions; `dependencies`: the npm packages they use. */
-export function authModule(spec: { id: string; files: string[]; dependencies?: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "sections" | "packages" | "functions" | "workspaces" | "allowBuilds" | "derive"> {
+export function authModule(spec: { id: string; files: string[]; dependencies?: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "sections" | "packages" | "functions" | "workspaces"> {
   return {
     id: spec.id,
     kind: "auth",
     needs: [{ capability: "functions", why: "sign-in, its callback and the session are server routes" }],
     header,
+    widgets: [{ name: "account", what: "auth: the account badge's script" }],
     sections: [{ id: "account" }],
     packages: [
       {
@@ -21,7 +22,7 @@ export function authModule(spec: { id: string; files: string[]; dependencies?: s
         include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/handlers/membersEntry.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", ...spec.files],
       },
       { from: "content", to: "packages/content", include: ["src/members.ts"] },
-      { from: "sections", to: "packages/sections", include: ["src/sections/account.ts", "scripts/bundle-widget.ts", "widgets/account.ts"] },
+      { from: "sections", to: "packages/sections", include: ["src/sections/account.ts", "widgets/account.ts"] },
     ],
     functions: [
       { path: "/api/auth/login", handler: "authLogin" },
@@ -34,11 +35,7 @@ export function authModule(spec: { id: string; files: string[]; dependencies?: s
       // jose seals the session cookie; cookie reads and writes it.
       "packages/functions": { dependencies: ["jose", "cookie", ...(spec.dependencies ?? [])] },
       "packages/content": { fields: { exports: { ".": "./src/index.ts", "./members": "./src/members.ts" } } },
-      "packages/sections": { devDependencies: ["esbuild"] },
     },
-    allowBuilds: { esbuild: true },
-    // The bundled badge is build output, like the search widget's.
-    derive: ({ framework }) => ({ gitignore: [`apps/web/${framework.publicDir}/_jam/`] }),
   };
 }
 

@@ -1,6 +1,6 @@
 // For real: generate with the built CLI (which installs from the registry), build with the
 // framework's own build through turbo, and read what it produced.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../create-jam/src/engine/registry.ts";
@@ -23,10 +23,10 @@ const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
 const stacks = modulesOf(registry, "framework").flatMap((m) =>
-  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, git: m.id === "next", commerce })),
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce })),
 );
 
-describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, git, commerce }) => {
+describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce }) => {
   const cwd = tempDir(`jam-e2e-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web", out);
@@ -101,10 +101,14 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     }
   });
 
-  it("rebuilds entirely from turbo's cache", async () => {
+  it("rebuilds entirely from turbo's cache, the widget bundles outside their package included", async () => {
+    // As on a fresh clone with a remote cache: the badge's bundle is not there until the cache restores it.
+    const badge = join(site, "apps/web", publicDir, "_jam/account.js");
+    rmSync(badge);
     const again = await pnpm(site, "build");
     expect(again).toMatch(/Cached:\s+(\d+) cached, \1 total/);
     expect(again).toContain("FULL TURBO");
+    expect(existsSync(badge)).toBe(true);
   });
 
   it("type-checks and lints clean", async () => {

@@ -151,7 +151,8 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   // Two modules may need one section (Stripe and Snipcart both sell /products/): it is written once.
   const sections = [...new Map(parts.flatMap((p) => p.sections ?? []).map((s) => [s.id, s])).values()];
   const header = parts.flatMap((p) => p.header ?? []).join("");
-  return { ...view, has, buildTasks, functions, sections, header } as StackView;
+  const widgets = [...new Map(parts.flatMap((p) => p.widgets ?? []).map((w) => [w.name, w])).values()];
+  return { ...view, has, buildTasks, functions, sections, header, widgets } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

@@ -79,6 +79,17 @@ export interface Section {
   nav?: string;
 }
 
+/**
+ * A custom element's script, packages/sections/widgets/<name>.ts (the module copies it in through
+ * `packages`): the sections build bundles it into the framework's public folder as /_jam/<name>.js,
+ * a build output turbo's cache restores.
+ */
+export interface Widget {
+  name: string;
+  /** The build's line about it: "auth: the account badge's script". */
+  what: string;
+}
+
 /** What a module adds to the project. A module is one of these plus conditional and derived ones. */
 export interface Contribution {
   /** Server routes this module adds to the site's functions (packages/functions). */
@@ -91,6 +102,8 @@ export interface Contribution {
    * an integration puts something in the header without a template in each framework.
    */
   header?: string;
+  /** Browser scripts this module's pages load (see Widget). */
+  widgets?: Widget[];
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -149,6 +162,8 @@ export interface StackView {
   sections: Section[];
   /** The modules' header fragments, joined in module order ("" for none). */
   header: string;
+  /** Every widget of the stack, once each, in module order. */
+  widgets: Widget[];
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */

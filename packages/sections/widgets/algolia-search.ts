@@ -1,5 +1,5 @@
 // <jam-search> (a browser module: tsconfig.json has the DOM library for widgets/): queries Algolia as the visitor types (search-only key, from its data attributes)
-// and lists the hits as links. Bundled by scripts/steps/algolia-widget.ts into the site's public
+// and lists the hits as links. Bundled by scripts/steps/widgets.ts into the site's public
 // folder as /_jam/algolia-search.js, which /search/ imports on the first focus of its box.
 import { liteClient } from "algoliasearch/lite";
 
