@@ -7,7 +7,7 @@ import type { JamModule } from "../../create-jam/src/engine/types.ts";
 const header = `<jam-account><a href="/api/auth/login/?returnTo=/account/">Sign in</a></jam-account><script type="module" src="/_jam/account.js"></script>`;
 
 /** `files`: the provider's own files in packages/functions; `dependencies`: the npm packages they use. */
-export function authModule(spec: { id: string; files: string[]; dependencies?: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "sections" | "packages" | "functions" | "workspaces"> {
+export function authModule(spec: { id: string; files: string[]; dependencies?: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "sections" | "packages" | "functions" | "workspaces" | "derive"> {
   return {
     id: spec.id,
     kind: "auth",
@@ -15,11 +15,14 @@ export function authModule(spec: { id: string; files: string[]; dependencies?: s
     header,
     widgets: [{ name: "account", what: "auth: the account badge's script" }],
     sections: [{ id: "account" }],
+    // The demo members-only post (packages/content/content/posts/members-only.md), written alike by
+    // every auth module (its own files/ folder holds its provider.ts).
+    derive: () => ({ files: "shared/files-auth" }),
     packages: [
       {
         from: "functions",
         to: "packages/functions",
-        include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/handlers/membersEntry.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", ...spec.files],
+        include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/handlers/membersEntry.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", "src/auth/flow.ts", ...spec.files],
       },
       { from: "content", to: "packages/content", include: ["src/members.ts"] },
       { from: "sections", to: "packages/sections", include: ["src/sections/account.ts", "widgets/account.ts"] },

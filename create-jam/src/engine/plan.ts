@@ -105,7 +105,7 @@ export function planProject(input: PlanInput): FileTree {
       }
     }
     if (part.files) {
-      const files = store[`templates/${dir}/${part.files}`];
+      const files = store[part.files.includes("/") ? `templates/${part.files}` : `templates/${dir}/${part.files}`];
       if (!files) throw new Error(`${dir}: no folder ${part.files}`);
       for (const [p, text] of Object.entries(files)) {
         if (p.includes(SECTION)) for (const section of stack.view.sections) add(...renderFile(p.replaceAll(SECTION, section.id), text, { ...context, section }), dir);

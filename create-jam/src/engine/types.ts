@@ -133,7 +133,8 @@ export interface Contribution {
    * A folder of the template besides files/ whose files this part adds, e.g. "files-hybrid". A file
    * whose path holds `__route__` is written once per server route, with `__route__` replaced by
    * the route's path without its leading "/" (apps/web/__route__.mts -> apps/web/api/entries.mts) and
-   * the route in the template's context as `route`.
+   * the route in the template's context as `route`. "shared/files-<name>" names a folder of
+   * templates/shared instead, for what several modules of one kind write alike.
    */
   files?: string;
   /** Markdown for the generated README: this module's section. */

@@ -3,6 +3,7 @@
 // verifier and state kept in a short-lived sealed cookie; /api/auth/callback trades the code for
 // tokens (checking state, PKCE and the ID token), and signs the visitor in with the session cookie.
 import * as client from "openid-client";
+import { FLOW_COOKIE, FLOW_PATH, FLOW_SECONDS, redirect } from "./flow.ts";
 import { returnPath } from "./return-to.ts";
 import { cookieOf, SESSION_COOKIE, seal, sessionCookie, setCookie, unseal } from "./session.ts";
 
@@ -13,11 +14,6 @@ export interface OidcSettings {
   clientSecret: string;
   secret: string | undefined;
 }
-
-/** The sign-in in progress: verifier, state and where to go back, for ten minutes. */
-const FLOW_COOKIE = "jam_auth_flow";
-const FLOW_SECONDS = 10 * 60;
-const FLOW_PATH = "/api/auth/";
 
 const configs = new Map<string, Promise<client.Configuration>>();
 
@@ -34,12 +30,6 @@ function configOf(s: OidcSettings): Promise<client.Configuration> {
   }
   return config;
 }
-
-const redirect = (location: string, cookies: string[] = [], status = 302) => {
-  const headers = new Headers({ location, "cache-control": "no-store" });
-  for (const c of cookies) headers.append("set-cookie", c);
-  return new Response(null, { status, headers });
-};
 
 /** GET /api/auth/login?returnTo=/account/: to the provider's sign-in page. */
 export async function login(request: Request, s: OidcSettings): Promise<Response> {

@@ -1,0 +1,80 @@
+// Sign-in through Supabase Auth with its official client (supabase-js), as a server-side OAuth
+// flow with PKCE: /api/auth/login asks supabase-js for the provider's authorize URL (GitHub by
+// default; SUPABASE_AUTH_PROVIDER names another the project has enabled) and keeps the verifier it
+// made in the same sealed, short-lived flow cookie the OIDC flow uses; /api/auth/callback hands
+// supabase-js the code and that verifier (POST /auth/v1/token?grant_type=pkce) and signs the visitor
+// in with the site's own session cookie. Supabase's tokens are not kept: the site's session is
+// the one cookie.
+import { createClient, type SupportedStorage } from "@supabase/supabase-js";
+import { env } from "../env.ts";
+import { FLOW_COOKIE, FLOW_PATH, FLOW_SECONDS, redirect } from "./flow.ts";
+import { returnPath } from "./return-to.ts";
+import { cookieOf, SESSION_COOKIE, seal, sessionCookie, setCookie, unseal } from "./session.ts";
+import type { AuthProvider } from "./types.ts";
+
+const REQUIRED = ["SUPABASE_URL", "SUPABASE_PUBLISHABLE_KEY"];
+/** Where supabase-js keeps the PKCE verifier in its storage: `<storageKey>-code-verifier`. */
+const STORAGE_KEY = "jam";
+const VERIFIER_KEY = `${STORAGE_KEY}-code-verifier`;
+
+/** A client for one request: its storage is a Map, so nothing outlives the request but what we seal. */
+function client(items = new Map<string, string>()) {
+  const storage: SupportedStorage = {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+  const supabase = createClient(env("SUPABASE_URL") as string, env("SUPABASE_PUBLISHABLE_KEY") as string, {
+    auth: { flowType: "pkce", storage, storageKey: STORAGE_KEY, persistSession: true, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+  return { supabase, items };
+}
+
+const text = (status: number, body: string) =>
+  new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "set-cookie": setCookie(FLOW_COOKIE, "", 0, FLOW_PATH) } });
+
+export const provider: AuthProvider = {
+  name: "Supabase Auth",
+  missing: () => REQUIRED.filter((n) => !env(n)),
+
+  async login(request) {
+    const url = new URL(request.url);
+    const { supabase, items } = client();
+    const { data, error } = await supabase.auth.signInWithOAuth({
+      provider: (env("SUPABASE_AUTH_PROVIDER") ?? "github") as "github",
+      options: { redirectTo: `${url.origin}${FLOW_PATH}callback/`, skipBrowserRedirect: true },
+    });
+    const verifier = items.get(VERIFIER_KEY);
+    if (error || !data.url || !verifier) {
+      console.error(`auth: Supabase Auth gave no sign-in URL: ${error?.message ?? "no PKCE verifier"}`);
+      return text(502, "Sign-in is not available right now: try again.");
+    }
+    const flow = await seal("supabase", { verifier, returnTo: returnPath(url.searchParams.get("returnTo"), url.origin) }, env("AUTH_SECRET"), FLOW_SECONDS);
+    return redirect(data.url, [setCookie(FLOW_COOKIE, flow, FLOW_SECONDS, FLOW_PATH)]);
+  },
+
+  async callback(request) {
+    const secret = env("AUTH_SECRET");
+    const flow = await unseal(cookieOf(request, FLOW_COOKIE), secret);
+    const code = new URL(request.url).searchParams.get("code");
+    if (!flow || typeof flow.verifier !== "string") return text(400, "This sign-in expired or did not start here: sign in again.");
+    if (!code) return text(401, "The sign-in did not complete: sign in again.");
+    const { supabase } = client(new Map([[VERIFIER_KEY, flow.verifier]]));
+    const { data, error } = await supabase.auth.exchangeCodeForSession(code);
+    if (error || !data.user) {
+      console.error(`auth: Supabase Auth refused the sign-in: ${error?.message ?? "no user"}`);
+      return text(401, "The sign-in did not complete: sign in again.");
+    }
+    const { user } = data;
+    const meta = user.user_metadata as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
+    const session = await sessionCookie({ id: user.id, name: str(meta.full_name) ?? str(meta.name), email: user.email, picture: str(meta.avatar_url) }, secret);
+    const returnTo = typeof flow.returnTo === "string" ? flow.returnTo : "/";
+    return redirect(returnTo, [session, setCookie(FLOW_COOKIE, "", 0, FLOW_PATH)], 303);
+  },
+
+  async logout(request) {
+    const url = new URL(request.url);
+    return redirect(returnPath(url.searchParams.get("returnTo"), url.origin), [setCookie(SESSION_COOKIE, "", 0)]);
+  },
+};
