@@ -1,20 +1,29 @@
 // What every auth module shares, so that a provider is one module folder: the /api/auth/* routes
 // over its src/auth/provider.ts, /api/members, the header's account badge, the /account/ page and
 // members-only posts. The widget (widgets/account.ts) is bundled into /_jam/account.js by the sections build.
-import type { JamModule } from "../../create-jam/src/engine/types.ts";
+import type { JamModule, PackageCopy, Section, Widget } from "../../create-jam/src/engine/types.ts";
 
 /** The account badge: a sign-in link that works without script, then the visitor's name. */
 const header = `<jam-account><a href="/api/auth/login/?returnTo=/account/">Sign in</a></jam-account><script type="module" src="/_jam/account.js"></script>`;
 
-/** `files`: the provider's own files in packages/functions; `dependencies`: the npm packages they use. */
-export function authModule(spec: { id: string; files: string[]; dependencies?: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "sections" | "packages" | "functions" | "workspaces" | "derive"> {
+/**
+ * `files`: the provider's own files in packages/functions; `dependencies`: the npm packages they use.
+ * A provider whose sign-in form is the site's own page (Firebase) adds its page, widget and the
+ * packages they need in `page`.
+ */
+export function authModule(spec: {
+  id: string;
+  files: string[];
+  dependencies?: string[];
+  page?: { sections: Section[]; widgets: Widget[]; packages: PackageCopy[]; sectionsDependencies: string[] };
+}): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "sections" | "packages" | "functions" | "workspaces" | "derive"> {
   return {
     id: spec.id,
     kind: "auth",
     needs: [{ capability: "functions", why: "sign-in, its callback and the session are server routes" }],
     header,
-    widgets: [{ name: "account", what: "auth: the account badge's script" }],
-    sections: [{ id: "account" }],
+    widgets: [{ name: "account", what: "auth: the account badge's script" }, ...(spec.page?.widgets ?? [])],
+    sections: [{ id: "account" }, ...(spec.page?.sections ?? [])],
     // The demo members-only post (packages/content/content/posts/members-only.md), written alike by
     // every auth module (its own files/ folder holds its provider.ts).
     derive: () => ({ files: "shared/files-auth" }),
@@ -26,6 +35,7 @@ export function authModule(spec: { id: string; files: string[]; dependencies?: s
       },
       { from: "content", to: "packages/content", include: ["src/members.ts"] },
       { from: "sections", to: "packages/sections", include: ["src/sections/account.ts", "widgets/account.ts"] },
+      ...(spec.page?.packages ?? []),
     ],
     functions: [
       { path: "/api/auth/login", handler: "authLogin" },
@@ -38,6 +48,7 @@ export function authModule(spec: { id: string; files: string[]; dependencies?: s
       // jose seals the session cookie; cookie reads and writes it.
       "packages/functions": { dependencies: ["jose", "cookie", ...(spec.dependencies ?? [])] },
       "packages/content": { fields: { exports: { ".": "./src/index.ts", "./members": "./src/members.ts" } } },
+      ...(spec.page ? { "packages/sections": { devDependencies: spec.page.sectionsDependencies } } : {}),
     },
   };
 }

@@ -9,10 +9,10 @@ import { MIN_SECRET_LENGTH } from "./session.ts";
 /** The variables sign-in still needs; empty when it is set up. */
 export const missingVariables = () => [...provider.missing(), ...((env("AUTH_SECRET")?.length ?? 0) < MIN_SECRET_LENGTH ? ["AUTH_SECRET"] : [])];
 
-/** A GET route that runs `step` once sign-in is set up, and answers 503 naming what is missing before. */
-export function guarded(step: (request: Request) => Promise<Response>): Route {
+/** A route (GET unless told) that runs `step` once sign-in is set up, and answers 503 naming what is missing before. */
+export function guarded(step: (request: Request) => Promise<Response>, method: "GET" | "POST" = "GET"): Route {
   return {
-    methods: ["GET"],
+    methods: [method],
     handler: async (request) => {
       const missing = missingVariables();
       if (!missing.length) return step(request);
