@@ -7,7 +7,7 @@ import type { Choices, Options } from "../src/engine/types.ts";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");
 export const store = compileStore(collectTemplates(repoRoot));
-export const defaultChoices: Choices = { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", search: "pagefind", deploy: ["vercel"] };
+export const defaultChoices: Choices = { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", backend: "none", search: "pagefind", deploy: ["vercel"] };
 export const defaultOptions: Options = { name: "my-site", install: false, git: false };
 
 export function plan(choices: Partial<Choices> = {}, options: Partial<Options> = {}) {

@@ -122,7 +122,7 @@ describe("planProject", () => {
 
   it("records the stack and a reproducing command in jam.json", () => {
     const jam = JSON.parse(plan({ deploy: ["netlify", "vercel"] }, { name: "blog", install: true }).get("jam.json") as string);
-    expect(jam.command).toBe("npm create jam@0.0.0-test blog -- --framework astro --rendering static --content markdown --commerce none --auth none --search pagefind --deploy netlify,vercel --install --no-git");
+    expect(jam.command).toBe("npm create jam@0.0.0-test blog -- --framework astro --rendering static --content markdown --commerce none --auth none --backend none --search pagefind --deploy netlify,vercel --install --no-git");
     expect(jam.templates["@create-jam/template-base"]).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
@@ -130,7 +130,7 @@ describe("planProject", () => {
     for (const bad of ["../x", "/etc/passwd", "a/../../b", "a\\b", "C:/x", "a//b", "./a", ""]) {
       expect(() => assertSafePath(bad), bad).toThrow(/not a plain path/);
     }
-    const stack = resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", search: "none", deploy: [] });
+    const stack = resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", backend: "none", search: "none", deploy: [] });
     stack.parts[0] = { ...stack.parts[0], dataFiles: { "../escape.json": () => ({}) } };
     expect(() => planProject({ registry, stack, options: defaultOptions, store, version: "0" })).toThrow(/not a plain path/);
   });
@@ -145,7 +145,7 @@ describe("planProject", () => {
 // in one of them): the whole file list, then every config file at the
 // root and at the top of each app. A module edit shows up here as the diff it makes to each stack.
 const keyFile = (path: string) => /^(apps\/[^/]+\/)?[^/]+$/.test(path) && !path.endsWith(".md");
-const stackName = (c: Choices) => [c.framework, c.rendering, c.content, ...(c.commerce === "none" ? [] : [c.commerce]), ...(c.auth === "none" ? [] : [c.auth]), c.search, c.deploy.join("+") || "no-deploy"].join("-");
+const stackName = (c: Choices) => [c.framework, c.rendering, c.content, ...(c.commerce === "none" ? [] : [c.commerce]), ...(c.auth === "none" ? [] : [c.auth]), ...(c.backend === "none" ? [] : [`${c.backend}-comments`]), c.search, c.deploy.join("+") || "no-deploy"].join("-");
 
 describe.each(pairwise(registry).allowed.map((c) => [stackName(c), c] as const))("the %s stack", (name, choices) => {
   it("matches its snapshot of files and key files", async () => {

@@ -21,13 +21,13 @@ const fake: Registry = [
 
 describe("resolveStack", () => {
   it("resolves the real defaults with the base first and the highest Node floor", () => {
-    const stack = resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", search: "pagefind", deploy: ["vercel", "netlify"] });
+    const stack = resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", backend: "none", search: "pagefind", deploy: ["vercel", "netlify"] });
     expect(stack.modules.map((m) => m.id)).toEqual(["base", "astro", "static", "markdown", "pagefind", "vercel", "netlify"]);
     expect(stack.node).toBe("22.18.0");
   });
 
   it("explains a broken rule with the module's own words and both fixes", () => {
-    const run = () => resolveStack(fake, { framework: "static-only", rendering: "static", content: "md", commerce: "none", auth: "none", search: "none", deploy: ["serverless"] });
+    const run = () => resolveStack(fake, { framework: "static-only", rendering: "static", content: "md", commerce: "none", auth: "none", backend: "none", search: "none", deploy: ["serverless"] });
     expect(run).toThrow(JamError);
     try {
       run();
@@ -39,11 +39,11 @@ describe("resolveStack", () => {
   });
 
   it("takes the highest Node requirement", () => {
-    expect(resolveStack(fake, { framework: "static-only", rendering: "static", content: "md", commerce: "none", auth: "none", search: "find", deploy: ["pages"] }).node).toBe("22.12.0");
+    expect(resolveStack(fake, { framework: "static-only", rendering: "static", content: "md", commerce: "none", auth: "none", backend: "none", search: "find", deploy: ["pages"] }).node).toBe("22.12.0");
   });
 
   it("rejects unknown ids", () => {
-    expect(() => resolveStack(fake, { framework: "nope", rendering: "static", content: "md", commerce: "none", auth: "none", search: "none", deploy: [] })).toThrow(/Unknown choice --framework nope/);
+    expect(() => resolveStack(fake, { framework: "nope", rendering: "static", content: "md", commerce: "none", auth: "none", backend: "none", search: "none", deploy: [] })).toThrow(/Unknown choice --framework nope/);
   });
 
   it("offers only compatible options, both ways", () => {
@@ -55,7 +55,7 @@ describe("resolveStack", () => {
 
 describe("needs: a capability some other chosen module provides", () => {
   const real = (c: Partial<Parameters<typeof resolveStack>[1]>) => () =>
-    resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", search: "none", deploy: [], ...c });
+    resolveStack(registry, { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", backend: "none", search: "none", deploy: [], ...c });
 
   it("refuses sign-in on a static site with no host for its functions, naming every fix", () => {
     expect(real({ auth: "auth0" })).toThrow(
@@ -107,7 +107,7 @@ describe("conditional and derived contributions", () => {
     { id: "find", kind: "search", label: "Find", hint: "", turbo: { tasks: {}, alsoOnBuild: ["index"] }, derive: (v) => ({ gitignore: [`${v.framework.outDir}/index/`] }) },
   );
   const reg: Registry = [fake[0], framework, fake[3], fake[4], search, fake[6], fake[7]];
-  const choose = (s: string, deploy: string[]) => resolveStack(reg, { framework: "x", rendering: "static", content: "md", commerce: "none", auth: "none", search: s, deploy });
+  const choose = (s: string, deploy: string[]) => resolveStack(reg, { framework: "x", rendering: "static", content: "md", commerce: "none", auth: "none", backend: "none", search: s, deploy });
 
   it("adds a conditional only when every module it names is chosen", () => {
     expect(choose("none", ["serverless"]).parts.flatMap((p) => p.gitignore ?? [])).toEqual([]);

@@ -83,6 +83,12 @@ export default defineModule(pkg, {
     const sections = sectionsMachinery(view);
     return {
       ...sections,
+      dataFiles: {
+        ...sections.dataFiles,
+        // What getEntry adds after each post's body (comments, with a backend module): data, read by
+        // packages/content/src/index.ts.
+        "packages/content/post-footer.json": () => ({ html: view.postFooter }),
+      },
       workspaces: {
         ...sections.workspaces,
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).

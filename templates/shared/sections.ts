@@ -5,7 +5,7 @@
 import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
 
 export const sectionsMachinery = ({ sections, widgets, framework }: StackView): Contribution => {
-  if (!sections.length) return {};
+  if (!sections.length && !widgets.length) return {};
   const publicJam = `apps/web/${framework.publicDir}/_jam`;
   return {
     packages: [

@@ -61,7 +61,7 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
   const cwd = tempDir(`jam-cms-${cms}-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web");
-  const choices: Choices = { framework, rendering, content: cms, commerce, auth: "none", search: "none", deploy: ["vercel", "netlify"] };
+  const choices: Choices = { framework, rendering, content: cms, commerce, auth: "none", backend: "none", search: "none", deploy: ["vercel", "netlify"] };
   // A recognisable value for every secret variable the stack reads: none may reach the browser.
   const secrets = resolveStack(registry, choices).parts.flatMap((p) => p.env ?? []).filter((e) => e.visibility === "secret").map((e) => e.name);
   const canary = (name: string) => `canary-${name.toLowerCase()}-5e1f`;

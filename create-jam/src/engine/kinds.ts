@@ -17,6 +17,7 @@ export const kinds: readonly KindSpec[] = [
   { kind: "content", message: "Where does the content come from?", multiple: false, default: "markdown" },
   { kind: "commerce", message: "Sell products?", multiple: false, optional: true, default: "none" },
   { kind: "auth", message: "Sign-in for visitors?", multiple: false, optional: true, default: "none" },
+  { kind: "backend", message: "A backend for comments on posts?", multiple: false, optional: true, default: "none" },
   { kind: "search", message: "Site search?", multiple: false, optional: true, default: "pagefind" },
   { kind: "deploy", message: "Where will it deploy? (space selects, enter confirms)", multiple: true, default: ["vercel"] },
 ];

@@ -53,21 +53,36 @@ const pairsOf = (c: Choices) => {
  * combination for every pair of choices that no allowed combination holds.
  */
 export function pairwise(registry: Registry): { allowed: Choices[]; refused: { pair: string; choices: Choices }[] } {
+  const cached = pairwiseCache.get(registry);
+  if (cached) return cached;
   const all = matrix(registry);
-  const uncovered = new Set(all.allowed.flatMap(pairsOf));
-  const allowedPairs = new Set(uncovered);
+  // Pairs as numbers, each combination's computed once: the greedy pass below scores every
+  // allowed combination once per pick, and there are tens of thousands.
+  const index = new Map<string, number>();
+  const pairIds = all.allowed.map((c) => pairsOf(c).map((p) => index.get(p) ?? (index.set(p, index.size), index.size - 1)));
+  const covered = new Uint8Array(index.size);
+  let left = index.size;
   const allowed: Choices[] = [];
-  while (uncovered.size) {
-    let best = all.allowed[0] as Choices;
+  while (left) {
+    let best = 0;
     let score = -1;
-    for (const c of all.allowed) {
-      const s = pairsOf(c).filter((p) => uncovered.has(p)).length;
-      if (s > score) [best, score] = [c, s];
+    pairIds.forEach((ids, i) => {
+      let s = 0;
+      for (const id of ids) s += covered[id] ? 0 : 1;
+      if (s > score) [best, score] = [i, s];
+    });
+    allowed.push(all.allowed[best] as Choices);
+    for (const id of pairIds[best] as number[]) {
+      if (!covered[id]) left--;
+      covered[id] = 1;
     }
-    allowed.push(best);
-    for (const p of pairsOf(best)) uncovered.delete(p);
   }
   const refused = new Map<string, Choices>();
-  for (const c of all.refused) for (const p of pairsOf(c)) if (!allowedPairs.has(p) && !refused.has(p)) refused.set(p, c);
-  return { allowed, refused: [...refused].map(([pair, choices]) => ({ pair, choices })) };
+  for (const c of all.refused) for (const p of pairsOf(c)) if (!index.has(p) && !refused.has(p)) refused.set(p, c);
+  const result = { allowed, refused: [...refused].map(([pair, choices]) => ({ pair, choices })) };
+  pairwiseCache.set(registry, result);
+  return result;
 }
+
+/** One pairwise set per registry: tests ask for it many times. */
+const pairwiseCache = new WeakMap<Registry, ReturnType<typeof pairwise>>();

@@ -152,7 +152,8 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   const sections = [...new Map(parts.flatMap((p) => p.sections ?? []).map((s) => [s.id, s])).values()];
   const header = parts.flatMap((p) => p.header ?? []).join("");
   const widgets = [...new Map(parts.flatMap((p) => p.widgets ?? []).map((w) => [w.name, w])).values()];
-  return { ...view, has, buildTasks, functions, sections, header, widgets } as StackView;
+  const postFooter = parts.flatMap((p) => p.postFooter ?? []).join("");
+  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

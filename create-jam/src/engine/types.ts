@@ -4,7 +4,7 @@ import type { TemplateContext } from "./plan.ts";
 // validation, the error messages and the test matrix all read these objects and nothing else.
 
 /** A question the CLI asks; each kind is one flag (`--framework`, `--deploy`...). */
-export type Kind = "framework" | "rendering" | "content" | "commerce" | "auth" | "search" | "deploy";
+export type Kind = "framework" | "rendering" | "content" | "commerce" | "auth" | "backend" | "search" | "deploy";
 
 /** Where a module's contribution lands in the generated monorepo. "." is the root. */
 export type WorkspacePath = "." | `apps/${string}` | `packages/${string}`;
@@ -102,6 +102,11 @@ export interface Contribution {
    * an integration puts something in the header without a template in each framework.
    */
   header?: string;
+  /**
+   * HTML every post page shows after the post's body (comments): `{slug}` in it is the post's slug.
+   * @repo/content's getEntry adds it, so no framework has a template for it.
+   */
+  postFooter?: string;
   /** Browser scripts this module's pages load (see Widget). */
   widgets?: Widget[];
   /** Shared packages from the repo's packages/ folder that this module brings. */
@@ -165,6 +170,8 @@ export interface StackView {
   header: string;
   /** Every widget of the stack, once each, in module order. */
   widgets: Widget[];
+  /** The modules' post footers, joined in module order ("" for none). */
+  postFooter: string;
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
@@ -214,6 +221,8 @@ export interface Choices {
   commerce: string;
   /** A module id, or "none". */
   auth: string;
+  /** A module id, or "none". */
+  backend: string;
   /** A module id, or "none". */
   search: string;
   deploy: string[];

@@ -1,4 +1,5 @@
 // The content API the app reads. Which source answers is decided in ./provider.ts.
+import footer from "../post-footer.json" with { type: "json" };
 import { provider } from "./provider.ts";
 import type { Collection, Entry, EntrySummary } from "./types.ts";
 
@@ -16,8 +17,13 @@ export function listEntries(collection: Collection = "posts"): Promise<EntrySumm
  */
 export async function getEntry(collection: Collection, slug: string): Promise<Entry | undefined> {
   const entry = await provider.getEntry(collection, slug);
-  return entry?.members ? { ...entry, html: membersPlaceholder(entry) } : entry;
+  if (!entry) return undefined;
+  const html = entry.members ? membersPlaceholder(entry) : entry.html;
+  return { ...entry, html: collection === "posts" ? `${html}${postFooter(entry.slug)}` : html };
 }
+
+/** What the stack's modules show after every post (post-footer.json, written by create-jam): comments. */
+const postFooter = (slug: string) => footer.html.replaceAll("{slug}", attribute(slug));
 
 const attribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

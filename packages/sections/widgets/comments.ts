@@ -1,0 +1,93 @@
+// <jam-comments data-entry="<slug>"> after each post (a backend module's post footer): loads the
+// post's comments from /api/comments/ once it scrolls near the screen, and, where the stack signs
+// visitors in (data-sign-in), a form for a signed-in visitor. Every comment is written with
+// textContent, so a comment holding <script> shows as the text it is. Loaded by every page's header
+// as /_jam/comments.js (bundled by scripts/steps/widgets.ts), so client-side navigation finds it.
+
+interface Comment {
+  id: string;
+  body: string;
+  author: string;
+  date: string;
+}
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = "", className = ""): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+};
+
+function item(c: Comment): HTMLLIElement {
+  const li = el("li");
+  const meta = el("p", "", "comment-author");
+  meta.append(el("strong", c.author), ` · ${new Date(c.date).toLocaleDateString("en", { dateStyle: "medium" })}`);
+  li.append(meta, el("p", c.body, "comment-body"));
+  return li;
+}
+
+class JamComments extends HTMLElement {
+  connectedCallback() {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      void this.load();
+    }, { rootMargin: "300px" });
+    seen.observe(this);
+  }
+
+  async load() {
+    const entry = this.dataset.entry ?? "";
+    const answer = await fetch(`/api/comments/?entry=${encodeURIComponent(entry)}`, { cache: "no-store" })
+      .then((r) => (r.ok ? (r.json() as Promise<{ comments: Comment[]; configured: boolean }>) : undefined))
+      .catch(() => undefined);
+    const list = el("ol", "", "comment-list");
+    if (!answer) this.replaceChildren(el("p", "The comments could not be loaded.", "notice"));
+    else if (!answer.configured) this.replaceChildren(el("p", "Comments are not set up on this site yet.", "notice"));
+    else {
+      list.append(...answer.comments.map(item));
+      this.replaceChildren(answer.comments.length ? list : el("p", "No comments yet.", "comment-none"));
+    }
+    if (answer?.configured && this.dataset.signIn !== undefined) await this.form(entry, list);
+  }
+
+  async form(entry: string, list: HTMLOListElement) {
+    const me = (await fetch("/api/auth/me/", { cache: "no-store" }).then((r) => r.json()).catch(() => ({}))) as { user?: { name?: string } | null };
+    if (!me.user) {
+      const a = el("a", "Sign in to comment");
+      a.href = `/api/auth/login/?returnTo=${encodeURIComponent(location.pathname)}`;
+      const p = el("p");
+      p.append(a);
+      this.append(p);
+      return;
+    }
+    const form = el("form", "", "comment-form");
+    const label = el("label", "Your comment");
+    const text = el("textarea");
+    text.name = "body";
+    text.required = true;
+    text.maxLength = 2000;
+    text.rows = 4;
+    label.append(text);
+    const status = el("p", "", "status");
+    status.setAttribute("role", "status");
+    form.append(label, el("button", "Post comment"), status);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      status.textContent = "Posting…";
+      const res = await fetch("/api/comments/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, body: text.value }) }).catch(() => undefined);
+      const data = (await res?.json().catch(() => ({}))) as { comment?: Comment; error?: string };
+      if (!res?.ok || !data.comment) {
+        status.textContent = data.error ?? "The comment could not be posted.";
+        return;
+      }
+      this.querySelector(".comment-none")?.replaceWith(list);
+      list.append(item(data.comment));
+      text.value = "";
+      status.textContent = "Posted.";
+    });
+    this.append(form);
+  }
+}
+
+customElements.define("jam-comments", JamComments);
