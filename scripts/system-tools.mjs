@@ -1,5 +1,6 @@
-// Makes sure the Debian tools the end-to-end tests drive are on this machine: Chromium (real-browser
-// checks, Lighthouse) and Hugo (sites built with Hugo). As root (CI) it installs what is missing with
+// Makes sure the Debian tools the tests drive are on this machine: Chromium (real-browser checks,
+// Lighthouse), Hugo (sites built with Hugo) and PostgreSQL (the Supabase backend's migration, run
+// against a real server). As root (CI) it installs what is missing with
 // apt; anyone else gets one sentence on how. Re-running costs nothing: no apt call when both exist.
 // Plain JavaScript so it also runs on the machine's own Node: `node scripts/system-tools.mjs`.
 import { spawnSync } from "node:child_process";
@@ -10,6 +11,8 @@ import { pathToFileURL } from "node:url";
 export const systemTools = [
   { pkg: "chromium", bin: "/usr/bin/chromium", env: "JAM_CHROMIUM" },
   { pkg: "hugo", bin: "/usr/bin/hugo", env: "JAM_HUGO" },
+  // Debian 12's PostgreSQL is 15; the tests start a throwaway cluster of it (packages/functions/test/postgres.ts).
+  { pkg: "postgresql", bin: "/usr/lib/postgresql/15/bin/postgres", env: "JAM_POSTGRES" },
 ];
 
 /** The env variables that point tests at the tools (JAM_CHROMIUM, JAM_HUGO). */

@@ -32,8 +32,9 @@ step("pinned versions exist on the registry", "node", ["scripts/check-versions.t
 
 const report = join(root, ".tmp", "vitest.json");
 const projects = process.argv.slice(2);
-// End-to-end tests drive Debian's Chromium (and Hugo): install them first when missing (root/CI).
-if (projects.length === 0 || projects.includes("e2e")) step("system tools: chromium, hugo", "node", ["scripts/system-tools.mjs"]);
+// End-to-end tests drive Debian's Chromium and Hugo, unit tests its PostgreSQL: install them first
+// when missing (root/CI).
+if (projects.length === 0 || projects.includes("e2e") || projects.includes("unit")) step("system tools: chromium, hugo, postgresql", "node", ["scripts/system-tools.mjs"]);
 const vitest = spawnSync(
   "pnpm",
   ["exec", "vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
