@@ -3,6 +3,7 @@
 // And the promise that no built file holds a members-only body.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
 import { browser } from "./browser.ts";
@@ -32,6 +33,16 @@ export function expectNothingPrivate(dir: string, secrets: string[] = Object.val
   }
 }
 
+/** Clicks the header's "Sign in" and walks the OIDC server's login and consent pages as "ada". */
+export async function signInFromHeader(page: Page, oidc: OidcServer) {
+  await page.locator("header jam-account a", { hasText: "Sign in" }).click();
+  await page.waitForURL((u) => u.href.startsWith(oidc.issuer), { timeout: 10_000 });
+  await page.locator('input[name="login"]').fill("ada");
+  await page.locator('input[name="password"]').fill("any");
+  await page.locator('button[type="submit"]').click();
+  await page.locator('button[type="submit"]', { hasText: "Continue" }).click();
+}
+
 /**
  * In Chromium: the members post shows its placeholder; the header's "Sign in" goes through the
  * OIDC server's login and consent pages and back to the same post, now with its body; the badge
@@ -55,12 +66,7 @@ export async function signInInBrowser(siteUrl: string, oidc: OidcServer) {
     expect(await body()).toContain("This post is for members only.");
     expect(await body()).not.toContain(membersPost.phrase);
 
-    await page.locator("header jam-account a", { hasText: "Sign in" }).click();
-    await page.waitForURL((u) => u.href.startsWith(oidc.issuer), { timeout: 10_000 });
-    await page.locator('input[name="login"]').fill("ada");
-    await page.locator('input[name="password"]').fill("any");
-    await page.locator('button[type="submit"]').click();
-    await page.locator('button[type="submit"]', { hasText: "Continue" }).click();
+    await signInFromHeader(page, oidc);
     // Back where the visitor started (returnTo is the page's own path), signed in.
     await page.waitForURL(`${siteUrl}${membersPost.path}`, { timeout: 15_000 });
     await page.getByText(membersPost.phrase).waitFor({ timeout: 10_000 });

@@ -14,25 +14,28 @@ import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, signInInBrowser } from "./auth.ts";
+import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 
 // Every framework in the registry, with its defaults (static, Pagefind), product pages sold by
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest) and Auth0's
-// sign-in (so every layout renders the header's badge); one of them also with git.
+// sign-in (so every layout renders the header's badge); one of them also with git, one with
+// comments (the Supabase backend; hybrid.test.ts has them in a hybrid stack).
 // JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
 const stacks = modulesOf(registry, "framework").flatMap((m) =>
-  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce })),
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, backend: m.id === "eleventy" ? "supabase" : "none" })),
 );
 
-describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce }) => {
+describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, backend }) => {
   const cwd = tempDir(`jam-e2e-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web", out);
 
   it("is written and installed by create-jam", async () => {
-    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", "auth0", "--deploy", "vercel,netlify", "--install", git ? "--git" : "--no-git"];
+    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", "auth0", "--backend", backend, "--deploy", "vercel,netlify", "--install", git ? "--git" : "--no-git"];
     const r = await runCli(args, { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
     expect(existsSync(join(site, "node_modules/.modules.yaml"))).toBe(true);
@@ -55,10 +58,10 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   });
 
   it("sells with its provider's key, and no secret value nor members-only body reaches a file the browser can fetch", async () => {
-    const build = await pnpmWith({ ...sellingEnv[commerce], ...authCanaries }, site, "build");
+    const build = await pnpmWith({ ...sellingEnv[commerce], ...authCanaries, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey }, site, "build");
     expect(build).toContain(`commerce: ${commerce === "stripe" ? "Stripe" : "Snipcart"} checkout is on.`);
     expectProductPages(web, commerce, { selling: true });
-    expectNothingPrivate(web, [...secretValues, ...Object.values(authCanaries)]);
+    expectNothingPrivate(web, [...secretValues, ...Object.values(authCanaries), supabaseServiceKey]);
     // The members-only post's page is there, with the placeholder instead of its body.
     expect(read(web, "posts/members-only/index.html")).toContain("This post is for members only.");
   });
@@ -97,6 +100,21 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
       await signInInBrowser(server.url, oidc);
     } finally {
       await server.close();
+      await oidc.close();
+    }
+  });
+
+  it.runIf(backend === "supabase")("takes comments on a post in Chromium from a signed-in visitor, as text; refuses them without a session or from elsewhere", async () => {
+    const port = await freePort();
+    const oidc = await startOidc(`http://127.0.0.1:${port}`);
+    const rest = await startPostgrest(supabaseServiceKey);
+    const server = await serveStaticWithFunctions(web, site, { env: { ...auth0Env(oidc), ...supabaseEnv(rest.url) }, port });
+    try {
+      await commentInBrowser(server.url, oidc);
+      expect(rest.rows.map((r) => [r.entry, r.user_id, r.author_name])).toEqual([["hello-jamstack", "ada", "ada Lovelace"]]);
+    } finally {
+      await server.close();
+      await rest.close();
       await oidc.close();
     }
   });
@@ -166,7 +184,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     await netlifyBuild(site);
     const functions = netlifyFunctions(join(site, "apps/web"));
     const auth = ["/api/auth/login", "/api/auth/callback", "/api/auth/logout", "/api/auth/me", "/api/members"];
-    const routes = ["/api/entries", ...(commerce === "stripe" ? ["/api/checkout", "/api/stripe-webhook"] : []), ...auth];
+    const routes = ["/api/entries", ...(commerce === "stripe" ? ["/api/checkout", "/api/stripe-webhook"] : []), ...auth, ...(backend === "supabase" ? ["/api/comments"] : [])];
     expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, routes.flatMap((r) => [r, `${r}/`])]]);
     await expectEntries(await callPackagedNetlifyFunction(functions[0], "/api/entries", tempDir("jam-netlify-zip-")));
   });

@@ -13,6 +13,8 @@ import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, expectMembersRefused, signInInBrowser } from "./auth.ts";
+import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
@@ -47,12 +49,14 @@ const providersOf = (framework: string): Provider[] =>
 const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pagefind");
 // Auth0's sign-in through the framework's own server, in one hybrid framework for now.
 const authOf = (framework: string) => (framework === "astro" ? "auth0" : "none");
+// Comments (the Supabase backend) where visitors sign in.
+const backendOf = (framework: string) => (authOf(framework) === "none" ? "none" : "supabase");
 const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework), auth: authOf(framework) })));
 
 describe.each(stacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--search", search, "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--backend", backendOf(framework), "--search", search, "--deploy", "vercel,netlify"];
   let algolia: Awaited<ReturnType<typeof startAlgolia>> | undefined;
   const searchEnv = () => (algolia ? algoliaKeys(algolia) : {});
   afterAll(() => algolia?.close());
@@ -165,6 +169,21 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
       await signInInBrowser(siteUrl, oidc);
     } finally {
       await server.close();
+      await oidc.close();
+    }
+  });
+
+  it.runIf(backendOf(framework) === "supabase")("takes comments on a post in Chromium from a signed-in visitor, as text, on its own server; refuses them without a session or from elsewhere", async () => {
+    const port = await freePort();
+    const oidc = await startOidc(`http://127.0.0.1:${port}`);
+    const rest = await startPostgrest(supabaseServiceKey);
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...auth0Env(oidc), ...supabaseEnv(rest.url) }, port });
+    try {
+      await commentInBrowser(server.url, oidc);
+      expect(rest.rows.map((r) => [r.entry, r.user_id])).toEqual([["hello-jamstack", "ada"]]);
+    } finally {
+      await server.close();
+      await rest.close();
       await oidc.close();
     }
   });

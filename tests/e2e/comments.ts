@@ -1,0 +1,63 @@
+// Comments as a visitor uses them, in Chromium, with the Supabase backend over a loopback PostgREST
+// (packages/functions/test/postgrest-server.ts) and Auth0's sign-in over the local OIDC server.
+import { expect } from "vitest";
+import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
+import { signInFromHeader } from "./auth.ts";
+import { browser } from "./browser.ts";
+
+export const supabaseServiceKey = "canary-supabase-service-role-key-e2e";
+
+/** The backend's variables for the loopback PostgREST at `url`. */
+export const supabaseEnv = (url: string) => ({ SUPABASE_URL: url, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey });
+
+/**
+ * On a post: signed out, the comments load on scroll with a sign-in link; signed in, a comment
+ * holding a script tag is posted, shown as text (the script never runs), and is there after a
+ * reload. Then /api/comments refuses a post without a session and one from another origin.
+ */
+export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post = "/posts/hello-jamstack/") {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.url().startsWith(siteUrl) && r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const comments = page.locator("jam-comments");
+  try {
+    await page.goto(`${siteUrl}${post}`);
+    await comments.scrollIntoViewIfNeeded();
+    await comments.locator("a", { hasText: "Sign in to comment" }).waitFor({ timeout: 10_000 });
+    expect(await comments.innerText()).toContain("No comments yet.");
+
+    await signInFromHeader(page, oidc);
+    await page.waitForURL(`${siteUrl}${post}`, { timeout: 15_000 });
+    await comments.scrollIntoViewIfNeeded();
+    const text = "<script>window.__pwned = 1</script>Nice post & <b>bold</b> claims";
+    await comments.locator("textarea").fill(text);
+    await comments.locator("button", { hasText: "Post comment" }).click();
+    await comments.getByText("Posted.").waitFor({ timeout: 10_000 });
+    const shown = async () => comments.locator(".comment-body").allInnerTexts();
+    expect(await shown()).toEqual([text]);
+    expect(await comments.locator(".comment-author").first().innerText()).toContain("ada Lovelace");
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+    expect(await comments.locator("b, script").count()).toBe(0);
+
+    await page.reload();
+    await comments.scrollIntoViewIfNeeded();
+    await comments.locator(".comment-body").first().waitFor({ timeout: 10_000 });
+    expect(await shown()).toEqual([text]);
+    expect(await page.evaluate("window.__pwned")).toBeUndefined();
+
+    const cookie = (await context.cookies(siteUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
+    const send = (headers: Record<string, string>) => fetch(`${siteUrl}/api/comments/`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ entry: post.split("/")[2], body: "Sneaky" }) });
+    expect((await send({ origin: siteUrl })).status).toBe(401);
+    expect((await send({ origin: "https://evil.example", cookie })).status).toBe(403);
+  } catch (error) {
+    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}
