@@ -101,6 +101,15 @@ describe("planProject", () => {
     expect(without.has("packages/content/content/posts/members-only.md")).toBe(false);
   });
 
+  it("puts the backend's comments after every post, and nothing without a backend", () => {
+    const footer = (tree: Map<string, string>) => JSON.parse(tree.get("packages/content/post-footer.json") as string).html as string;
+    expect(footer(plan({ auth: "auth0", backend: "supabase", deploy: ["netlify"] }))).toContain('<jam-comments data-entry="{slug}">');
+    expect(footer(plan())).toBe("");
+    // Who may post: the session with an auth module; nobody (read-only) without one.
+    expect(plan({ auth: "auth0", backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).toContain("sessionOf");
+    expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).not.toContain("sessionOf");
+  });
+
   it("unions the package.json exports two modules give one package", () => {
     const both = plan({ commerce: "stripe", auth: "auth0", deploy: ["netlify"] });
     expect(JSON.parse(both.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./products": "./src/products.ts", "./members": "./src/members.ts" });

@@ -5,7 +5,7 @@ import type { JamModule, StackView } from "../../create-jam/src/engine/types.ts"
 
 const signedIn = ({ has }: StackView) => Object.values(has.auth ?? {}).some(Boolean);
 
-export function backendModule(spec: { id: string; files: string[]; dependencies: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "packages" | "functions" | "workspaces" | "derive"> {
+export function backendModule(spec: { id: string; files: string[]; dependencies: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "packages" | "functions" | "workspaces" | "postFooter" | "derive"> {
   return {
     id: spec.id,
     kind: "backend",
@@ -18,14 +18,11 @@ export function backendModule(spec: { id: string; files: string[]; dependencies:
       { from: "sections", to: "packages/sections", include: ["widgets/comments.ts"] },
     ],
     functions: [{ path: "/api/comments", handler: "comments" }],
+    // After every post (@repo/content's getEntry adds it). Whether visitors may post is the widget's
+    // question to /api/auth/me/, which a stack without an auth module does not have.
+    postFooter: `<section class="comments" data-pagefind-ignore><h2>Comments</h2><jam-comments data-entry="{slug}"><p>The comments load as you reach them.</p></jam-comments></section>`,
     workspaces: { "packages/functions": { dependencies: spec.dependencies } },
-    derive: (view) => {
-      const auth = signedIn(view);
-      return {
-        postFooter: `<section class="comments" data-pagefind-ignore><h2>Comments</h2><jam-comments data-entry="{slug}"${auth ? " data-sign-in" : ""}><p>The comments load as you reach them.</p></jam-comments></section>`,
-        // With an auth module the session says who posts; without one, comments are read-only.
-        ...(auth ? { packages: [{ from: "functions", to: "packages/functions", include: ["src/comments/visitor.ts"] }] } : { files: "shared/files-comments-read-only" }),
-      };
-    },
+    // With an auth module the session says who posts; without one, comments are read-only.
+    derive: (view) => (signedIn(view) ? { packages: [{ from: "functions", to: "packages/functions", include: ["src/comments/visitor.ts"] }] } : { files: "shared/files-comments-read-only" }),
   };
 }

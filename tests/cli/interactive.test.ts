@@ -14,14 +14,15 @@ describe("create-jam at a terminal", () => {
     await t.answer("How are pages rendered?", `${KEY.down}${KEY.enter}`); // static -> hybrid
     await t.answer("Where does the content come from?", `${KEY.down}${KEY.enter}`); // markdown -> sanity
     await t.answer("Sell products?", `${KEY.up}${KEY.enter}`); // none -> snipcart (the CMS holds the products)
-    await t.answer("Sign-in for visitors?", `${KEY.up}${KEY.enter}`); // none -> auth0
+    await t.answer("Sign-in for visitors?", `${KEY.up}${KEY.up}${KEY.up}${KEY.enter}`); // none -> firebase -> supabase -> auth0
+    await t.answer("A backend for comments on posts?", `${KEY.up}${KEY.enter}`); // none -> supabase
     await t.answer("Site search?", `${KEY.down}${KEY.down}${KEY.enter}`); // pagefind -> algolia -> none
     await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
     await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);
     const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
-    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "snipcart", auth: "auth0", search: "none", deploy: ["vercel", "netlify"] });
+    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "snipcart", auth: "auth0", backend: "supabase", search: "none", deploy: ["vercel", "netlify"] });
     expect(jam.command).toContain("--no-install --no-git");
     expect(existsSync(join(cwd, "blog/.git"))).toBe(false);
   });
@@ -31,6 +32,7 @@ describe("create-jam at a terminal", () => {
     const t = startInteractive(["site", "--framework", "astro", "--rendering", "static", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);
     await t.answer("Sell products?", KEY.enter);
     await t.answer("Sign-in for visitors?", KEY.enter);
+    await t.answer("A backend for comments on posts?", KEY.enter);
     await t.answer("Site search?", KEY.enter);
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);

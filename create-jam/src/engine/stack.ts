@@ -127,6 +127,11 @@ function partsOf(registry: Registry, picked: RegisteredModule[]): Pick<Stack, "p
   }
   const view = viewOf(registry, picked, parts);
   const derived = picked.flatMap((m) => (m.derive ? [{ ...m.derive(view), module: m }] : []));
+  // What the view is made of cannot come from derive, which reads the view: it would be left out.
+  for (const d of derived) {
+    const late = (["functions", "sections", "header", "widgets", "postFooter"] as const).find((k) => d[k] !== undefined);
+    if (late) throw new Error(`${d.module.dir}: derive cannot add ${late} (the view it reads is made of them): give it in the module or a conditional`);
+  }
   // Derived parts go right after their module's other parts, to keep module order in the output.
   const all = picked.flatMap((m) => [...parts.filter((p) => p.module === m), ...derived.filter((p) => p.module === m)]);
   return { parts: all, view };

@@ -1,6 +1,6 @@
 // <jam-comments data-entry="<slug>"> after each post (a backend module's post footer): loads the
 // post's comments from /api/comments/ once it scrolls near the screen, and, where the stack signs
-// visitors in (data-sign-in), a form for a signed-in visitor. Every comment is written with
+// visitors in (it has /api/auth/me/), a form for a signed-in visitor or a sign-in link. Every comment is written with
 // textContent, so a comment holding <script> shows as the text it is. Loaded by every page's header
 // as /_jam/comments.js (bundled by scripts/steps/widgets.ts), so client-side navigation finds it.
 
@@ -48,11 +48,13 @@ class JamComments extends HTMLElement {
       list.append(...answer.comments.map(item));
       this.replaceChildren(answer.comments.length ? list : el("p", "No comments yet.", "comment-none"));
     }
-    if (answer?.configured && this.dataset.signIn !== undefined) await this.form(entry, list);
+    if (answer?.configured) await this.form(entry, list);
   }
 
   async form(entry: string, list: HTMLOListElement) {
-    const me = (await fetch("/api/auth/me/", { cache: "no-store" }).then((r) => r.json()).catch(() => ({}))) as { user?: { name?: string } | null };
+    // No /api/auth/me/ (a stack without sign-in): the comments are read-only.
+    const me = (await fetch("/api/auth/me/", { cache: "no-store" }).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined)) as { user?: { name?: string } | null; configured?: boolean } | undefined;
+    if (!me?.configured) return;
     if (!me.user) {
       const a = el("a", "Sign in to comment");
       a.href = `/api/auth/login/?returnTo=${encodeURIComponent(location.pathname)}`;
