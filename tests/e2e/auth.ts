@@ -105,3 +105,62 @@ export async function expectMembersRefused(siteUrl: string) {
   expect(members.headers.get("cache-control")).toContain("no-store");
   expect(await (await fetch(`${siteUrl}/api/auth/me/`)).json()).toEqual({ user: null, configured: true });
 }
+
+/** Firebase Auth's variables for the emulator at `host` (the sign-in page reads them at build time). */
+export const firebaseEnv = (host: string, projectId = "demo-jam") => ({
+  FIREBASE_API_KEY: "demo-api-key",
+  FIREBASE_AUTH_DOMAIN: `${projectId}.firebaseapp.com`,
+  FIREBASE_PROJECT_ID: projectId,
+  FIREBASE_AUTH_EMULATOR_HOST: host,
+  AUTH_SECRET: "auth-secret-e2e-of-at-least-32-characters",
+});
+
+/**
+ * In Chromium, with Firebase Auth: the header's "Sign in" leads to the site's /sign-in/, where the
+ * widget (the Firebase web SDK, against the Auth emulator) creates the account and posts the ID
+ * token; back on the members-only post, now with its body; /account/ names the visitor; sign-out
+ * ends it. The password is never sent to the site.
+ */
+export async function signInWithFirebaseInBrowser(siteUrl: string) {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const posted: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    if (r.url().startsWith(siteUrl) && r.method() === "POST") posted.push(r.postData() ?? "");
+  });
+  page.on("response", (r) => {
+    if (r.url().startsWith(siteUrl) && r.status() >= 400 && !(r.status() === 401 && r.url().includes("/api/members/"))) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const email = `grace-${Date.now()}@example.com`;
+  const password = "correct-horse-battery";
+  try {
+    await page.goto(`${siteUrl}${membersPost.path}`);
+    await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
+    await page.locator("header jam-account a", { hasText: "Sign in" }).click();
+    await page.waitForURL((u) => u.pathname === "/sign-in/", { timeout: 10_000 });
+    await page.locator("#jam-email").fill(email);
+    await page.locator("#jam-password").fill(password);
+    await page.locator("jam-firebase-sign-in button", { hasText: "Create an account" }).click();
+    await page.waitForURL(`${siteUrl}${membersPost.path}`, { timeout: 20_000 });
+    await page.getByText(membersPost.phrase).waitFor({ timeout: 10_000 });
+    expect(await page.locator("header jam-account a").innerText()).toBe(email);
+    expect(posted.join("\n")).not.toContain(password);
+    expect(posted.some((p) => p.includes("idToken="))).toBe(true);
+
+    await page.goto(`${siteUrl}/account/`);
+    await page.locator("main").getByText(email).waitFor({ timeout: 10_000 });
+    const session = (await context.cookies(siteUrl)).find((c) => c.name === "jam_session");
+    expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
+    await page.locator("main a", { hasText: "Sign out" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/api/"), { timeout: 10_000 });
+    expect((await context.cookies(siteUrl)).some((c) => c.name === "jam_session")).toBe(false);
+  } catch (error) {
+    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
+}

@@ -2,7 +2,7 @@
 // framework's own build through turbo, and read what it produced.
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
@@ -13,29 +13,37 @@ import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, ne
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
-import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, signInInBrowser } from "./auth.ts";
+import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, signInInBrowser, signInWithFirebaseInBrowser } from "./auth.ts";
+import { startAuthEmulator } from "../../packages/functions/test/firebase-emulator.ts";
 import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 
 // Every framework in the registry, with its defaults (static, Pagefind), product pages sold by
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest) and Auth0's
-// sign-in (so every layout renders the header's badge); one of them also with git, one with
-// comments (the Supabase backend; hybrid.test.ts has them in a hybrid stack).
+// sign-in (Auth0's; Firebase Auth's in Hugo), so every layout renders the header's badge; one of
+// them also with git, one with comments (the Supabase backend; hybrid.test.ts has them in a hybrid stack).
 // JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
 const stacks = modulesOf(registry, "framework").flatMap((m) =>
-  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, backend: m.id === "eleventy" ? "supabase" : "none" })),
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, auth: m.id === "hugo" ? "firebase" : "auth0", backend: m.id === "eleventy" ? "supabase" : "none" })),
 );
 
-describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, backend }) => {
+describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, auth, backend }) => {
   const cwd = tempDir(`jam-e2e-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web", out);
+  // The Auth emulator's port, chosen before the build writes it into the sign-in page.
+  let emulatorPort = 0;
+  let emulatorHost = "";
+  beforeAll(async () => {
+    emulatorPort = await freePort();
+    emulatorHost = `127.0.0.1:${emulatorPort}`;
+  });
 
   it("is written and installed by create-jam", async () => {
-    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", "auth0", "--backend", backend, "--deploy", "vercel,netlify", "--install", git ? "--git" : "--no-git"];
+    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", auth, "--backend", backend, "--deploy", "vercel,netlify", "--install", git ? "--git" : "--no-git"];
     const r = await runCli(args, { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
     expect(existsSync(join(site, "node_modules/.modules.yaml"))).toBe(true);
@@ -58,7 +66,9 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   });
 
   it("sells with its provider's key, and no secret value nor members-only body reaches a file the browser can fetch", async () => {
-    const build = await pnpmWith({ ...sellingEnv[commerce], ...authCanaries, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey }, site, "build");
+    // Firebase's sign-in page is built with the web config (the emulator's: the browser test uses it).
+    const firebase = auth === "firebase" ? firebaseEnv(emulatorHost) : {};
+    const build = await pnpmWith({ ...sellingEnv[commerce], ...firebase, ...authCanaries, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey }, site, "build");
     expect(build).toContain(`commerce: ${commerce === "stripe" ? "Stripe" : "Snipcart"} checkout is on.`);
     expectProductPages(web, commerce, { selling: true });
     expectNothingPrivate(web, [...secretValues, ...Object.values(authCanaries), supabaseServiceKey]);
@@ -91,7 +101,18 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     }
   });
 
-  it("signs in through a local OIDC server set up as Auth0 is, in Chromium: the badge, the members-only post, /account/, sign-out", async () => {
+  it.runIf(auth === "firebase")("signs in with Firebase Auth in Chromium against the Auth emulator: /sign-in/, the members-only post, /account/, sign-out", async () => {
+    const emulator = await startAuthEmulator("demo-jam", emulatorPort);
+    const server = await serveStaticWithFunctions(web, site, { env: firebaseEnv(emulator.host) });
+    try {
+      await signInWithFirebaseInBrowser(server.url);
+    } finally {
+      await server.close();
+      await emulator.close();
+    }
+  });
+
+  it.runIf(auth === "auth0")("signs in through a local OIDC server set up as Auth0 is, in Chromium: the badge, the members-only post, /account/, sign-out", async () => {
     const port = await freePort();
     const oidc = await startOidc(`http://127.0.0.1:${port}`);
     const server = await serveStaticWithFunctions(web, site, { env: auth0Env(oidc), port });

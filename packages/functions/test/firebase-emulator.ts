@@ -21,8 +21,9 @@ export interface AuthEmulator {
   close(): Promise<void>;
 }
 
-export async function startAuthEmulator(projectId = "demo-jam"): Promise<AuthEmulator> {
-  const [auth, hub, logging] = [await freePort(), await freePort(), await freePort()];
+/** `port`: the emulator's, when the test chose it beforehand (a page built with its address). */
+export async function startAuthEmulator(projectId = "demo-jam", port?: number): Promise<AuthEmulator> {
+  const [auth, hub, logging] = [port || (await freePort()), await freePort(), await freePort()];
   const dir = mkdtempSync(join(tmpdir(), "jam-firebase-"));
   writeFileSync(join(dir, "firebase.json"), JSON.stringify({ emulators: { auth: { host: "127.0.0.1", port: auth }, hub: { host: "127.0.0.1", port: hub }, logging: { host: "127.0.0.1", port: logging }, ui: { enabled: false } } }));
   const bin = join(import.meta.dirname, "../node_modules/.bin/firebase");
