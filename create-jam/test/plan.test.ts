@@ -110,6 +110,12 @@ describe("planProject", () => {
     expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).not.toContain("sessionOf");
   });
 
+  it("tells pnpm about every install script of the Firebase SDKs, which pnpm 11 fails an install on otherwise", () => {
+    const workspace = plan({ auth: "firebase", deploy: ["netlify"] }).get("pnpm-workspace.yaml") as string;
+    expect(workspace).toMatch(/"@firebase\/util": false|'@firebase\/util': false/);
+    expect(workspace).toContain("protobufjs: false");
+  });
+
   it("unions the package.json exports two modules give one package", () => {
     const both = plan({ commerce: "stripe", auth: "auth0", deploy: ["netlify"] });
     expect(JSON.parse(both.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./products": "./src/products.ts", "./members": "./src/members.ts" });

@@ -21,6 +21,9 @@ export default defineModule(pkg, {
   hint: "email and password sign-in on the site's own page (Firebase web SDK); firebase-admin checks the token",
   // firebase-admin 14 runs on Node 22 and newer.
   node: "22.0.0",
+  // The Firebase SDKs' install scripts (a version check, a defaults file) are not needed: pnpm 11
+  // fails an install on scripts it was not told about.
+  allowBuilds: { "@firebase/util": false, protobufjs: false },
   env: [
     { name: "FIREBASE_API_KEY", visibility: "public", description: "the web app's apiKey (Firebase console › Project settings › Your apps): it is in the sign-in page" },
     { name: "FIREBASE_AUTH_DOMAIN", visibility: "public", description: "the web app's authDomain, e.g. <project>.firebaseapp.com" },
