@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { posix } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { parse as parseToml } from "smol-toml";
@@ -119,6 +120,19 @@ describe("planProject", () => {
   it("unions the package.json exports two modules give one package", () => {
     const both = plan({ commerce: "stripe", auth: "auth0", deploy: ["netlify"] });
     expect(JSON.parse(both.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./products": "./src/products.ts", "./members": "./src/members.ts" });
+  });
+
+  // A template that writes a name where an identifier goes (a section "sign-in" as an import name)
+  // fails only in the generated project's build: parse every TypeScript source planned.
+  it.each(pairwise(registry).allowed)("plans %o with TypeScript sources that parse", (choices) => {
+    const broken: string[] = [];
+    for (const [path, text] of plan(choices)) {
+      if (!/\.(ts|mts|tsx)$/.test(path)) continue;
+      const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, path.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      const diagnostics = (file as unknown as { parseDiagnostics: { messageText: unknown }[] }).parseDiagnostics;
+      if (diagnostics.length) broken.push(`${path}: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText as string, " ")).join("; ")}`);
+    }
+    expect(broken).toEqual([]);
   });
 
   it("builds turbo.json with the framework's outputs and the content package's", () => {
