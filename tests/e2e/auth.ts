@@ -43,13 +43,30 @@ export async function signInFromHeader(page: Page, oidc: OidcServer) {
   await page.locator('button[type="submit"]', { hasText: "Continue" }).click();
 }
 
+/** Who signs in and how: the provider's pages walked from the header's "Sign in" link. */
+export interface BrowserSignIn {
+  signIn(page: Page): Promise<void>;
+  name: string;
+  email: string;
+}
+
+/** Through the local OIDC server, as Auth0's tenant: "ada". */
+export const oidcSignIn = (oidc: OidcServer): BrowserSignIn => ({ signIn: (page) => signInFromHeader(page, oidc), name: "ada Lovelace", email: "ada@example.com" });
+
+/** Through the loopback GoTrue (Supabase Auth), which sends the visitor straight back with a code. */
+export const supabaseSignIn: BrowserSignIn = {
+  signIn: (page) => page.locator("header jam-account a", { hasText: "Sign in" }).click(),
+  name: "Grace Hopper",
+  email: "grace@example.com",
+};
+
 /**
  * In Chromium: the members post shows its placeholder; the header's "Sign in" goes through the
- * OIDC server's login and consent pages and back to the same post, now with its body; the badge
- * names the visitor; /account/ shows them and lists the post; sign-out ends it, and the post is
- * refused again. No error on the site's own pages on the way.
+ * provider's pages and back to the same post, now with its body; the badge names the visitor;
+ * /account/ shows them and lists the post; sign-out ends it, and the post is refused again. No
+ * error on the site's own pages on the way.
  */
-export async function signInInBrowser(siteUrl: string, oidc: OidcServer) {
+export async function signInInBrowser(siteUrl: string, who: BrowserSignIn) {
   const context = await (await browser()).newContext();
   const page = await context.newPage();
   const problems: string[] = [];
@@ -66,16 +83,16 @@ export async function signInInBrowser(siteUrl: string, oidc: OidcServer) {
     expect(await body()).toContain("This post is for members only.");
     expect(await body()).not.toContain(membersPost.phrase);
 
-    await signInFromHeader(page, oidc);
+    await who.signIn(page);
     // Back where the visitor started (returnTo is the page's own path), signed in.
     await page.waitForURL(`${siteUrl}${membersPost.path}`, { timeout: 15_000 });
     await page.getByText(membersPost.phrase).waitFor({ timeout: 10_000 });
-    expect(await page.locator("header jam-account a").innerText()).toBe("ada Lovelace");
+    expect(await page.locator("header jam-account a").innerText()).toBe(who.name);
 
     await page.locator("header jam-account a").click();
     await page.waitForURL(`${siteUrl}/account/`);
-    await page.getByText("Signed in as ada Lovelace").waitFor({ timeout: 10_000 });
-    expect(await body()).toContain("ada@example.com");
+    await page.getByText(`Signed in as ${who.name}`).waitFor({ timeout: 10_000 });
+    expect(await body()).toContain(who.email);
     expect(await page.locator("main a", { hasText: membersPost.title }).getAttribute("href")).toBe(membersPost.path);
 
     const cookies = await context.cookies(siteUrl);

@@ -13,21 +13,22 @@ import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, ne
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
-import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, signInInBrowser, signInWithFirebaseInBrowser } from "./auth.ts";
+import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser, supabaseSignIn } from "./auth.ts";
+import { startGoTrue } from "../../packages/functions/test/gotrue-server.ts";
 import { startAuthEmulator } from "../../packages/functions/test/firebase-emulator.ts";
 import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 
 // Every framework in the registry, with its defaults (static, Pagefind), product pages sold by
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest) and Auth0's
-// sign-in (Auth0's; Firebase Auth's in Hugo), so every layout renders the header's badge; one of
+// sign-in (Auth0's; Firebase Auth's in Hugo, Supabase Auth's in Next.js), so every layout renders the header's badge; one of
 // them also with git, one with comments (the Supabase backend; hybrid.test.ts has them in a hybrid stack).
 // JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
 const stacks = modulesOf(registry, "framework").flatMap((m) =>
-  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, auth: m.id === "hugo" ? "firebase" : "auth0", backend: m.id === "eleventy" ? "supabase" : "none" })),
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, auth: m.id === "hugo" ? "firebase" : m.id === "next" ? "supabase" : "auth0", backend: m.id === "eleventy" ? "supabase" : "none" })),
 );
 
 describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, auth, backend }) => {
@@ -112,13 +113,27 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     }
   });
 
+  it.runIf(auth === "supabase")("signs in with Supabase Auth in Chromium through a loopback GoTrue (OAuth with PKCE): the badge, the members-only post, /account/, sign-out", async () => {
+    const gotrue = await startGoTrue();
+    const server = await serveStaticWithFunctions(web, site, { env: { SUPABASE_URL: gotrue.url, SUPABASE_PUBLISHABLE_KEY: "sb_publishable_e2e", AUTH_SECRET: "auth-secret-e2e-of-at-least-32-characters" } });
+    try {
+      await expectMembersRefused(server.url);
+      await signInInBrowser(server.url, supabaseSignIn);
+      // supabase-js traded the code with the verifier the browser's flow cookie carried.
+      expect(gotrue.calls.filter((c) => c.path === "/auth/v1/token").map((c) => c.query.get("grant_type"))).toEqual(["pkce"]);
+    } finally {
+      await server.close();
+      await gotrue.close();
+    }
+  });
+
   it.runIf(auth === "auth0")("signs in through a local OIDC server set up as Auth0 is, in Chromium: the badge, the members-only post, /account/, sign-out", async () => {
     const port = await freePort();
     const oidc = await startOidc(`http://127.0.0.1:${port}`);
     const server = await serveStaticWithFunctions(web, site, { env: auth0Env(oidc), port });
     try {
       await expectMembersRefused(server.url);
-      await signInInBrowser(server.url, oidc);
+      await signInInBrowser(server.url, oidcSignIn(oidc));
     } finally {
       await server.close();
       await oidc.close();

@@ -12,7 +12,7 @@ import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
-import { auth0Env, expectMembersRefused, signInInBrowser } from "./auth.ts";
+import { auth0Env, expectMembersRefused, oidcSignIn, signInInBrowser } from "./auth.ts";
 import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
@@ -166,7 +166,7 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
       const awayBack = await fetch(await oidc.signIn(away.headers.get("location") as string, "ada"), { redirect: "manual", headers: { cookie: cookiesOf(away) } });
       expect(awayBack.headers.get("location")).toBe("/");
       await expectMembersRefused(siteUrl);
-      await signInInBrowser(siteUrl, oidc);
+      await signInInBrowser(siteUrl, oidcSignIn(oidc));
     } finally {
       await server.close();
       await oidc.close();
