@@ -117,6 +117,11 @@ describe("planProject", () => {
     expect(workspace).toContain("protobufjs: false");
   });
 
+  it("writes a variable two modules read once in .env.example", () => {
+    const env = plan({ auth: "supabase", backend: "supabase", deploy: ["netlify"] }).get(".env.example") as string;
+    expect(env.match(/^SUPABASE_URL=/gm)).toHaveLength(1);
+  });
+
   it("unions the package.json exports two modules give one package", () => {
     const both = plan({ commerce: "stripe", auth: "auth0", deploy: ["netlify"] });
     expect(JSON.parse(both.get("packages/content/package.json") as string).exports).toEqual({ ".": "./src/index.ts", "./products": "./src/products.ts", "./members": "./src/members.ts" });

@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { authModule, authReadme } from "../shared/auth.ts";
+import { authSecretEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // The handlers, the badge, /account/ and members-only posts are every auth module's (../shared/auth.ts),
@@ -14,7 +15,7 @@ export default defineModule(pkg, {
     { name: "AUTH0_DOMAIN", visibility: "public", description: "the tenant's domain (Auth0 dashboard › Applications › your app › Settings), e.g. my-site.eu.auth0.com" },
     { name: "AUTH0_CLIENT_ID", visibility: "public", description: "the application's Client ID (a Regular Web Application)" },
     { name: "AUTH0_CLIENT_SECRET", visibility: "secret", description: "the application's Client Secret: the callback trades the sign-in code with it" },
-    { name: "AUTH_SECRET", visibility: "secret", description: "32 or more random characters (`openssl rand -base64 32`): the session cookie is encrypted with a key derived from it" },
+    authSecretEnv,
     { name: "AUTH0_ISSUER_URL", visibility: "public", description: "another issuer than https://<AUTH0_DOMAIN>/ (a custom domain, a test server); leave empty" },
   ],
   readme: `## Auth: Auth0

@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { authModule, authReadme } from "../shared/auth.ts";
+import { authSecretEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // The handlers, the badge, /account/ and members-only posts are every auth module's (../shared/auth.ts);
@@ -28,7 +29,7 @@ export default defineModule(pkg, {
     { name: "FIREBASE_API_KEY", visibility: "public", description: "the web app's apiKey (Firebase console › Project settings › Your apps): it is in the sign-in page" },
     { name: "FIREBASE_AUTH_DOMAIN", visibility: "public", description: "the web app's authDomain, e.g. <project>.firebaseapp.com" },
     { name: "FIREBASE_PROJECT_ID", visibility: "public", description: "the project's id: the server accepts ID tokens of this project only" },
-    { name: "AUTH_SECRET", visibility: "secret", description: "32 or more random characters (`openssl rand -base64 32`): the session cookie is encrypted with a key derived from it" },
+    authSecretEnv,
     { name: "FIREBASE_AUTH_EMULATOR_HOST", visibility: "public", description: "host:port of the Firebase Auth emulator (`firebase emulators:start --only auth`), for local runs and tests; leave empty" },
   ],
   readme: `## Auth: Firebase Auth

@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { authModule, authReadme } from "../shared/auth.ts";
+import { authSecretEnv, supabaseUrlEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // The handlers, the badge, /account/ and members-only posts are every auth module's (../shared/auth.ts);
@@ -10,9 +11,9 @@ export default defineModule(pkg, {
   label: "Supabase Auth",
   hint: "sign-in through Supabase Auth (GitHub or another provider it has enabled); a sealed HttpOnly session cookie",
   env: [
-    { name: "SUPABASE_URL", visibility: "public", description: "the project's URL (dashboard › Project Settings › API), e.g. https://<ref>.supabase.co" },
+    supabaseUrlEnv,
     { name: "SUPABASE_PUBLISHABLE_KEY", visibility: "public", description: "the project's publishable key (sb_publishable_…; the legacy anon key works too)" },
-    { name: "AUTH_SECRET", visibility: "secret", description: "32 or more random characters (`openssl rand -base64 32`): the session cookie is encrypted with a key derived from it" },
+    authSecretEnv,
     { name: "SUPABASE_AUTH_PROVIDER", visibility: "public", description: "the sign-in provider enabled in Supabase Auth (Authentication › Sign In / Providers)", example: "github" },
   ],
   readme: `## Auth: Supabase Auth

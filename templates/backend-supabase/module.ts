@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { backendModule } from "../shared/backend.ts";
+import { supabaseUrlEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // /api/comments, the widget and who may post are every backend module's (../shared/backend.ts);
@@ -9,7 +10,7 @@ export default defineModule(pkg, {
   label: "Supabase",
   hint: "comments on posts in a Postgres table with row-level security; read with supabase-js",
   env: [
-    { name: "SUPABASE_URL", visibility: "public", description: "the project's URL (dashboard › Project Settings › API), e.g. https://<ref>.supabase.co" },
+    supabaseUrlEnv,
     { name: "SUPABASE_SERVICE_ROLE_KEY", visibility: "secret", description: "the service-role key (or a secret key, sb_secret_…): /api/comments uses it on the server only" },
   ],
   readme: `## Backend: Supabase (comments)

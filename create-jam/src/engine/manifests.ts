@@ -155,7 +155,10 @@ export function buildEnvExample(stack: Stack): string {
     "# Copy to .env and fill in what you use. Nothing here is required: without a value,",
     "# each integration falls back to the bundled demo content and says so in the build log.",
   ];
-  const vars = stack.parts.flatMap((p) => (p.env ?? []).map((e) => ({ ...e, module: p.module.label })));
+  // A variable two modules read (SUPABASE_URL, for Supabase Auth and the Supabase backend) is one
+  // line, where the first module names it.
+  const all = stack.parts.flatMap((p) => (p.env ?? []).map((e) => ({ ...e, module: p.module.label })));
+  const vars = all.filter((v, i) => all.findIndex((w) => w.name === v.name) === i);
   if (!vars.length) lines.push("# This stack reads no environment variables yet.");
   for (const v of vars) {
     lines.push("", `# ${v.module}: ${v.description} (${v.visibility}${v.visibility === "public" ? ": ends up in the browser" : ": server only"})`, `${v.name}=${v.example ?? ""}`);

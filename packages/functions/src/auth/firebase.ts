@@ -15,10 +15,10 @@ import type { AuthProvider } from "./types.ts";
 const REQUIRED = ["FIREBASE_API_KEY", "FIREBASE_AUTH_DOMAIN", "FIREBASE_PROJECT_ID"];
 const APP_NAME = "create-jam-auth";
 
-/** firebase-admin for the project: verifying ID tokens needs its id only (no service account). */
+/** firebase-admin for the project, one app per project id: verifying ID tokens needs its id only (no service account). */
 function app(projectId: string): App {
-  const known = getApps().find((a) => a.name === APP_NAME && a.options.projectId === projectId);
-  return known ?? initializeApp({ projectId }, getApps().some((a) => a.name === APP_NAME) ? `${APP_NAME}-${projectId}` : APP_NAME);
+  const name = `${APP_NAME}-${projectId}`;
+  return getApps().find((a) => a.name === name) ?? initializeApp({ projectId }, name);
 }
 
 const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
