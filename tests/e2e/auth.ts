@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
-import { browser } from "./browser.ts";
+import { onSite } from "./browser.ts";
 
 /** The demo members-only post (templates/auth-auth0/files/.../members-only.md). */
 export const membersPost = { path: "/posts/members-only/", title: "For members only", phrase: "This paragraph is the members' reward" };
@@ -66,18 +66,12 @@ export const supabaseSignIn: BrowserSignIn = {
  * /account/ shows them and lists the post; sign-out ends it, and the post is refused again. No
  * error on the site's own pages on the way.
  */
+/** /api/members/ answers 401 before sign-in, as it should. */
+const membersRefusal = (status: number, url: string) => status === 401 && url.includes("/api/members/");
+
 export async function signInInBrowser(siteUrl: string, who: BrowserSignIn) {
-  const context = await (await browser()).newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const ours = (url: string) => url.startsWith(siteUrl);
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("response", (r) => {
-    // /api/members/ answers 401 before sign-in, as it should; anything else of the site's >= 400 is a fault.
-    if (ours(r.url()) && r.status() >= 400 && !(r.status() === 401 && r.url().includes("/api/members/"))) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  const body = () => page.locator("main").innerText();
-  try {
+  await onSite(siteUrl, async (page, context) => {
+    const body = () => page.locator("main").innerText();
     await page.goto(`${siteUrl}${membersPost.path}`);
     await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
     expect(await body()).toContain("This post is for members only.");
@@ -106,13 +100,7 @@ export async function signInInBrowser(siteUrl: string, who: BrowserSignIn) {
     await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
     expect(await body()).not.toContain(membersPost.phrase);
     expect(await page.locator("header jam-account a").innerText()).toBe("Sign in");
-  } catch (error) {
-    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  expect(problems).toEqual([]);
+  }, membersRefusal);
 }
 
 /** Without a session: /api/members/ answers 401 and /api/auth/me/ says nobody is signed in. */
@@ -139,20 +127,13 @@ export const firebaseEnv = (host: string, projectId = "demo-jam") => ({
  * ends it. The password is never sent to the site.
  */
 export async function signInWithFirebaseInBrowser(siteUrl: string) {
-  const context = await (await browser()).newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const posted: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("request", (r) => {
-    if (r.url().startsWith(siteUrl) && r.method() === "POST") posted.push(r.postData() ?? "");
-  });
-  page.on("response", (r) => {
-    if (r.url().startsWith(siteUrl) && r.status() >= 400 && !(r.status() === 401 && r.url().includes("/api/members/"))) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  const email = `grace-${Date.now()}@example.com`;
-  const password = "correct-horse-battery";
-  try {
+  await onSite(siteUrl, async (page, context) => {
+    const posted: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().startsWith(siteUrl) && r.method() === "POST") posted.push(r.postData() ?? "");
+    });
+    const email = `grace-${Date.now()}@example.com`;
+    const password = "correct-horse-battery";
     await page.goto(`${siteUrl}${membersPost.path}`);
     await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
     await page.locator("header jam-account a", { hasText: "Sign in" }).click();
@@ -173,11 +154,5 @@ export async function signInWithFirebaseInBrowser(siteUrl: string) {
     await page.locator("main a", { hasText: "Sign out" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/api/"), { timeout: 10_000 });
     expect((await context.cookies(siteUrl)).some((c) => c.name === "jam_session")).toBe(false);
-  } catch (error) {
-    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  expect(problems).toEqual([]);
+  }, membersRefusal);
 }

@@ -1,6 +1,6 @@
 // A generated site seen in a real browser: Debian's Chromium driven by playwright-core (no browser
 // download). One Chromium per test file, started on first use and closed after the file's tests.
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, expect } from "vitest";
 
 export const chromiumPath = process.env.JAM_CHROMIUM ?? "/usr/bin/chromium";
@@ -114,4 +114,28 @@ async function typeAndWait(page: Page, query: string, title: string, where: stri
   const found = await page.locator(resultLink, { hasText: title }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
   const shown = await page.locator(resultLink).allInnerTexts();
   expect(found, `${where}: searching "${query}" showed no result "${title}"; results: ${JSON.stringify(shown)}`).toBe(true);
+}
+
+/**
+ * A fresh browser context on a site: runs `steps` on a new page, then fails on any page error or
+ * any response of the site's own >= 400 that `expected` does not allow (a 401 a test asks for).
+ * What was seen is added to a failing step's message.
+ */
+export async function onSite(siteUrl: string, steps: (page: Page, context: BrowserContext) => Promise<void>, expected: (status: number, url: string) => boolean = () => false) {
+  const context = await (await browser()).newContext();
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.url().startsWith(siteUrl) && r.status() >= 400 && !expected(r.status(), r.url())) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  try {
+    await steps(page, context);
+  } catch (error) {
+    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+  expect(problems).toEqual([]);
 }

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
 import { signInFromHeader } from "./auth.ts";
-import { browser } from "./browser.ts";
+import { onSite } from "./browser.ts";
 
 export const supabaseServiceKey = "canary-supabase-service-role-key-e2e";
 
@@ -16,15 +16,8 @@ export const supabaseEnv = (url: string) => ({ SUPABASE_URL: url, SUPABASE_SERVI
  * reload. Then /api/comments refuses a post without a session and one from another origin.
  */
 export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post = "/posts/hello-jamstack/") {
-  const context = await (await browser()).newContext();
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("response", (r) => {
-    if (r.url().startsWith(siteUrl) && r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
-  });
-  const comments = page.locator("jam-comments");
-  try {
+  await onSite(siteUrl, async (page, context) => {
+    const comments = page.locator("jam-comments");
     await page.goto(`${siteUrl}${post}`);
     await comments.scrollIntoViewIfNeeded();
     await comments.locator("a", { hasText: "Sign in to comment" }).waitFor({ timeout: 10_000 });
@@ -53,11 +46,5 @@ export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post =
     const send = (headers: Record<string, string>) => fetch(`${siteUrl}/api/comments/`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ entry: post.split("/")[2], body: "Sneaky" }) });
     expect((await send({ origin: siteUrl })).status).toBe(401);
     expect((await send({ origin: "https://evil.example", cookie })).status).toBe(403);
-  } catch (error) {
-    if (error instanceof Error && problems.length) error.message += `\nseen in the browser:\n${problems.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-  expect(problems).toEqual([]);
+  });
 }
