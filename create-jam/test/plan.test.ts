@@ -120,6 +120,22 @@ describe("planProject", () => {
   it("writes a variable two modules read once in .env.example", () => {
     const env = plan({ auth: "supabase", backend: "supabase", deploy: ["netlify"] }).get(".env.example") as string;
     expect(env.match(/^SUPABASE_URL=/gm)).toHaveLength(1);
+    const firebase = plan({ auth: "firebase", backend: "firebase", deploy: ["netlify"] }).get(".env.example") as string;
+    expect(firebase.match(/^FIREBASE_PROJECT_ID=/gm)).toHaveLength(1);
+    expect(firebase).toMatch(/^# Firebase: the service account's client_email .* \(secret: server only\)$/m);
+  });
+
+  it("gives each backend its own store and schema: a Supabase migration, or Firestore's rules and firebase.json", () => {
+    const supabase = plan({ auth: "auth0", backend: "supabase", deploy: ["netlify"] });
+    const firebase = plan({ auth: "auth0", backend: "firebase", deploy: ["netlify"] });
+    expect(supabase.get("packages/functions/src/comments/provider.ts")).toContain('from "./supabase.ts"');
+    expect(firebase.get("packages/functions/src/comments/provider.ts")).toContain('from "./firestore.ts"');
+    expect(firebase.has("packages/functions/src/comments/supabase.ts")).toBe(false);
+    expect(JSON.parse(firebase.get("firebase.json") as string)).toEqual({ firestore: { rules: "firestore.rules" } });
+    expect(firebase.get("firestore.rules")).toContain("match /posts/{entry}/comments/{comment}");
+    expect([...firebase.keys()].some((f) => f.startsWith("supabase/"))).toBe(false);
+    expect(JSON.parse(firebase.get("packages/functions/package.json") as string).dependencies).toHaveProperty("firebase-admin");
+    expect(firebase.get("pnpm-workspace.yaml")).toContain("protobufjs: false");
   });
 
   it("unions the package.json exports two modules give one package", () => {

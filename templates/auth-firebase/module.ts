@@ -1,6 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { authModule, authReadme } from "../shared/auth.ts";
-import { authSecretEnv } from "../shared/env.ts";
+import { authSecretEnv, firebaseProjectIdEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // The handlers, the badge, /account/ and members-only posts are every auth module's (../shared/auth.ts);
@@ -28,7 +28,8 @@ export default defineModule(pkg, {
   env: [
     { name: "FIREBASE_API_KEY", visibility: "public", description: "the web app's apiKey (Firebase console › Project settings › Your apps): it is in the sign-in page" },
     { name: "FIREBASE_AUTH_DOMAIN", visibility: "public", description: "the web app's authDomain, e.g. <project>.firebaseapp.com" },
-    { name: "FIREBASE_PROJECT_ID", visibility: "public", description: "the project's id: the server accepts ID tokens of this project only" },
+    // The server accepts ID tokens of this project only.
+    firebaseProjectIdEnv,
     authSecretEnv,
     { name: "FIREBASE_AUTH_EMULATOR_HOST", visibility: "public", description: "host:port of the Firebase Auth emulator (`firebase emulators:start --only auth`), for local runs and tests; leave empty" },
   ],

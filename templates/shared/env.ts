@@ -6,3 +6,6 @@ export const authSecretEnv: EnvVar = { name: "AUTH_SECRET", visibility: "secret"
 
 /** Supabase Auth's and the Supabase backend's. */
 export const supabaseUrlEnv: EnvVar = { name: "SUPABASE_URL", visibility: "public", description: "the project's URL (dashboard › Project Settings › API), e.g. https://<ref>.supabase.co" };
+
+/** Firebase Auth's and the Firebase backend's. */
+export const firebaseProjectIdEnv: EnvVar = { name: "FIREBASE_PROJECT_ID", visibility: "public", description: "the Firebase project's id (Firebase console › Project settings › General), e.g. my-site-1a2b3" };

@@ -120,6 +120,21 @@ export const firebaseEnv = (host: string, projectId = "demo-jam") => ({
   AUTH_SECRET: "auth-secret-e2e-of-at-least-32-characters",
 });
 
+/** Through the site's own /sign-in/ page (Firebase Auth, the Auth emulator): a new account each time. */
+export const firebaseSignIn = (email = `grace-${Date.now()}@example.com`) => ({
+  email,
+  password: "correct-horse-battery",
+  // With no display name, the site calls the visitor by their address's first part.
+  name: email.split("@")[0] as string,
+  async signIn(page: Page) {
+    await page.locator("header jam-account a", { hasText: "Sign in" }).click();
+    await page.waitForURL((u) => u.pathname === "/sign-in/", { timeout: 10_000 });
+    await page.locator("#jam-email").fill(email);
+    await page.locator("#jam-password").fill(this.password);
+    await page.locator("jam-firebase-sign-in button", { hasText: "Create an account" }).click();
+  },
+});
+
 /**
  * In Chromium, with Firebase Auth: the header's "Sign in" leads to the site's /sign-in/, where the
  * widget (the Firebase web SDK, against the Auth emulator) creates the account and posts the ID
@@ -132,15 +147,11 @@ export async function signInWithFirebaseInBrowser(siteUrl: string) {
     page.on("request", (r) => {
       if (r.url().startsWith(siteUrl) && r.method() === "POST") posted.push(r.postData() ?? "");
     });
-    const email = `grace-${Date.now()}@example.com`;
-    const password = "correct-horse-battery";
+    const who = firebaseSignIn();
+    const { email, password } = who;
     await page.goto(`${siteUrl}${membersPost.path}`);
     await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
-    await page.locator("header jam-account a", { hasText: "Sign in" }).click();
-    await page.waitForURL((u) => u.pathname === "/sign-in/", { timeout: 10_000 });
-    await page.locator("#jam-email").fill(email);
-    await page.locator("#jam-password").fill(password);
-    await page.locator("jam-firebase-sign-in button", { hasText: "Create an account" }).click();
+    await who.signIn(page);
     await page.waitForURL(`${siteUrl}${membersPost.path}`, { timeout: 20_000 });
     await page.getByText(membersPost.phrase).waitFor({ timeout: 10_000 });
     expect(await page.locator("header jam-account a").innerText()).toBe(email);

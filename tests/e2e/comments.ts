@@ -1,8 +1,8 @@
-// Comments as a visitor uses them, in Chromium, with the Supabase backend over a loopback PostgREST
-// (packages/functions/test/postgrest-server.ts) and Auth0's sign-in over the local OIDC server.
+// Comments as a visitor uses them, in Chromium, with any backend and sign-in: the Supabase backend
+// over a loopback PostgREST (packages/functions/test/postgrest-server.ts), the Firebase backend
+// over a loopback Firestore (packages/functions/test/firestore-server.ts).
 import { expect } from "vitest";
-import type { OidcServer } from "../../packages/functions/test/oidc-server.ts";
-import { signInFromHeader } from "./auth.ts";
+import type { BrowserSignIn } from "./auth.ts";
 import { onSite } from "./browser.ts";
 
 export const supabaseServiceKey = "canary-supabase-service-role-key-e2e";
@@ -10,12 +10,18 @@ export const supabaseServiceKey = "canary-supabase-service-role-key-e2e";
 /** The backend's variables for the loopback PostgREST at `url`. */
 export const supabaseEnv = (url: string) => ({ SUPABASE_URL: url, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey });
 
+/** A service account's private key as a canary: no built file may hold it (the emulator needs none). */
+export const firebasePrivateKey = "canary-firebase-private-key-e2e-5e1f";
+
+/** The Firebase backend's variables for the loopback Firestore at `host` (host:port). */
+export const firestoreEnv = (host: string, projectId = "demo-jam") => ({ FIRESTORE_EMULATOR_HOST: host, FIREBASE_PROJECT_ID: projectId });
+
 /**
  * On a post: signed out, the comments load on scroll with a sign-in link; signed in, a comment
  * holding a script tag is posted, shown as text (the script never runs), and is there after a
  * reload. Then /api/comments refuses a post without a session and one from another origin.
  */
-export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post = "/posts/hello-jamstack/") {
+export async function commentInBrowser(siteUrl: string, who: BrowserSignIn, post = "/posts/hello-jamstack/") {
   await onSite(siteUrl, async (page, context) => {
     const comments = page.locator("jam-comments");
     await page.goto(`${siteUrl}${post}`);
@@ -23,7 +29,7 @@ export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post =
     await comments.locator("a", { hasText: "Sign in to comment" }).waitFor({ timeout: 10_000 });
     expect(await comments.innerText()).toContain("No comments yet.");
 
-    await signInFromHeader(page, oidc);
+    await who.signIn(page);
     await page.waitForURL(`${siteUrl}${post}`, { timeout: 15_000 });
     await comments.scrollIntoViewIfNeeded();
     const text = "<script>window.__pwned = 1</script>Nice post & <b>bold</b> claims";
@@ -32,7 +38,7 @@ export async function commentInBrowser(siteUrl: string, oidc: OidcServer, post =
     await comments.getByText("Posted.").waitFor({ timeout: 10_000 });
     const shown = async () => comments.locator(".comment-body").allInnerTexts();
     expect(await shown()).toEqual([text]);
-    expect(await comments.locator(".comment-author").first().innerText()).toContain("ada Lovelace");
+    expect(await comments.locator(".comment-author").first().innerText()).toContain(who.name);
     expect(await page.evaluate("window.__pwned")).toBeUndefined();
     expect(await comments.locator("b, script").count()).toBe(0);
 

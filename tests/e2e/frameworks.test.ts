@@ -146,7 +146,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     const rest = await startPostgrest(supabaseServiceKey);
     const server = await serveStaticWithFunctions(web, site, { env: { ...auth0Env(oidc), ...supabaseEnv(rest.url) }, port });
     try {
-      await commentInBrowser(server.url, oidc);
+      await commentInBrowser(server.url, oidcSignIn(oidc));
       expect(rest.rows.map((r) => [r.entry, r.user_id, r.author_name])).toEqual([["hello-jamstack", "ada", "ada Lovelace"]]);
     } finally {
       await server.close();

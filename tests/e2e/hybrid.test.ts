@@ -179,7 +179,7 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     const rest = await startPostgrest(supabaseServiceKey);
     const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...auth0Env(oidc), ...supabaseEnv(rest.url) }, port });
     try {
-      await commentInBrowser(server.url, oidc);
+      await commentInBrowser(server.url, oidcSignIn(oidc));
       expect(rest.rows.map((r) => [r.entry, r.user_id])).toEqual([["hello-jamstack", "ada"]]);
     } finally {
       await server.close();

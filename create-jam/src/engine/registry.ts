@@ -4,6 +4,7 @@ import auth0 from "../../../templates/auth-auth0/module.ts";
 import supabaseAuth from "../../../templates/auth-supabase/module.ts";
 import firebaseAuth from "../../../templates/auth-firebase/module.ts";
 import supabaseBackend from "../../../templates/backend-supabase/module.ts";
+import firebaseBackend from "../../../templates/backend-firebase/module.ts";
 import base from "../../../templates/base/module.ts";
 import snipcart from "../../../templates/commerce-snipcart/module.ts";
 import stripe from "../../../templates/commerce-stripe/module.ts";
@@ -27,4 +28,4 @@ import pagefind from "../../../templates/search-pagefind/module.ts";
 import algolia from "../../../templates/search-algolia/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, auth0, supabaseAuth, firebaseAuth, supabaseBackend, pagefind, algolia, vercel, netlify];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, auth0, supabaseAuth, firebaseAuth, supabaseBackend, firebaseBackend, pagefind, algolia, vercel, netlify];

@@ -4,12 +4,10 @@
 // everyone else (anyone reads; a Supabase user inserts only as themselves).
 import { createClient } from "@supabase/supabase-js";
 import { env } from "../env.ts";
-import type { Comment, CommentStore } from "./types.ts";
+import { type Comment, type CommentStore, MAX_COMMENTS } from "./types.ts";
 
 const REQUIRED = ["SUPABASE_URL", "SUPABASE_SERVICE_ROLE_KEY"];
 const COLUMNS = "id, entry, body, author_name, created_at";
-/** The most a post's thread shows. */
-export const MAX_COMMENTS = 200;
 
 type Row = { id: number | string; entry: string; body: string; author_name: string; created_at: string };
 const comment = (r: Row): Comment => ({ id: String(r.id), entry: r.entry, body: r.body, author: r.author_name, date: r.created_at });

@@ -1,3 +1,6 @@
+/** The most a post's thread shows. */
+export const MAX_COMMENTS = 200;
+
 /** One comment on a post, as /api/comments answers it: text only, never HTML. */
 export interface Comment {
   id: string;

@@ -1,0 +1,35 @@
+import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { backendModule } from "../shared/backend.ts";
+import { firebaseProjectIdEnv } from "../shared/env.ts";
+import pkg from "./package.json" with { type: "json" };
+
+// /api/comments, the widget and who may post are every backend module's (../shared/backend.ts);
+// this module brings the rules (firestore.rules, deployed through firebase.json) and firebase-admin
+// (src/comments/firestore.ts).
+export default defineModule(pkg, {
+  ...backendModule({ id: "firebase", files: ["src/comments/firestore.ts"], dependencies: ["firebase-admin"] }),
+  label: "Firebase",
+  hint: "comments on posts in Cloud Firestore, with security rules; read with firebase-admin",
+  // firebase-admin 14 runs on Node 22 and newer.
+  node: "22.0.0",
+  // The Firebase SDKs' install scripts (a version check, a defaults file) are not needed: pnpm 11
+  // fails an install on scripts it was not told about.
+  allowBuilds: { "@firebase/util": false, protobufjs: false },
+  env: [
+    firebaseProjectIdEnv,
+    { name: "FIREBASE_CLIENT_EMAIL", visibility: "secret", description: "the service account's client_email (Project settings › Service accounts › Generate new private key): /api/comments writes to Firestore as it" },
+    { name: "FIREBASE_PRIVATE_KEY", visibility: "secret", description: "that key file's private_key, on one line with \\n for its line breaks: server only" },
+    { name: "FIRESTORE_EMULATOR_HOST", visibility: "secret", description: "host:port of the Firestore emulator (`firebase emulators:start --only firestore`), for local runs and tests: no service account needed then; leave empty" },
+  ],
+  readme: `## Backend: Firebase (comments in Firestore)
+
+**Account:** a Firebase project (the free Spark plan is enough) with a Cloud Firestore database (*Build › Firestore Database › Create database*). \`firestore.rules\` says who may read and write comments; \`firebase.json\` points at it, so \`pnpm dlx firebase-tools@15.34.2 deploy --only firestore:rules --project <id>\` deploys it. The site's server writes with a service account: under *Project settings › Service accounts*, *Generate new private key*, and copy its \`client_email\` and \`private_key\`. Until \`FIREBASE_PROJECT_ID\`, \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are set, posts say comments are not set up and posting answers 503.
+
+**How it works:** every post ends with \`<jam-comments>\` (\`packages/sections/widgets/comments.ts\`, bundled into \`/_jam/comments.js\`), which loads the post's comments from \`GET /api/comments/?entry=<slug>\` once it scrolls near the screen and writes them as text, never as HTML. With an auth module, a signed-in visitor gets a form that posts to \`POST /api/comments/\` (JSON or a form: \`entry\`, \`body\`): from this site's pages only (403 otherwise), with a session (401 otherwise), for a post that exists, 1 to 2000 characters. The author is the session's user, never a field of the form. Without an auth module comments are read-only. Each post's comments are the collection \`posts/<slug>/comments\`, ordered by \`createdAt\` (the server's time), which needs no composite index. The handler uses \`firebase-admin\`, whose service account is not bound by the rules; \`firestore.rules\` covers every other caller, with the meaning of the Supabase backend's row-level security: anyone reads; a signed-in Firebase user creates a comment only as themselves (\`userId == request.auth.uid\`), on the post its path names, with the fields the handler writes, dated \`request.time\`; nobody updates or deletes.
+
+**Env:** \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are secrets (the service account bypasses the rules): the host's server environment only, never in a page or bundle.
+
+**Offline:** the Firestore emulator (\`pnpm dlx firebase-tools@15.34.2 emulators:start --only firestore --project demo-<name>\`, which needs Java 21) takes no service account: set \`FIRESTORE_EMULATOR_HOST=127.0.0.1:8080\` and \`FIREBASE_PROJECT_ID=demo-<name>\` for the functions.
+
+**Go live:** deploy \`firestore.rules\`, then set the three variables in the host's settings.`,
+});
