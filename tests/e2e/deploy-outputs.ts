@@ -132,11 +132,11 @@ export const callVercelApiFile = (webDir: string, path: `/api/${string}`, init?:
  * Unpacks the zip Netlify's build made for `fn` (what Netlify would upload, symlinks included) and
  * calls the module its entry point hands to the Lambda bootstrap, with the v2 signature.
  */
-export async function callPackagedNetlifyFunction(fn: NetlifyFunction, path: string, into: string): Promise<Response> {
+export async function callPackagedNetlifyFunction(fn: NetlifyFunction, path: string, into: string, init: CallInit = {}): Promise<Response> {
   const { default: extract } = await import("extract-zip");
   await extract(fn.path, { dir: into });
   const entry = readFileSync(join(into, "___netlify-entry-point.mjs"), "utf8");
   const inner = /getLambdaHandler\('([^']+)'\)/.exec(entry)?.[1];
   if (!inner) throw new Error(`${fn.path}: no module named in its entry point:\n${entry}`);
-  return callNetlifyFunction({ ...fn, mainFile: join(into, inner) }, path);
+  return callNetlifyFunction({ ...fn, mainFile: join(into, inner) }, path, init);
 }

@@ -13,22 +13,24 @@ import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, ne
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
-import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser, supabaseSignIn } from "./auth.ts";
+import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, firebaseSignIn, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser, supabaseSignIn } from "./auth.ts";
 import { startGoTrue } from "../../packages/functions/test/gotrue-server.ts";
 import { startAuthEmulator } from "../../packages/functions/test/firebase-emulator.ts";
-import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { commentInBrowser, firebasePrivateKey, firestoreEnv, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { startFirestore } from "../../packages/functions/test/firestore-server.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 
 // Every framework in the registry, with its defaults (static, Pagefind), product pages sold by
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest) and Auth0's
 // sign-in (Auth0's; Firebase Auth's in Hugo, Supabase Auth's in Next.js), so every layout renders the header's badge; one of
-// them also with git, one with comments (the Supabase backend; hybrid.test.ts has them in a hybrid stack).
+// them also with git, two with comments (the Supabase backend in Eleventy, Firebase's in Hugo;
+// hybrid.test.ts has them in a hybrid stack).
 // JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [snipcartFrameworks.includes(framework) ? "snipcart" : "stripe"];
 const stacks = modulesOf(registry, "framework").flatMap((m) =>
-  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, auth: m.id === "hugo" ? "firebase" : m.id === "next" ? "supabase" : "auth0", backend: m.id === "eleventy" ? "supabase" : "none" })),
+  providersOf(m.id).map((commerce) => ({ framework: m.id, out: m.data?.outDir as string, publicDir: m.data?.publicDir as string, git: m.id === "next", commerce, auth: m.id === "hugo" ? "firebase" : m.id === "next" ? "supabase" : "auth0", backend: m.id === "eleventy" ? "supabase" : m.id === "hugo" ? "firebase" : "none" })),
 );
 
 describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, auth, backend }) => {
@@ -69,10 +71,10 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   it("sells with its provider's key, and no secret value nor members-only body reaches a file the browser can fetch", async () => {
     // Firebase's sign-in page is built with the web config (the emulator's: the browser test uses it).
     const firebase = auth === "firebase" ? firebaseEnv(emulatorHost) : {};
-    const build = await pnpmWith({ ...sellingEnv[commerce], ...firebase, ...authCanaries, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey }, site, "build");
+    const build = await pnpmWith({ ...sellingEnv[commerce], ...firebase, ...authCanaries, SUPABASE_SERVICE_ROLE_KEY: supabaseServiceKey, FIREBASE_PRIVATE_KEY: firebasePrivateKey }, site, "build");
     expect(build).toContain(`commerce: ${commerce === "stripe" ? "Stripe" : "Snipcart"} checkout is on.`);
     expectProductPages(web, commerce, { selling: true });
-    expectNothingPrivate(web, [...secretValues, ...Object.values(authCanaries), supabaseServiceKey]);
+    expectNothingPrivate(web, [...secretValues, ...Object.values(authCanaries), supabaseServiceKey, firebasePrivateKey]);
     // The members-only post's page is there, with the placeholder instead of its body.
     expect(read(web, "posts/members-only/index.html")).toContain("This post is for members only.");
   });
@@ -155,6 +157,24 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     }
   });
 
+  it.runIf(backend === "firebase")("takes comments in Chromium from a visitor signed in with Firebase Auth, stored in Firestore through firebase-admin", async () => {
+    const emulator = await startAuthEmulator("demo-jam", emulatorPort);
+    const firestore = await startFirestore();
+    const server = await serveStaticWithFunctions(web, site, { env: { ...firebaseEnv(emulator.host), ...firestoreEnv(firestore.host) } });
+    try {
+      const who = firebaseSignIn();
+      await commentInBrowser(server.url, who);
+      // One comment, at the post's collection, by the Firebase user the session names.
+      const stored = [...firestore.documents.values()];
+      expect(stored.map((d) => [d.name.split("/documents/")[1]?.replace(/[^/]+$/, "<id>"), d.fields.authorName?.stringValue])).toEqual([["posts/hello-jamstack/comments/<id>", who.name]]);
+      expect(stored[0]?.fields.userId?.stringValue).toMatch(/^\w{20,}$/);
+    } finally {
+      await server.close();
+      await firestore.close();
+      await emulator.close();
+    }
+  });
+
   it("rebuilds entirely from turbo's cache, the widget bundles outside their package included", async () => {
     // As on a fresh clone with a remote cache: the badge's bundle is not there until the cache restores it.
     const badge = join(site, "apps/web", publicDir, "_jam/account.js");
@@ -220,9 +240,20 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     await netlifyBuild(site);
     const functions = netlifyFunctions(join(site, "apps/web"));
     const auth = ["/api/auth/login", "/api/auth/callback", "/api/auth/logout", "/api/auth/me", "/api/members"];
-    const routes = ["/api/entries", ...(commerce === "stripe" ? ["/api/checkout", "/api/stripe-webhook"] : []), ...auth, ...(backend === "supabase" ? ["/api/comments"] : [])];
+    const routes = ["/api/entries", ...(commerce === "stripe" ? ["/api/checkout", "/api/stripe-webhook"] : []), ...auth, ...(backend !== "none" ? ["/api/comments"] : [])];
     expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, routes.flatMap((r) => [r, `${r}/`])]]);
     await expectEntries(await callPackagedNetlifyFunction(functions[0], "/api/entries", tempDir("jam-netlify-zip-")));
+    if (backend === "firebase") {
+      // firebase-admin's Firestore client (gRPC, its protos read from disk) works from the zip Netlify uploads.
+      const firestore = await startFirestore();
+      try {
+        const res = await callPackagedNetlifyFunction(functions[0], "/api/comments?entry=hello-jamstack", tempDir("jam-netlify-zip-"), { env: firestoreEnv(firestore.host) });
+        expect(await res.json()).toEqual({ comments: [], configured: true });
+        expect(firestore.calls.map((c) => `${c.method} ${c.request.parent}`)).toEqual(["RunQuery projects/demo-jam/databases/(default)/documents/posts/hello-jamstack"]);
+      } finally {
+        await firestore.close();
+      }
+    }
   });
 
   it.runIf(commerce === "stripe")("checks out through the hosts' functions: 303 to the session Stripe created with the content's price", async () => {
