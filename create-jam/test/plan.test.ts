@@ -9,6 +9,7 @@ import { assertSafePath, planProject } from "../src/engine/plan.ts";
 import { registry } from "../src/engine/registry.ts";
 import { pairwise } from "../src/engine/matrix.ts";
 import { resolveStack } from "../src/engine/stack.ts";
+import type { JamError } from "../src/engine/errors.ts";
 import type { Choices } from "../src/engine/types.ts";
 import { defaultOptions, plan, store } from "./helpers.ts";
 
@@ -109,6 +110,45 @@ describe("planProject", () => {
     // Who may post: the session with an auth module; nobody (read-only) without one.
     expect(plan({ auth: "auth0", backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).toContain("sessionOf");
     expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).not.toContain("sessionOf");
+  });
+
+  it("takes comments from anyone who gives a name with --anonymous-comments, and keeps the flag in jam.json", () => {
+    const tree = plan({ backend: "supabase", deploy: ["netlify"], flags: ["anonymous-comments"] });
+    expect(tree.get("packages/functions/src/comments/visitor.ts")).toContain('posting: Posting = "anyone"');
+    expect(JSON.parse(tree.get("jam.json") as string).choices.flags).toEqual(["anonymous-comments"]);
+    expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).toContain('posting: Posting = "nobody"');
+  });
+
+  it("refuses a module flag without its module, beside a module it does not work with, or unknown", () => {
+    const refusal = (c: Partial<Choices>) => {
+      try {
+        plan(c);
+      } catch (e) {
+        return `${(e as JamError).message} ${(e as JamError).fix}`;
+      }
+      return "planned";
+    };
+    expect(refusal({ flags: ["anonymous-comments"] })).toBe("--anonymous-comments is an option of Supabase and Firebase, and no backend module that has it is chosen. Add --backend supabase|firebase, or drop --anonymous-comments.");
+    expect(refusal({ backend: "firebase", auth: "firebase", deploy: ["netlify"], flags: ["anonymous-comments"] })).toBe(
+      "--anonymous-comments does not work with --auth firebase: with an auth module, commenters sign in: the session names them. Either drop --anonymous-comments, or use --auth none.",
+    );
+    expect(refusal({ flags: ["no-such-flag"] })).toMatch(/^Unknown flag --no-such-flag\./);
+  });
+
+  it("keeps firebase-admin out of each hybrid framework's server bundle, and lets apps/web resolve it", () => {
+    const configs: Record<string, [string, string]> = {
+      sveltekit: ["apps/web/vite.config.ts", 'ssr: { external: ["firebase-admin"] }'],
+      astro: ["apps/web/astro.config.mjs", 'vite: { ssr: { external: ["firebase-admin"] } }'],
+      next: ["apps/web/next.config.ts", 'serverExternalPackages: ["firebase-admin"]'],
+    };
+    for (const [framework, [file, line]] of Object.entries(configs)) {
+      const hybrid = plan({ framework, rendering: "hybrid", backend: "firebase", deploy: ["netlify"] });
+      expect(hybrid.get(file), framework).toContain(line);
+      expect(JSON.parse(hybrid.get("apps/web/package.json") as string).dependencies, framework).toHaveProperty("firebase-admin");
+      const staticSite = plan({ framework, rendering: "static", backend: "firebase", deploy: ["netlify"] });
+      expect(staticSite.get(file), framework).not.toContain("firebase-admin");
+      expect(JSON.parse(staticSite.get("apps/web/package.json") as string).dependencies, framework).not.toHaveProperty("firebase-admin");
+    }
   });
 
   it("tells pnpm about every install script of the Firebase SDKs, which pnpm 11 fails an install on otherwise", () => {

@@ -22,6 +22,9 @@ export default defineModule(pkg, {
   hint: "email and password sign-in on the site's own page (Firebase web SDK); firebase-admin checks the token",
   // firebase-admin 14 runs on Node 22 and newer.
   node: "22.0.0",
+  // firebase-admin is CommonJS that reads its own files at run time (__dirname): a framework's
+  // server bundle must leave it out.
+  serverExternals: ["firebase-admin"],
   // The Firebase SDKs' install scripts (a version check, a defaults file) are not needed: pnpm 11
   // fails an install on scripts it was not told about.
   allowBuilds: { "@firebase/util": false, protobufjs: false },

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { backendModule } from "../shared/backend.ts";
+import { backendModule, commentsReadme } from "../shared/backend.ts";
 import { firebaseProjectIdEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
@@ -12,6 +12,9 @@ export default defineModule(pkg, {
   hint: "comments on posts in Cloud Firestore, with security rules; read with firebase-admin",
   // firebase-admin 14 runs on Node 22 and newer.
   node: "22.0.0",
+  // @google-cloud/firestore, inside firebase-admin, loads its gRPC protos from its own folder: a
+  // framework's server bundle must leave it out.
+  serverExternals: ["firebase-admin"],
   // The Firebase SDKs' install scripts (a version check, a defaults file) are not needed: pnpm 11
   // fails an install on scripts it was not told about.
   allowBuilds: { "@firebase/util": false, protobufjs: false },
@@ -25,7 +28,9 @@ export default defineModule(pkg, {
 
 **Account:** a Firebase project (the free Spark plan is enough) with a Cloud Firestore database (*Build › Firestore Database › Create database*). \`firestore.rules\` says who may read and write comments; \`firebase.json\` points at it, so \`pnpm dlx firebase-tools@15.34.2 deploy --only firestore:rules --project <id>\` deploys it. The site's server writes with a service account: under *Project settings › Service accounts*, *Generate new private key*, and copy its \`client_email\` and \`private_key\`. Until \`FIREBASE_PROJECT_ID\`, \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are set, posts say comments are not set up and posting answers 503.
 
-**How it works:** every post ends with \`<jam-comments>\` (\`packages/sections/widgets/comments.ts\`, bundled into \`/_jam/comments.js\`), which loads the post's comments from \`GET /api/comments/?entry=<slug>\` once it scrolls near the screen and writes them as text, never as HTML. With an auth module, a signed-in visitor gets a form that posts to \`POST /api/comments/\` (JSON or a form: \`entry\`, \`body\`): from this site's pages only (403 otherwise), with a session (401 otherwise), for a post that exists, 1 to 2000 characters. The author is the session's user, never a field of the form. Without an auth module comments are read-only. Each post's comments are the collection \`posts/<slug>/comments\`, ordered by \`createdAt\` (the server's time), which needs no composite index. The handler uses \`firebase-admin\`, whose service account is not bound by the rules; \`firestore.rules\` covers every other caller, with the meaning of the Supabase backend's row-level security: anyone reads; a signed-in Firebase user creates a comment only as themselves (\`userId == request.auth.uid\`), on the post its path names, with the fields the handler writes, dated \`request.time\`; nobody updates or deletes.
+**How it works:** ${commentsReadme}
+
+Each post's comments are the collection \`posts/<slug>/comments\`, ordered by \`createdAt\` (the server's time), which needs no composite index. The handler uses \`firebase-admin\`, whose service account is not bound by the rules; \`firestore.rules\` covers every other caller, with the meaning of the Supabase backend's row-level security: anyone reads; a signed-in Firebase user creates a comment only as themselves (\`userId == request.auth.uid\`), on the post its path names, with the fields the handler writes, dated \`request.time\`; nobody updates or deletes.
 
 **Env:** \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are secrets (the service account bypasses the rules): the host's server environment only, never in a page or bundle.
 

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { backendModule } from "../shared/backend.ts";
+import { backendModule, commentsReadme } from "../shared/backend.ts";
 import { supabaseUrlEnv } from "../shared/env.ts";
 import pkg from "./package.json" with { type: "json" };
 
@@ -17,7 +17,9 @@ export default defineModule(pkg, {
 
 **Account:** a free Supabase project. \`supabase/migrations/20261203000000_comments.sql\` creates the \`comments\` table: apply it with the Supabase CLI (\`supabase link\`, then \`supabase db push\`) or paste it into the dashboard's SQL editor. Until \`SUPABASE_URL\` and \`SUPABASE_SERVICE_ROLE_KEY\` are set, posts say comments are not set up and posting answers 503.
 
-**How it works:** every post ends with \`<jam-comments>\` (\`packages/sections/widgets/comments.ts\`, bundled into \`/_jam/comments.js\`), which loads the post's comments from \`GET /api/comments/?entry=<slug>\` once it scrolls near the screen and writes them as text, never as HTML. With an auth module, a signed-in visitor gets a form that posts to \`POST /api/comments/\` (JSON or a form: \`entry\`, \`body\`): from this site's pages only (403 otherwise), with a session (401 otherwise), for a post that exists, 1 to 2000 characters. The author is the session's user, never a field of the form. Without an auth module comments are read-only. The handler talks to Supabase with \`@supabase/supabase-js\` and the service-role key, on the server; the table's row-level security covers every other caller: anyone reads, a signed-in Supabase user inserts only rows with their own id (\`auth.jwt() ->> 'sub'\`), nobody updates or deletes.
+**How it works:** ${commentsReadme}
+
+The handler talks to Supabase with \`@supabase/supabase-js\` and the service-role key, on the server; the table's row-level security covers every other caller: anyone reads, a signed-in Supabase user inserts only rows with their own id (\`auth.jwt() ->> 'sub'\`), nobody updates or deletes.
 
 **Env:** \`SUPABASE_SERVICE_ROLE_KEY\` is a secret (it bypasses row-level security): the host's server environment only, never in a page or bundle.
 

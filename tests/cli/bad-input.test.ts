@@ -107,6 +107,13 @@ describe("create-jam refuses bad input and writes nothing", () => {
     },
   );
 
+  it("refuses a module's flag without its module, or beside a module it does not work with, before any question", async () => {
+    const r = await expectRefused(["site", "--backend", "none", "--anonymous-comments"], /--anonymous-comments is an option of Supabase and Firebase, and no backend module that has it is chosen/);
+    expect(r.stderr).toContain("Add --backend supabase|firebase, or drop --anonymous-comments.");
+    const withAuth = await expectRefused(["site", "--yes", "--backend", "supabase", "--auth", "auth0", "--deploy", "netlify", "--anonymous-comments"], /--anonymous-comments does not work with --auth auth0: with an auth module, commenters sign in/);
+    expect(withAuth.stderr).toContain("Either drop --anonymous-comments, or use --auth none.");
+  });
+
   it("rejects contradicting flags", async () => {
     await expectRefused(["site", "--yes", "--git", "--no-git"], /--git and --no-git contradict/);
   });

@@ -26,6 +26,21 @@ describe("create-jam without a terminal", () => {
     for (const m of registry.filter((x) => x.kind !== "base")) expect(r.stdout).toContain(`${m.id.padEnd(12)}${m.label}`);
   });
 
+  it("--help lists the modules' own flags with the modules that have them", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.stdout).toMatch(/--anonymous-comments {2}Let visitors comment without signing in, under a name they give \(--backend supabase, --backend firebase\)/);
+  });
+
+  it("turns a module's flag on, records it in jam.json and its reproduce command", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--backend", "firebase", "--deploy", "netlify", "--anonymous-comments", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
+    expect(jam.choices.flags).toEqual(["anonymous-comments"]);
+    expect(jam.command).toContain(" --anonymous-comments ");
+    expect(readFileSync(join(cwd, "site/packages/functions/src/comments/visitor.ts"), "utf8")).toContain('posting: Posting = "anyone"');
+  });
+
   it("--version prints the package version", async () => {
     const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8"));
     expect((await runCli(["--version"])).stdout.trim()).toBe(pkg.version);

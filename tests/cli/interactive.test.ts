@@ -15,16 +15,28 @@ describe("create-jam at a terminal", () => {
     await t.answer("Where does the content come from?", `${KEY.down}${KEY.enter}`); // markdown -> sanity
     await t.answer("Sell products?", `${KEY.up}${KEY.enter}`); // none -> snipcart (the CMS holds the products)
     await t.answer("Sign-in for visitors?", `${KEY.up}${KEY.up}${KEY.up}${KEY.enter}`); // none -> firebase -> supabase -> auth0
-    await t.answer("A backend for comments on posts?", `${KEY.up}${KEY.enter}`); // none -> supabase
+    await t.answer("A backend for comments on posts?", `${KEY.up}${KEY.enter}`); // none -> firebase
     await t.answer("Site search?", `${KEY.down}${KEY.down}${KEY.enter}`); // pagefind -> algolia -> none
     await t.answer("Where will it deploy?", `${KEY.down}${KEY.space}${KEY.enter}`); // vercel + netlify
     await t.answer("Install dependencies now", `${KEY.down}${KEY.enter}`); // Yes -> No
     await t.answer("Create a git repository?", `${KEY.down}${KEY.enter}`);
     expect(await t.exited, t.plain()).toBe(0);
     const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
-    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "snipcart", auth: "auth0", backend: "supabase", search: "none", deploy: ["vercel", "netlify"] });
+    expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "snipcart", auth: "auth0", backend: "firebase", search: "none", deploy: ["vercel", "netlify"] });
     expect(jam.command).toContain("--no-install --no-git");
+    // With sign-in, comments are the session's: the anonymous-comments question is not asked.
+    expect(t.plain()).not.toContain("Let visitors comment without signing in");
     expect(existsSync(join(cwd, "blog/.git"))).toBe(false);
+  });
+
+  it("asks about a chosen module's own option the flags left open, and records the answer", async () => {
+    const cwd = tempDir();
+    const t = startInteractive(["site", "--framework", "astro", "--rendering", "static", "--content", "markdown", "--commerce", "none", "--auth", "none", "--backend", "supabase", "--search", "none", "--deploy", "netlify", "--no-install", "--no-git"], cwd);
+    await t.answer("Let visitors comment without signing in, under a name they give?", `${KEY.down}${KEY.enter}`); // No -> Yes
+    expect(await t.exited, t.plain()).toBe(0);
+    const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
+    expect(jam.choices.flags).toEqual(["anonymous-comments"]);
+    expect(jam.command).toContain("--anonymous-comments");
   });
 
   it("skips the questions its flags answer", async () => {

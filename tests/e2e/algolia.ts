@@ -3,6 +3,7 @@
 import { expect } from "vitest";
 import type { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { browser } from "./browser.ts";
+import { membersPost } from "./auth.ts";
 import { demoPosts } from "./helpers.ts";
 
 type Algolia = Awaited<ReturnType<typeof startAlgolia>>;
@@ -12,11 +13,17 @@ export const ADMIN_CANARY = "canary-algolia-admin-5e1f";
 
 export const algoliaKeys = (algolia: Algolia) => ({ ALGOLIA_APP_ID: "APPE2E", ALGOLIA_SEARCH_KEY: "search-only-e2e", ALGOLIA_ADMIN_KEY: ADMIN_CANARY, ALGOLIA_HOSTS: algolia.host });
 
-/** The index "site" holds every demo post, the about page and the three demo products. */
-export function expectIndexed(algolia: Algolia) {
-  const paths = (algolia.indexes.get("site") ?? []).map((r) => r.path);
+/**
+ * The index "site" holds every demo post, the about page and the three demo products; with an auth
+ * module also the members-only post, by its title and placeholder only (never its body).
+ */
+export function expectIndexed(algolia: Algolia, { members = false } = {}) {
+  const records = algolia.indexes.get("site") ?? [];
+  const paths = records.map((r) => r.path);
   expect(paths).toEqual(expect.arrayContaining(["/posts/hello-jamstack/", "/posts/writing-in-markdown/", "/posts/deploy-on-the-first-push/", "/about/", "/products/jam-jar-mug/"]));
-  expect(paths).toHaveLength(demoPosts.length + 1 + 3);
+  expect(paths).toHaveLength(demoPosts.length + 1 + 3 + (members ? 1 : 0));
+  expect(paths.includes(membersPost.path)).toBe(members);
+  expect(JSON.stringify(records)).not.toContain(membersPost.phrase);
 }
 
 /** The search page loads no script until its box is used; then it queries Algolia and links the hit. */

@@ -16,22 +16,35 @@ export const firebasePrivateKey = "canary-firebase-private-key-e2e-5e1f";
 /** The Firebase backend's variables for the loopback Firestore at `host` (host:port). */
 export const firestoreEnv = (host: string, projectId = "demo-jam") => ({ FIRESTORE_EMULATOR_HOST: host, FIREBASE_PROJECT_ID: projectId });
 
+/** A visitor who does not sign in (--anonymous-comments): they give this name. */
+export interface Anonymous {
+  anonymous: true;
+  name: string;
+}
+
 /**
- * On a post: signed out, the comments load on scroll with a sign-in link; signed in, a comment
- * holding a script tag is posted, shown as text (the script never runs), and is there after a
- * reload. Then /api/comments refuses a post without a session and one from another origin.
+ * On a post, the comments load on scroll. Signed out, a sign-in link; signed in (or, with
+ * --anonymous-comments, at once, with a name given), a comment holding a script tag is posted,
+ * shown as text (the script never runs), and is there after a reload. Then /api/comments refuses a
+ * post without a session (or without a name, or with the bots' hidden field filled in) and one
+ * from another origin.
  */
-export async function commentInBrowser(siteUrl: string, who: BrowserSignIn, post = "/posts/hello-jamstack/") {
+export async function commentInBrowser(siteUrl: string, who: BrowserSignIn | Anonymous, post = "/posts/hello-jamstack/") {
   await onSite(siteUrl, async (page, context) => {
     const comments = page.locator("jam-comments");
     await page.goto(`${siteUrl}${post}`);
     await comments.scrollIntoViewIfNeeded();
-    await comments.locator("a", { hasText: "Sign in to comment" }).waitFor({ timeout: 10_000 });
+    if ("anonymous" in who) {
+      await comments.locator("textarea").waitFor({ timeout: 10_000 });
+      expect(await comments.locator("a", { hasText: "Sign in" }).count()).toBe(0);
+      await comments.getByLabel("Your name").fill(who.name);
+    } else {
+      await comments.locator("a", { hasText: "Sign in to comment" }).waitFor({ timeout: 10_000 });
+      await who.signIn(page);
+      await page.waitForURL(`${siteUrl}${post}`, { timeout: 15_000 });
+      await comments.scrollIntoViewIfNeeded();
+    }
     expect(await comments.innerText()).toContain("No comments yet.");
-
-    await who.signIn(page);
-    await page.waitForURL(`${siteUrl}${post}`, { timeout: 15_000 });
-    await comments.scrollIntoViewIfNeeded();
     const text = "<script>window.__pwned = 1</script>Nice post & <b>bold</b> claims";
     await comments.locator("textarea").fill(text);
     await comments.locator("button", { hasText: "Post comment" }).click();
@@ -49,8 +62,15 @@ export async function commentInBrowser(siteUrl: string, who: BrowserSignIn, post
     expect(await page.evaluate("window.__pwned")).toBeUndefined();
 
     const cookie = (await context.cookies(siteUrl)).map((c) => `${c.name}=${c.value}`).join("; ");
-    const send = (headers: Record<string, string>) => fetch(`${siteUrl}/api/comments/`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ entry: post.split("/")[2], body: "Sneaky" }) });
-    expect((await send({ origin: siteUrl })).status).toBe(401);
-    expect((await send({ origin: "https://evil.example", cookie })).status).toBe(403);
+    const send = (headers: Record<string, string>, fields: Record<string, string> = {}) =>
+      fetch(`${siteUrl}/api/comments/`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ entry: post.split("/")[2], body: "Sneaky", ...fields }) });
+    if ("anonymous" in who) {
+      expect((await send({ origin: siteUrl }, { website: "" })).status).toBe(400);
+      expect((await send({ origin: siteUrl }, { name: "Bot", website: "https://spam.example" })).status).toBe(400);
+      expect((await send({ origin: "https://evil.example" }, { name: "Eve", website: "" })).status).toBe(403);
+    } else {
+      expect((await send({ origin: siteUrl })).status).toBe(401);
+      expect((await send({ origin: "https://evil.example", cookie })).status).toBe(403);
+    }
   });
 }

@@ -3,7 +3,7 @@
 // adapter: what runs offline), pages render in Chromium with search, and the server route answers.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matrix } from "../../create-jam/src/engine/matrix.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { runCli, tempDir } from "../helpers.ts";
@@ -12,8 +12,10 @@ import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
-import { auth0Env, expectMembersRefused, oidcSignIn, signInInBrowser } from "./auth.ts";
-import { commentInBrowser, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { auth0Env, expectMembersRefused, firebaseEnv, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser } from "./auth.ts";
+import { commentInBrowser, firestoreEnv, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { startAuthEmulator } from "../../packages/functions/test/firebase-emulator.ts";
+import { startFirestore } from "../../packages/functions/test/firestore-server.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
@@ -47,19 +49,26 @@ const providersOf = (framework: string): Provider[] =>
   process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [["astro", "sveltekit"].includes(framework) ? "stripe" : "snipcart"];
 // Algolia in one hybrid framework (static: algolia.test.ts), Pagefind in the others.
 const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pagefind");
-// Auth0's sign-in through the framework's own server, in one hybrid framework for now.
-const authOf = (framework: string) => (framework === "astro" ? "auth0" : "none");
-// Comments (the Supabase backend) where visitors sign in.
-const backendOf = (framework: string) => (authOf(framework) === "none" ? "none" : "supabase");
+// Sign-in through the framework's own server: Auth0's in Astro, Firebase Auth's in Nuxt.
+const authOf = (framework: string) => ({ astro: "auth0", nuxt: "firebase" })[framework] ?? "none";
+// Comments: the Supabase backend where visitors sign in with Auth0 (Astro); the Firebase backend,
+// open to anyone who gives a name (--anonymous-comments), in SvelteKit.
+const backendOf = (framework: string) => ({ astro: "supabase", sveltekit: "firebase" })[framework] ?? "none";
+const moduleFlagsOf = (framework: string) => (framework === "sveltekit" ? ["--anonymous-comments"] : []);
 const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework), auth: authOf(framework) })));
 
 describe.each(stacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--backend", backendOf(framework), "--search", search, "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--backend", backendOf(framework), ...moduleFlagsOf(framework), "--search", search, "--deploy", "vercel,netlify"];
   let algolia: Awaited<ReturnType<typeof startAlgolia>> | undefined;
   const searchEnv = () => (algolia ? algoliaKeys(algolia) : {});
   afterAll(() => algolia?.close());
+  // The Auth emulator's port, chosen before the build writes it into the sign-in page.
+  let emulatorHost = "";
+  beforeAll(async () => {
+    emulatorHost = `127.0.0.1:${await freePort()}`;
+  });
 
   it("is written, installed and built", async () => {
     const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
@@ -67,8 +76,8 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     if (search === "algolia") algolia = await startAlgolia();
     // Built with the provider's key: its product pages (pre-rendered) carry the real control.
     // With Algolia's keys, the build's index step sends every entry to the loopback Algolia.
-    await pnpmWith({ ...sellingEnv[commerce], ...searchEnv() }, site, "build");
-    if (algolia) expectIndexed(algolia);
+    await pnpmWith({ ...sellingEnv[commerce], ...searchEnv(), ...(auth === "firebase" ? firebaseEnv(emulatorHost) : {}) }, site, "build");
+    if (algolia) expectIndexed(algolia, { members: auth !== "none" });
   });
 
   it("serves pages, search and its server route from the framework's own server", async () => {
@@ -185,6 +194,33 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
       await server.close();
       await rest.close();
       await oidc.close();
+    }
+  });
+
+  it.runIf(auth === "firebase")("signs in with Firebase Auth on its own server, in Chromium against the Auth emulator: /sign-in/, the members-only post, /account/, sign-out", async () => {
+    const emulator = await startAuthEmulator("demo-jam", Number(emulatorHost.split(":")[1]));
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: firebaseEnv(emulator.host) });
+    try {
+      await expectMembersRefused(server.url);
+      await signInWithFirebaseInBrowser(server.url);
+    } finally {
+      await server.close();
+      await emulator.close();
+    }
+  });
+
+  it.runIf(backendOf(framework) === "firebase")("takes comments in Chromium from anyone who gives a name (--anonymous-comments), stored in Firestore, on its own server", async () => {
+    const firestore = await startFirestore();
+    const port = await freePort();
+    // SvelteKit's Node server needs to know its origin to compare the browser's Origin with it.
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...firestoreEnv(firestore.host), ORIGIN: `http://127.0.0.1:${port}` }, port });
+    try {
+      await commentInBrowser(server.url, { anonymous: true, name: "Grace" });
+      const stored = [...firestore.documents.values()].map((d) => [d.name.split("/documents/")[1]?.replace(/[^/]+$/, "<id>"), d.fields.userId?.stringValue, d.fields.authorName?.stringValue]);
+      expect(stored).toEqual([["posts/hello-jamstack/comments/<id>", "anonymous", "Grace"]]);
+    } finally {
+      await server.close();
+      await firestore.close();
     }
   });
 

@@ -4,7 +4,7 @@ import { closest, distance } from "fastest-levenshtein";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { modulesOf, type Registry } from "../engine/stack.ts";
+import { moduleFlags, modulesOf, type Registry } from "../engine/stack.ts";
 import type { Choices } from "../engine/types.ts";
 
 export interface Args {
@@ -32,9 +32,11 @@ export const plainFlags = {
   version: { type: "boolean", short: "v", help: "Show the create-jam version" },
 } as const;
 
-function optionSpec(): NonNullable<ParseArgsConfig["options"]> {
+function optionSpec(registry: Registry): NonNullable<ParseArgsConfig["options"]> {
   const spec: NonNullable<ParseArgsConfig["options"]> = {};
   for (const k of kinds) spec[k.kind] = { type: "string", multiple: k.multiple };
+  // A module's yes/no options (--anonymous-comments): whether its module is chosen is the stack's check.
+  for (const { flag } of moduleFlags(registry)) spec[flag.name] = { type: "boolean" };
   for (const [name, f] of Object.entries(plainFlags)) spec[name] = { type: "boolean", ...("short" in f ? { short: f.short } : {}) };
   return spec;
 }
@@ -46,7 +48,7 @@ function suggest(word: string, candidates: string[]): string | undefined {
 }
 
 export function parseCliArgs(argv: string[], registry: Registry): Args {
-  const options = optionSpec();
+  const options = optionSpec(registry);
   const known = Object.keys(options);
   const { values, positionals, tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   for (const t of tokens ?? []) {
@@ -88,6 +90,11 @@ export function parseCliArgs(argv: string[], registry: Registry): Args {
       (choices as Record<string, string>)[k.kind] = ids[0];
     }
   }
+  const on = moduleFlags(registry)
+    .map(({ flag }) => flag.name)
+    .filter((name) => values[name])
+    .sort();
+  if (on.length) choices.flags = on;
   const bool = (yes: string) => (values[yes] ? true : values[`no-${yes}`] ? false : undefined);
   return {
     dir: positionals[0],

@@ -1,6 +1,6 @@
 import { EXIT } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { modulesOf, type Registry } from "../engine/stack.ts";
+import { moduleFlags, modulesOf, type Registry } from "../engine/stack.ts";
 import { plainFlags } from "./args.ts";
 
 /** --help, written from the same data the flags are parsed from. */
@@ -19,6 +19,9 @@ export function helpText(registry: Registry, version: string): string {
     lines.push(`  --${k.kind} <${k.multiple ? "list" : "id"}>  ${k.message} Default: ${def}.${more}`);
     for (const m of modulesOf(registry, k.kind)) lines.push(`      ${m.id.padEnd(12)}${m.label}: ${m.hint}`);
   }
+  const flags = moduleFlags(registry);
+  if (flags.length) lines.push("", "Options of a module (off unless given):");
+  for (const { flag, owners } of flags) lines.push(`  --${flag.name}  ${flag.help} (${owners.map((m) => `--${m.kind} ${m.id}`).join(", ")})`);
   lines.push("", "Options:");
   for (const [name, f] of Object.entries(plainFlags)) {
     const short = "short" in f ? `-${f.short}, ` : "    ";

@@ -7,10 +7,10 @@ import { cancelled, EXIT, JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { planProject } from "../engine/plan.ts";
 import type { StepResult } from "../engine/post.ts";
-import { compatibleOptions, findModule, incompatibilities, neededFrom, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
+import { compatibleOptions, findModule, flagOwners, flagProblems, incompatibilities, neededFrom, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
 import type { TemplateStore } from "../engine/render.ts";
-import type { Choices, Options, RegisteredModule, Stack } from "../engine/types.ts";
+import type { Choices, Kind, Options, RegisteredModule, Stack } from "../engine/types.ts";
 import { Interrupted, writeTree } from "../engine/write.ts";
 import { allowedValues, parseCliArgs, type Args } from "./args.ts";
 import { helpText } from "./help.ts";
@@ -40,6 +40,16 @@ function checkGivenFlags(registry: Registry, given: Partial<Choices>): void {
   });
   const [first] = incompatibilities(registry, modules, (kind) => given[kind] !== undefined);
   if (first) throw first;
+  // A module flag is refused now when what refuses it is given (else after the questions): its
+  // module's kind without the module, or a module it does not work with.
+  for (const name of given.flags ?? []) {
+    const owners = flagOwners(registry, name);
+    const owner = owners.find((m) => modules.includes(m));
+    const without = owners[0]?.flags?.find((f) => f.name === name)?.without?.kind;
+    const decided = owners.length === 0 || (owner ? !!without && given[without] !== undefined : owners.every((m) => given[m.kind as Kind] !== undefined));
+    const [problem] = decided ? flagProblems(registry, modules, [name]) : [];
+    if (problem) throw problem;
+  }
 }
 
 /** Without a terminal and without --yes, name every missing flag instead of waiting or guessing. */

@@ -4,7 +4,7 @@
 import * as p from "@clack/prompts";
 import { cancelled } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { compatibleOptions, neededFrom, type Registry } from "../engine/stack.ts";
+import { chosenIds, compatibleOptions, findModule, neededFrom, offeredFlags, type Registry } from "../engine/stack.ts";
 import { isValidName, toPackageName } from "../engine/target.ts";
 import type { Choices } from "../engine/types.ts";
 
@@ -57,6 +57,13 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
       (chosen as Record<string, string>)[k.kind] = answer(await p.select({ message: k.message, options, initialValue }));
     }
   }
+  // The chosen modules' yes/no options that no flag turned on (a script's absent flag means no).
+  const modules = kinds.flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)).filter((m) => !!m));
+  const on = new Set(chosen.flags ?? []);
+  for (const flag of offeredFlags(modules)) {
+    if (!on.has(flag.name) && answer(await p.confirm({ message: `${flag.help}?`, initialValue: false }))) on.add(flag.name);
+  }
+  if (on.size) chosen.flags = [...on].sort();
   return chosen as Choices;
 }
 

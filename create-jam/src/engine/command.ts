@@ -8,6 +8,7 @@ export function reproduceCommand(choices: Choices, options: Options, version: st
     const v = choices[kind];
     return `--${kind} ${multiple ? (v as string[]).join(",") || NONE : v}`;
   });
+  for (const name of choices.flags ?? []) flags.push(`--${name}`);
   flags.push(options.install ? "--install" : "--no-install", options.git ? "--git" : "--no-git");
   return `npm create jam@${version} ${options.name} -- ${flags.join(" ")}`;
 }

@@ -1,7 +1,7 @@
 import semverGt from "semver/functions/gt.js";
 import { JamError } from "./errors.ts";
 import { kinds, kindSpec, NONE } from "./kinds.ts";
-import type { Capability, Choices, Contribution, Kind, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
+import type { Capability, Choices, Contribution, Kind, ModuleFlag, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
 
 export type Registry = readonly RegisteredModule[];
 
@@ -102,13 +102,51 @@ export function resolveStack(registry: Registry, choices: Choices): Stack {
     }
   }
   if (unknown.length) throw new JamError(`Unknown choice ${unknown.join(", ")}.`, "Run create-jam --help to see the allowed values.");
-  const problems = incompatibilities(registry, picked);
+  const problems = [...incompatibilities(registry, picked), ...flagProblems(registry, picked, choices.flags ?? [])];
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) {
     throw new JamError(problems.map((p) => p.message).join("\n"), problems.map((p) => p.fix).join("\n"));
   }
   const node = picked.reduce((max, m) => (m.node && semverGt(m.node, max) ? m.node : max), "0.0.0");
-  return { choices, modules: picked, node, ...partsOf(registry, picked) };
+  return { choices, modules: picked, node, ...partsOf(registry, picked, choices.flags ?? []) };
+}
+
+/** Every module flag of the registry, once per name, in registry order. */
+export function moduleFlags(registry: Registry): { flag: ModuleFlag; owners: RegisteredModule[] }[] {
+  const names = [...new Set(registry.flatMap((m) => (m.flags ?? []).map((f) => f.name)))];
+  return names.map((name) => {
+    const owners = flagOwners(registry, name);
+    return { flag: owners[0]?.flags?.find((f) => f.name === name) as ModuleFlag, owners };
+  });
+}
+
+/** The flags the chosen modules offer, once per name, leaving out those a chosen module refuses. */
+export function offeredFlags(chosen: readonly RegisteredModule[]): ModuleFlag[] {
+  const flags = chosen.flatMap((m) => m.flags ?? []).filter((f) => !(f.without && chosen.some((m) => m.kind === f.without?.kind)));
+  return [...new Map(flags.map((f) => [f.name, f])).values()];
+}
+
+/** The modules of the registry that declare the flag `name`. */
+export const flagOwners = (registry: Registry, name: string) => registry.filter((m) => m.flags?.some((f) => f.name === name));
+
+/** A module flag without a chosen module that has it, or beside a module it does not work with. */
+export function flagProblems(registry: Registry, chosen: readonly RegisteredModule[], flags: readonly string[]): JamError[] {
+  const problems: JamError[] = [];
+  for (const name of flags) {
+    const owners = flagOwners(registry, name);
+    const owner = owners.find((m) => chosen.includes(m));
+    if (!owners.length) {
+      problems.push(new JamError(`Unknown flag --${name}.`, "Run create-jam --help to see the allowed flags."));
+    } else if (!owner) {
+      const kind = owners[0]?.kind as Kind;
+      problems.push(new JamError(`--${name} is an option of ${owners.map((m) => m.label).join(" and ")}, and no ${kind} module that has it is chosen.`, `Add --${kind} ${owners.map((m) => m.id).join("|")}, or drop --${name}.`));
+    } else {
+      const flag = owner.flags?.find((f) => f.name === name);
+      const clash = flag?.without && chosen.find((m) => m.kind === flag.without?.kind);
+      if (flag?.without && clash) problems.push(new JamError(`--${name} does not work with ${flagOf(clash)}: ${flag.without.why}.`, `Either drop --${name}, or use --${clash.kind} ${NONE}.`));
+    }
+  }
+  return problems;
 }
 
 const key = (m: RegisteredModule) => `${m.kind}:${m.id}`;
@@ -117,7 +155,7 @@ const key = (m: RegisteredModule) => `${m.kind}:${m.id}`;
  * Each module's own contribution, then its conditionals whose `with` modules are all chosen, then
  * what it derives from the view those give (so a derived part can read any module's data).
  */
-function partsOf(registry: Registry, picked: RegisteredModule[]): Pick<Stack, "parts" | "view"> {
+function partsOf(registry: Registry, picked: RegisteredModule[], flags: readonly string[]): Pick<Stack, "parts" | "view"> {
   const chosen = new Set(picked.map(key));
   const parts: Part[] = [];
   for (const m of picked) {
@@ -125,11 +163,11 @@ function partsOf(registry: Registry, picked: RegisteredModule[]): Pick<Stack, "p
     parts.push({ ...m, files: "files", module: m });
     for (const c of m.when ?? []) if (c.with.every((w) => chosen.has(w))) parts.push({ ...c, module: m });
   }
-  const view = viewOf(registry, picked, parts);
+  const view = viewOf(registry, picked, parts, flags);
   const derived = picked.flatMap((m) => (m.derive ? [{ ...m.derive(view), module: m }] : []));
   // What the view is made of cannot come from derive, which reads the view: it would be left out.
   for (const d of derived) {
-    const late = (["functions", "sections", "header", "widgets", "postFooter"] as const).find((k) => d[k] !== undefined);
+    const late = (["functions", "sections", "header", "widgets", "postFooter", "serverExternals"] as const).find((k) => d[k] !== undefined);
     if (late) throw new Error(`${d.module.dir}: derive cannot add ${late} (the view it reads is made of them): give it in the module or a conditional`);
   }
   // Derived parts go right after their module's other parts, to keep module order in the output.
@@ -137,7 +175,7 @@ function partsOf(registry: Registry, picked: RegisteredModule[]): Pick<Stack, "p
   return { parts: all, view };
 }
 
-function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): StackView {
+function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[], flags: readonly string[]): StackView {
   const moduleView = (m: RegisteredModule): ModuleView =>
     Object.assign({ id: m.id, label: m.label }, ...parts.filter((p) => p.module === m).map((p) => p.data ?? {}));
   const view: Record<string, unknown> = {};
@@ -158,7 +196,8 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[]): 
   const header = parts.flatMap((p) => p.header ?? []).join("");
   const widgets = [...new Map(parts.flatMap((p) => p.widgets ?? []).map((w) => [w.name, w])).values()];
   const postFooter = parts.flatMap((p) => p.postFooter ?? []).join("");
-  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter } as StackView;
+  const serverExternals = [...new Set(parts.flatMap((p) => p.serverExternals ?? []))];
+  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter, flags: [...flags].sort(), serverExternals } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

@@ -109,6 +109,12 @@ export interface Contribution {
   postFooter?: string;
   /** Browser scripts this module's pages load (see Widget). */
   widgets?: Widget[];
+  /**
+   * npm packages the site's server code imports that a framework must not bundle into its server
+   * build (firebase-admin reads its protos from its own folder at run time): each hybrid
+   * framework's config names them as external, and apps/web depends on them so the server finds them.
+   */
+  serverExternals?: string[];
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -172,10 +178,27 @@ export interface StackView {
   widgets: Widget[];
   /** The modules' post footers, joined in module order ("" for none). */
   postFooter: string;
+  /** The module flags that are on (Choices.flags). */
+  flags: string[];
+  /** Every module's serverExternals, once each, in module order. */
+  serverExternals: string[];
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
 export type ModuleView = { id: string; label: string } & Record<string, unknown>;
+
+/**
+ * A yes/no option of a module, given as its own flag (`--anonymous-comments`), off unless given.
+ * The module's templates see it in the view's `flags`; the flag is refused without its module.
+ */
+export interface ModuleFlag {
+  /** The flag without its dashes. Two modules of one kind may share a flag (both backends'). */
+  name: string;
+  /** One line for --help and the refusal. */
+  help: string;
+  /** Refused beside a chosen module of this kind: `why` completes "--<name> does not work with <module>: <why>." */
+  without?: { kind: Kind; why: string };
+}
 
 export interface JamModule extends Contribution {
   id: string;
@@ -192,6 +215,8 @@ export interface JamModule extends Contribution {
   when?: Conditional[];
   /** A contribution computed from the other choices' data (a framework's output folder...). */
   derive?: (view: StackView) => Contribution;
+  /** Its yes/no options, each its own flag. */
+  flags?: ModuleFlag[];
 }
 
 export interface TurboTask {
@@ -226,6 +251,8 @@ export interface Choices {
   /** A module id, or "none". */
   search: string;
   deploy: string[];
+  /** The chosen modules' flags that are on (ModuleFlag names), sorted; absent when none are. */
+  flags?: string[];
 }
 
 export interface Options {

@@ -70,7 +70,7 @@ describe("/api/comments with Firestore", () => {
     vi.stubEnv("FIRESTORE_EMULATOR_HOST", "");
     expect(store.missing()).toEqual(["FIREBASE_CLIENT_EMAIL", "FIREBASE_PRIVATE_KEY"]);
     vi.stubEnv("FIREBASE_PROJECT_ID", "");
-    expect(await list()).toEqual({ comments: [], configured: false });
+    expect(await list()).toEqual({ comments: [], configured: false, posting: "signed-in" });
     expect(firestore.calls).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ describe("/api/comments", () => {
     const res = await comments.handler(new Request(`${site}/api/comments/?entry=hello-jamstack`));
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ configured: true, comments: [{ id: "7", entry: "hello-jamstack", body: row.body, author: "Ada Lovelace", date: row.created_at }] });
+    expect(await res.json()).toEqual({ configured: true, posting: "signed-in", comments: [{ id: "7", entry: "hello-jamstack", body: row.body, author: "Ada Lovelace", date: row.created_at }] });
     const [call] = rest.calls;
     const url = new URL(call?.url ?? "", rest.url);
     expect(`${call?.method} ${url.pathname}`).toBe("GET /rest/v1/comments");
@@ -44,7 +44,7 @@ describe("/api/comments", () => {
 
   it("answers an empty, unconfigured list without Supabase's variables, and 400 for a bad entry", async () => {
     vi.stubEnv("SUPABASE_SERVICE_ROLE_KEY", "");
-    expect(await (await comments.handler(new Request(`${site}/api/comments/?entry=hello-jamstack`))).json()).toEqual({ comments: [], configured: false });
+    expect(await (await comments.handler(new Request(`${site}/api/comments/?entry=hello-jamstack`))).json()).toEqual({ comments: [], configured: false, posting: "signed-in" });
     expect((await comments.handler(new Request(`${site}/api/comments/?entry=../x`))).status).toBe(400);
     expect(rest.calls).toEqual([]);
   });

@@ -1,8 +1,9 @@
 // <jam-comments data-entry="<slug>"> after each post (a backend module's post footer): loads the
-// post's comments from /api/comments/ once it scrolls near the screen, and, where the stack signs
-// visitors in (it has /api/auth/me/), a form for a signed-in visitor or a sign-in link. Every comment is written with
-// textContent, so a comment holding <script> shows as the text it is. Loaded by every page's header
-// as /_jam/comments.js (bundled by scripts/steps/widgets.ts), so client-side navigation finds it.
+// post's comments from /api/comments/ once it scrolls near the screen, then a form as the answer's
+// `posting` says: for a signed-in visitor (else a sign-in link), for anyone with a name field
+// (--anonymous-comments), or none (read-only). Every comment is written with textContent, so a
+// comment holding <script> shows as the text it is. Loaded by every page's header as
+// /_jam/comments.js (bundled by scripts/steps/widgets.ts), so client-side navigation finds it.
 
 interface Comment {
   id: string;
@@ -39,7 +40,7 @@ class JamComments extends HTMLElement {
   async load() {
     const entry = this.dataset.entry ?? "";
     const answer = await fetch(`/api/comments/?entry=${encodeURIComponent(entry)}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ comments: Comment[]; configured: boolean }>) : undefined))
+      .then((r) => (r.ok ? (r.json() as Promise<{ comments: Comment[]; configured: boolean; posting: "signed-in" | "anyone" | "nobody" }>) : undefined))
       .catch(() => undefined);
     const list = el("ol", "", "comment-list");
     if (!answer) this.replaceChildren(el("p", "The comments could not be loaded.", "notice"));
@@ -48,11 +49,12 @@ class JamComments extends HTMLElement {
       list.append(...answer.comments.map(item));
       this.replaceChildren(answer.comments.length ? list : el("p", "No comments yet.", "comment-none"));
     }
-    if (answer?.configured) await this.form(entry, list);
+    if (!answer?.configured) return;
+    if (answer.posting === "anyone") this.form(entry, list, true);
+    else if (answer.posting === "signed-in") await this.signedIn(entry, list);
   }
 
-  async form(entry: string, list: HTMLOListElement) {
-    // No /api/auth/me/ (a stack without sign-in): the comments are read-only.
+  async signedIn(entry: string, list: HTMLOListElement) {
     const me = (await fetch("/api/auth/me/", { cache: "no-store" }).then((r) => (r.ok ? r.json() : undefined)).catch(() => undefined)) as { user?: { name?: string } | null; configured?: boolean } | undefined;
     if (!me?.configured) return;
     if (!me.user) {
@@ -63,7 +65,32 @@ class JamComments extends HTMLElement {
       this.append(p);
       return;
     }
+    this.form(entry, list, false);
+  }
+
+  /** The comment form; `named`: it asks for the visitor's name (anyone may post). */
+  form(entry: string, list: HTMLOListElement, named: boolean) {
     const form = el("form", "", "comment-form");
+    const fields: HTMLElement[] = [];
+    const name = el("input");
+    const trap = el("input");
+    if (named) {
+      const label = el("label", "Your name");
+      name.name = "name";
+      name.required = true;
+      name.maxLength = 80;
+      name.autocomplete = "name";
+      label.append(name);
+      // Bots fill in every field; people never see this one (the server refuses a post with it filled in).
+      const hidden = el("label", "Leave this empty");
+      hidden.setAttribute("aria-hidden", "true");
+      hidden.style.cssText = "position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden";
+      trap.name = "website";
+      trap.tabIndex = -1;
+      trap.autocomplete = "off";
+      hidden.append(trap);
+      fields.push(label, hidden);
+    }
     const label = el("label", "Your comment");
     const text = el("textarea");
     text.name = "body";
@@ -73,11 +100,11 @@ class JamComments extends HTMLElement {
     label.append(text);
     const status = el("p", "", "status");
     status.setAttribute("role", "status");
-    form.append(label, el("button", "Post comment"), status);
+    form.append(...fields, label, el("button", "Post comment"), status);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       status.textContent = "Posting…";
-      const res = await fetch("/api/comments/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, body: text.value }) }).catch(() => undefined);
+      const res = await fetch("/api/comments/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, body: text.value, ...(named ? { name: name.value, website: trap.value } : {}) }) }).catch(() => undefined);
       const data = (await res?.json().catch(() => ({}))) as { comment?: Comment; error?: string };
       if (!res?.ok || !data.comment) {
         status.textContent = data.error ?? "The comment could not be posted.";

@@ -12,7 +12,19 @@ export interface Comment {
   date: string;
 }
 
-/** The visitor posting a comment (the session's user). */
+/**
+ * Who may post, as GET /api/comments tells the widget: a signed-in visitor (a stack with an auth
+ * module), anyone who gives a name (--anonymous-comments), or nobody (read-only).
+ */
+export type Posting = "signed-in" | "anyone" | "nobody";
+
+/** Why a visitor may not post, as the handler answers it. */
+export interface Refusal {
+  status: number;
+  error: string;
+}
+
+/** The visitor posting a comment (the session's user, or the name an anonymous visitor gave). */
 export interface Author {
   id: string;
   name: string;

@@ -1,10 +1,14 @@
 // Who may comment: the signed-in visitor of the stack's auth module (its session cookie). A stack
-// without an auth module gets a read-only version of this file instead.
+// without an auth module gets a read-only version of this file instead, or, made with
+// --anonymous-comments, one that takes a name from anyone.
 import { sessionOf } from "../auth/session.ts";
 import { env } from "../env.ts";
-import type { Author } from "./types.ts";
+import type { Author, Posting, Refusal } from "./types.ts";
 
-export async function authorOf(request: Request): Promise<Author | undefined> {
+export const posting: Posting = "signed-in";
+
+export async function authorOf(request: Request, _fields: Record<string, unknown>): Promise<Author | Refusal> {
   const user = await sessionOf(request, env("AUTH_SECRET"));
-  return user ? { id: user.id, name: user.name || user.email?.split("@")[0] || "A member" } : undefined;
+  if (!user) return { status: 401, error: "Sign in to comment." };
+  return { id: user.id, name: user.name || user.email?.split("@")[0] || "A member" };
 }

@@ -1,9 +1,10 @@
 // GET /api/comments?entry=<slug>: a post's comments, oldest first, as text (the page's widget
-// writes them with textContent, never as HTML). POST /api/comments (form or JSON: entry, body):
-// one more, from this site's own pages only, by the signed-in visitor (401 otherwise; read-only in
-// a stack without auth), for a post that exists, with a body of 1 to 2000 characters.
+// writes them with textContent, never as HTML), and who may post. POST /api/comments (form or
+// JSON: entry, body): one more, from this site's own pages only, by whoever src/comments/visitor.ts
+// lets post (the signed-in visitor: 401 otherwise; anyone with a name; or nobody: read-only), for
+// a post that exists, with a body of 1 to 2000 characters.
 import { getEntry } from "@repo/content";
-import { authorOf } from "../comments/visitor.ts";
+import { authorOf, posting } from "../comments/visitor.ts";
 import { store } from "../comments/provider.ts";
 import { fromSite } from "../origin.ts";
 import type { Route } from "../types.ts";
@@ -27,19 +28,19 @@ export const comments: Route = {
     if (request.method !== "POST") {
       const entry = new URL(request.url).searchParams.get("entry") ?? "";
       if (!SLUG.test(entry)) return problem(400, "Name the post: ?entry=<its slug>.");
-      if (missing.length) return Response.json({ comments: [], configured: false }, { headers });
+      if (missing.length) return Response.json({ comments: [], configured: false, posting }, { headers });
       try {
-        return Response.json({ comments: await store.list(entry), configured: true }, { headers });
+        return Response.json({ comments: await store.list(entry), configured: true, posting }, { headers });
       } catch (error) {
         console.error(`comments: ${(error as Error).message}`);
         return problem(502, "The comments could not be loaded.");
       }
     }
     if (!fromSite(request)) return problem(403, "Comments are posted from this site's own pages.");
-    const author = await authorOf(request);
-    if (!author) return problem(401, "Sign in to comment.");
     const fields = await fieldsOf(request);
     if (!fields) return problem(415, "Send the comment as a form or as JSON.");
+    const author = await authorOf(request, fields);
+    if ("status" in author) return problem(author.status, author.error);
     const entry = typeof fields.entry === "string" ? fields.entry : "";
     const body = typeof fields.body === "string" ? fields.body.trim() : "";
     if (!SLUG.test(entry) || !(await getEntry("posts", entry))) return problem(404, "There is no such post.");

@@ -1,7 +1,10 @@
 // Who may comment: nobody, in a stack without an auth module: comments are read-only (add one with
-// --auth to let signed-in visitors post).
-import type { Author } from "./types.ts";
+// `create-jam add auth <id>` to let signed-in visitors post, or make the project with
+// --anonymous-comments to take a name from anyone).
+import type { Author, Posting, Refusal } from "./types.ts";
 
-export async function authorOf(_request: Request): Promise<Author | undefined> {
-  return undefined;
+export const posting: Posting = "nobody";
+
+export async function authorOf(_request: Request, _fields: Record<string, unknown>): Promise<Author | Refusal> {
+  return { status: 403, error: "Comments are read-only on this site." };
 }
