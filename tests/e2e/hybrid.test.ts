@@ -212,8 +212,9 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
   it.runIf(backendOf(framework) === "firebase")("takes comments in Chromium from anyone who gives a name (--anonymous-comments), stored in Firestore, on its own server", async () => {
     const firestore = await startFirestore();
     const port = await freePort();
-    // SvelteKit's Node server needs to know its origin to compare the browser's Origin with it.
-    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...firestoreEnv(firestore.host), ORIGIN: `http://127.0.0.1:${port}` }, port });
+    // SvelteKit's Node server takes its origin to be https://<host> (adapter-node 6 has no ORIGIN):
+    // the handler takes SITE_URL's origin as the site's too.
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...firestoreEnv(firestore.host), SITE_URL: `http://127.0.0.1:${port}` }, port });
     try {
       await commentInBrowser(server.url, { anonymous: true, name: "Grace" });
       const stored = [...firestore.documents.values()].map((d) => [d.name.split("/documents/")[1]?.replace(/[^/]+$/, "<id>"), d.fields.userId?.stringValue, d.fields.authorName?.stringValue]);
