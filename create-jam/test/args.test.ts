@@ -31,8 +31,17 @@ describe("parseCliArgs", () => {
 describe("toPackageName", () => {
   it("turns folder names into package names", () => {
     expect(toPackageName("My Site")).toBe("my-site");
-    expect(toPackageName("  Été Blog!! ")).toBe("t-blog");
+    expect(toPackageName("  Été Blog!! ")).toBe("ete-blog");
     expect(toPackageName("_private")).toBe("private");
     expect(toPackageName("***")).toBe("");
+  });
+
+  it("folds accented letters instead of dropping them", () => {
+    expect(toPackageName("café-shop")).toBe("cafe-shop");
+    expect(toPackageName("Ünïcödé")).toBe("unicode");
+    expect(toPackageName("Straße Ærø Łódź")).toBe("strasse-aero-lodz");
+    // Full-width and other compatibility forms fold too; a script without Latin letters has none to keep.
+    expect(toPackageName("ｍｙ－ｓｉｔｅ")).toBe("my-site");
+    expect(toPackageName("東京")).toBe("");
   });
 });

@@ -62,6 +62,9 @@ describe("create-jam without a terminal", () => {
     expect(r.stdout).toContain("Created site (Astro, Static (SSG), Markdown files, Pagefind, Vercel)");
     const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
     expect(r.stdout).toContain(`Make it again: ${jam.command}`);
+    // A static stack's dev server: the functions' server on 8888 in front of the framework's.
+    expect(r.stdout).toContain("  pnpm dev      # http://localhost:8888: the site and its functions");
+    expect(r.stdout).toContain("  pnpm build    # the static site, cached by turbo");
     // The reproduce command, run again in another folder, writes byte-identical files.
     const args = jam.command.split(" -- ")[1].split(" ");
     const again = tempDir();
@@ -72,13 +75,23 @@ describe("create-jam without a terminal", () => {
     }
   });
 
-  it("turns an invalid name into a valid one and says so", async () => {
+  it("keeps the folder the user named, makes a valid package name of it, and says so", async () => {
     const cwd = tempDir();
-    const r = await runCli(["My Site", "--yes", "--no-install", "--no-git"], { cwd });
+    const r = await runCli(["My Café", "--yes", "--no-install", "--no-git"], { cwd });
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout).toContain('Using "my-site" as the name ("My Site" is not a valid package name)');
-    expect(readdirSync(cwd)).toEqual(["my-site"]);
-    expect(JSON.parse(readFileSync(join(cwd, "my-site/package.json"), "utf8")).name).toBe("my-site");
+    expect(r.stdout).toContain('Using "my-cafe" as the package name ("My Café" is not a valid one); the folder is "My Café".');
+    expect(readdirSync(cwd)).toEqual(["My Café"]);
+    expect(JSON.parse(readFileSync(join(cwd, "My Café/package.json"), "utf8")).name).toBe("my-cafe");
+    // The next step quotes the folder for the shell.
+    expect(r.stdout).toContain("  cd 'My Café'");
+  });
+
+  it("names the folder after the package when the given name cannot be a folder everywhere", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["what?", "--yes", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain('Using "what" as the package name ("what?" is not a valid one); the folder is "what".');
+    expect(readdirSync(cwd)).toEqual(["what"]);
   });
 
   it("replaces a non-empty folder's contents with --overwrite and keeps its .git", async () => {

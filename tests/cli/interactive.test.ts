@@ -24,6 +24,13 @@ describe("create-jam at a terminal", () => {
     const jam = JSON.parse(readFileSync(join(cwd, "blog/jam.json"), "utf8"));
     expect(jam.choices).toEqual({ framework: "next", rendering: "hybrid", content: "sanity", commerce: "snipcart", auth: "auth0", backend: "firebase", search: "none", deploy: ["vercel", "netlify"] });
     expect(jam.command).toContain("--no-install --no-git");
+    // The last screen stays inside the prompts' frame, and its next steps fit the stack: a hybrid
+    // Next.js site's dev server on Next's port, and a build that is not called static.
+    const screen = t.plain();
+    expect(screen).toMatch(/│\s+pnpm dev\s+# http:\/\/localhost:3000: the site and its functions/);
+    expect(screen).toMatch(/│\s+pnpm build\s+# pre-rendered pages and the server for the rest/);
+    expect(screen).toMatch(/│\s+Make it again: npm create jam@/);
+    expect(screen).not.toContain("static site");
     // With sign-in, comments are the session's: the anonymous-comments question is not asked.
     expect(t.plain()).not.toContain("Let visitors comment without signing in");
     expect(existsSync(join(cwd, "blog/.git"))).toBe(false);

@@ -1,6 +1,6 @@
 // The whole run: read flags, ask what is missing, check everything, then (and only then) write,
 // install and init git. Every answer is collected before the first side effect.
-import { relative } from "node:path";
+import { basename, relative } from "node:path";
 import semverLt from "semver/functions/lt.js";
 import { reproduceCommand } from "../engine/command.ts";
 import { cancelled, EXIT, JamError } from "../engine/errors.ts";
@@ -136,7 +136,7 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
     install: args.install ?? (ui && !args.dryRun ? await ui.askYesNo("Install dependencies now (pnpm)?") : true),
     git: args.git ?? (ui && !args.dryRun ? await ui.askYesNo("Create a git repository?") : true),
   };
-  if (target.renamedFrom) io.out(`Using "${target.name}" as the name ("${target.renamedFrom}" is not a valid package name).\n`);
+  if (target.renamedFrom) io.out(`Using "${target.name}" as the package name ("${target.renamedFrom}" is not a valid one); the folder is "${basename(target.dir)}".\n`);
 
   const tree = planProject({ registry, stack, options, store, version });
   if (args.dryRun) {
@@ -167,25 +167,41 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   }
   if (post && options.git) steps.push(await post.gitInit(target.dir, io.env));
 
-  io.out(summary({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version }));
-  ui?.outro("Happy building!");
+  const done = summary({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version });
+  // At a terminal the last screen stays inside the prompts' frame; a script gets plain lines.
+  if (ui) {
+    ui.note(done.body, done.title);
+    ui.outro("Happy building!");
+  } else io.out(`${done.title}\n${done.body}\n`);
   return steps.every((s) => s.ok) ? EXIT.ok : EXIT.postStep;
 }
 
-function summary(r: { dir: string; cwd: string; tree: Map<string, string>; stack: Stack; options: Options; steps: StepResult[]; version: string }): string {
+/** A word for a POSIX shell: as it is when that is safe, else single-quoted. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+
+// `pnpm dev` of a static stack: the functions' server on this port, the framework's dev server behind it (templates/base).
+const STATIC_DEV_PORT = 8888;
+
+/** The run's last words: what was made, how the steps went, and the next commands for this stack. */
+function summary(r: { dir: string; cwd: string; tree: Map<string, string>; stack: Stack; options: Options; steps: StepResult[]; version: string }): { title: string; body: string } {
   const labels = r.stack.modules.filter((m) => m.kind !== "base").map((m) => m.label).join(", ");
   const rel = relative(r.cwd, r.dir) || ".";
-  const lines = [`Created ${r.options.name} (${labels}): ${r.tree.size} files in ${r.dir}`];
+  const lines: string[] = [];
   for (const s of r.steps) {
-    if (!s.ok) lines.push("", `✖ ${s.step} failed: ${s.detail}`, `  Run it by hand: cd ${rel} && ${s.manual}`);
-    else if (s.detail) lines.push(`  ${s.step}: ${s.detail}`);
+    if (!s.ok) lines.push(`✖ ${s.step} failed: ${s.detail}`, `  Run it by hand: cd ${shellWord(rel)} && ${s.manual}`, "");
+    else if (s.detail) lines.push(`${s.step}: ${s.detail}`, "");
   }
   const installed = r.steps.some((s) => s.step === "install" && s.ok);
-  lines.push("", "Next:");
-  if (rel !== ".") lines.push(`  cd ${rel}`);
+  const hybrid = r.stack.choices.rendering === "hybrid";
+  const port = hybrid ? Number(r.stack.view.framework.devPort) : STATIC_DEV_PORT;
+  lines.push("Next:");
+  if (rel !== ".") lines.push(`  cd ${shellWord(rel)}`);
   if (!installed) lines.push("  pnpm install");
-  lines.push("  pnpm dev      # local server", "  pnpm build    # static site, cached by turbo");
+  lines.push(
+    `  pnpm dev      # http://localhost:${port}: the site and its functions`,
+    `  pnpm build    # ${hybrid ? "pre-rendered pages and the server for the rest" : "the static site"}, cached by turbo`,
+  );
   const deploy = r.stack.choices.deploy.length ? r.stack.choices.deploy.join(", ") : NONE;
-  lines.push("", `Deploy targets: ${deploy} (see README.md).`, `Make it again: ${reproduceCommand(r.stack.choices, r.options, r.version)}`, "");
-  return lines.join("\n");
+  lines.push("", `Deploy targets: ${deploy} (see README.md).`, `Make it again: ${reproduceCommand(r.stack.choices, r.options, r.version)}`);
+  return { title: `Created ${r.options.name} (${labels}): ${r.tree.size} files in ${r.dir}`, body: lines.join("\n") };
 }

@@ -10,6 +10,7 @@ import type { Choices } from "../engine/types.ts";
 
 export const intro = (text: string) => p.intro(text);
 export const outro = (text: string) => p.outro(text);
+export const note = (text: string, title: string) => p.note(text, title);
 export const spinner = () => p.spinner();
 
 function answer<T>(value: T): Exclude<T, symbol> {

@@ -4,11 +4,17 @@ import { basename, dirname, resolve } from "node:path";
 import validateName from "validate-npm-package-name";
 import { JamError } from "./errors.ts";
 
-/** Turns a folder name into an npm package name where that is possible: `My Site` -> `my-site`. */
+// Latin letters Unicode does not decompose into a base letter and a mark (NFKD leaves them whole).
+const UNDECOMPOSED: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i" };
+
+/** Turns a folder name into an npm package name where that is possible: `My Site` -> `my-site`, `café` -> `cafe`. */
 export function toPackageName(input: string): string {
   return input
     .trim()
     .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[ßæœøłđðþı]/g, (c) => UNDECOMPOSED[c] ?? c)
     .replace(/\s+/g, "-")
     .replace(/^[._]+/, "")
     .replace(/[^a-z0-9~._-]+/g, "-")
@@ -31,6 +37,8 @@ export interface Target {
   existsNonEmpty: boolean;
 }
 
+const NOT_PORTABLE = /[<>:"|?*\u0000-\u001f]/;
+
 /** `.` means the current folder; any other path's last part becomes the package name. */
 export function resolveTarget(input: string, cwd: string): Target {
   const given = input.trim().replace(/[\\/]+$/, "") || ".";
@@ -41,8 +49,9 @@ export function resolveTarget(input: string, cwd: string): Target {
     const why = validateName(name || base).errors?.[0] ?? validateName(name || base).warnings?.[0] ?? "it has no letters or digits";
     throw new JamError(`"${base}" cannot be made into a package name: ${why}.`, `Pick a name such as my-site.`);
   }
-  // Rename the folder too, so folder and package agree, except for `.` (the user's own folder).
-  const dir = given === "." || name === base ? asGiven : resolve(dirname(asGiven), name);
+  // The folder is the one the user named (as create-vite keeps it), unless its name holds what a
+  // folder cannot on every system (Windows refuses <>:"|?* and control characters): then the package name.
+  const dir = NOT_PORTABLE.test(base) ? resolve(dirname(asGiven), name) : asGiven;
   return { dir, name, renamedFrom: name === base ? undefined : base, ...inspect(dir) };
 }
 
