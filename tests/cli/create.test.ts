@@ -20,7 +20,7 @@ describe("create-jam without a terminal", () => {
   it("--help lists every flag", async () => {
     const r = await runCli(["--help"]);
     expect(r.exitCode).toBe(0);
-    for (const flag of ["--framework", "--rendering", "--content", "--search", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--overwrite", "--help", "--version"]) {
+    for (const flag of ["--framework", "--rendering", "--content", "--search", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--json", "--overwrite", "--help", "--version"]) {
       expect(r.stdout).toContain(flag);
     }
     for (const m of registry.filter((x) => x.kind !== "base")) expect(r.stdout).toContain(`${m.id.padEnd(12)}${m.label}`);
@@ -39,6 +39,35 @@ describe("create-jam without a terminal", () => {
     expect(jam.choices.flags).toEqual(["anonymous-comments"]);
     expect(jam.command).toContain(" --anonymous-comments ");
     expect(readFileSync(join(cwd, "site/packages/functions/src/comments/visitor.ts"), "utf8")).toContain('posting: Posting = "anyone"');
+  });
+
+  it("--json prints one object and nothing else: the files, the stack, the steps, the next commands, the reproduce command", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["My Café", "--yes", "--json", "--framework", "eleventy", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result).toMatchObject({ ok: true, dryRun: false, project: { name: "my-cafe", dir: join(cwd, "My Café") }, steps: [], next: ["cd 'My Café'", "pnpm install", "pnpm dev", "pnpm build"] });
+    expect(result.notices).toEqual(['Using "my-cafe" as the package name ("My Café" is not a valid one); the folder is "My Café".']);
+    expect(result.stack.choices.framework).toBe("eleventy");
+    expect(result.stack.modules.map((m: { kind: string; id: string }) => `${m.kind}:${m.id}`)).toContain("framework:eleventy");
+    const written = listAll(join(cwd, "My Café")).filter((f) => f.includes("."));
+    expect(result.files.map((f: { path: string }) => f.path).sort()).toEqual(expect.arrayContaining(written.slice(0, 20)));
+    expect(result.files).toContainEqual({ path: "package.json", bytes: readFileSync(join(cwd, "My Café/package.json")).length });
+    expect(result.command).toBe(JSON.parse(readFileSync(join(cwd, "My Café/jam.json"), "utf8")).command);
+  });
+
+  it("--json --dry-run lists what it would write and writes nothing; a refusal is JSON too", async () => {
+    const cwd = tempDir();
+    const dry = await runCli(["site", "--yes", "--json", "--dry-run"], { cwd });
+    expect(dry.exitCode, dry.all).toBe(0);
+    const result = JSON.parse(dry.stdout);
+    expect(result.dryRun).toBe(true);
+    expect(result.files.map((f: { path: string }) => f.path)).toContain("apps/web/package.json");
+    expect(listAll(cwd)).toEqual([]);
+    // Without --yes it still never asks (stdout is the object's): the missing flags are the error.
+    const refused = await runCli(["site", "--json", "--framework", "nope"], { cwd });
+    expect(refused.exitCode).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { message: expect.stringContaining('Unknown --framework "nope"'), exitCode: 2 } });
   });
 
   it("--version prints the package version", async () => {

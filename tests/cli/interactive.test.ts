@@ -46,6 +46,15 @@ describe("create-jam at a terminal", () => {
     expect(jam.command).toContain("--anonymous-comments");
   });
 
+  it("never asks with --json, even at a terminal (stdout is the object's): it names what is missing", async () => {
+    const cwd = tempDir();
+    const t = startInteractive(["site", "--json", "--framework", "astro"], cwd);
+    expect(await t.exited, t.plain()).toBe(2);
+    expect(t.plain()).toContain("--json never asks, and these are missing: --rendering static|hybrid");
+    expect(t.plain()).not.toContain("Which framework?");
+    expect(listAll(cwd)).toEqual([]);
+  });
+
   it("skips the questions its flags answer", async () => {
     const cwd = tempDir();
     const t = startInteractive(["site", "--framework", "astro", "--rendering", "static", "--content", "markdown", "--deploy", "none", "--no-install"], cwd);

@@ -14,6 +14,7 @@ export interface Args {
   git?: boolean;
   yes: boolean;
   dryRun: boolean;
+  json: boolean;
   overwrite: boolean;
   help: boolean;
   version: boolean;
@@ -27,6 +28,7 @@ export const plainFlags = {
   "no-git": { type: "boolean", help: "Skip git" },
   yes: { type: "boolean", short: "y", help: "Take the default for everything not given; never prompt" },
   "dry-run": { type: "boolean", help: "Print the files it would write, write nothing" },
+  json: { type: "boolean", help: "Print one JSON object on stdout and nothing else (files, stack, steps, next commands); never prompt" },
   overwrite: { type: "boolean", help: "Replace the contents of a non-empty target folder (its .git is kept)" },
   help: { type: "boolean", short: "h", help: "Show this help" },
   version: { type: "boolean", short: "v", help: "Show the create-jam version" },
@@ -103,6 +105,7 @@ export function parseCliArgs(argv: string[], registry: Registry): Args {
     git: bool("git"),
     yes: !!values.yes,
     dryRun: !!values["dry-run"],
+    json: !!values.json,
     overwrite: !!values.overwrite,
     help: !!values.help,
     version: !!values.version,

@@ -105,14 +105,15 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   if (args.version) return io.out(`${version}\n`), EXIT.ok;
   checkGivenFlags(registry, args.choices);
 
-  const interactive = io.interactive && !args.yes;
+  // --json is for scripts and agents: stdout holds the one object, so nothing asks there.
+  const interactive = io.interactive && !args.yes && !args.json;
   // Prompts (clack) and process running (execa) load only when used: a scripted run skips both.
   const ui = interactive ? await import("./prompts.ts") : undefined;
   if (!interactive && !args.yes) {
     const missing = missingFlags(registry, args);
     if (missing.length) {
       throw new JamError(
-        `No terminal to ask in, and ${missing.length === 1 ? "this is" : "these are"} missing: ${missing.join("; ")}.`,
+        `${args.json ? "--json never asks" : "No terminal to ask in"}, and ${missing.length === 1 ? "this is" : "these are"} missing: ${missing.join("; ")}.`,
         "Give them as flags, or add --yes to take the defaults (create-jam --help lists them).",
       );
     }
@@ -136,11 +137,13 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
     install: args.install ?? (ui && !args.dryRun ? await ui.askYesNo("Install dependencies now (pnpm)?") : true),
     git: args.git ?? (ui && !args.dryRun ? await ui.askYesNo("Create a git repository?") : true),
   };
-  if (target.renamedFrom) io.out(`Using "${target.name}" as the package name ("${target.renamedFrom}" is not a valid one); the folder is "${basename(target.dir)}".\n`);
+  const notices = target.renamedFrom ? [`Using "${target.name}" as the package name ("${target.renamedFrom}" is not a valid one); the folder is "${basename(target.dir)}".`] : [];
+  if (!args.json) for (const n of notices) io.out(`${n}\n`);
 
   const tree = planProject({ registry, stack, options, store, version });
+  const outcome = (steps: StepResult[]) => ({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version, notices, dryRun: args.dryRun });
   if (args.dryRun) {
-    io.out(`Dry run: would write ${tree.size} files into ${target.dir}:\n${describeTree(tree)}\nNothing was written.\n`);
+    io.out(args.json ? toJsonResult(outcome([])) : `Dry run: would write ${tree.size} files into ${target.dir}:\n${describeTree(tree)}\nNothing was written.\n`);
     return EXIT.ok;
   }
 
@@ -161,15 +164,17 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   const post = options.install || options.git ? await import("../engine/post.ts") : undefined;
   if (post && options.install) {
     const spin = ui?.spinner();
-    spin ? spin.start("Installing dependencies with pnpm") : io.out("Installing dependencies with pnpm...\n");
+    if (spin) spin.start("Installing dependencies with pnpm");
+    else if (!args.json) io.out("Installing dependencies with pnpm...\n");
     steps.push(await post.install(target.dir, io.env));
     spin?.stop(steps.at(-1)?.ok ? "Dependencies installed" : "Install failed");
   }
   if (post && options.git) steps.push(await post.gitInit(target.dir, io.env));
 
-  const done = summary({ dir: target.dir, cwd: io.cwd, tree, stack, options, steps, version });
+  const done = summary(outcome(steps));
   // At a terminal the last screen stays inside the prompts' frame; a script gets plain lines.
-  if (ui) {
+  if (args.json) io.out(toJsonResult(outcome(steps)));
+  else if (ui) {
     ui.note(done.body, done.title);
     ui.outro("Happy building!");
   } else io.out(`${done.title}\n${done.body}\n`);
@@ -182,8 +187,33 @@ const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${
 // `pnpm dev` of a static stack: the functions' server on this port, the framework's dev server behind it (templates/base).
 const STATIC_DEV_PORT = 8888;
 
+interface Outcome {
+  dir: string;
+  cwd: string;
+  tree: Map<string, string>;
+  stack: Stack;
+  options: Options;
+  steps: StepResult[];
+  version: string;
+  notices: string[];
+  dryRun: boolean;
+}
+
+/** The commands to run next in this stack, each with what it does. */
+function nextCommands(r: Outcome): { command: string; what: string }[] {
+  const rel = relative(r.cwd, r.dir) || ".";
+  const hybrid = r.stack.choices.rendering === "hybrid";
+  const port = hybrid ? Number(r.stack.view.framework.devPort) : STATIC_DEV_PORT;
+  return [
+    ...(rel !== "." ? [{ command: `cd ${shellWord(rel)}`, what: "" }] : []),
+    ...(r.steps.some((s) => s.step === "install" && s.ok) ? [] : [{ command: "pnpm install", what: "" }]),
+    { command: "pnpm dev", what: `http://localhost:${port}: the site and its functions` },
+    { command: "pnpm build", what: `${hybrid ? "pre-rendered pages and the server for the rest" : "the static site"}, cached by turbo` },
+  ];
+}
+
 /** The run's last words: what was made, how the steps went, and the next commands for this stack. */
-function summary(r: { dir: string; cwd: string; tree: Map<string, string>; stack: Stack; options: Options; steps: StepResult[]; version: string }): { title: string; body: string } {
+function summary(r: Outcome): { title: string; body: string } {
   const labels = r.stack.modules.filter((m) => m.kind !== "base").map((m) => m.label).join(", ");
   const rel = relative(r.cwd, r.dir) || ".";
   const lines: string[] = [];
@@ -191,17 +221,26 @@ function summary(r: { dir: string; cwd: string; tree: Map<string, string>; stack
     if (!s.ok) lines.push(`✖ ${s.step} failed: ${s.detail}`, `  Run it by hand: cd ${shellWord(rel)} && ${s.manual}`, "");
     else if (s.detail) lines.push(`${s.step}: ${s.detail}`, "");
   }
-  const installed = r.steps.some((s) => s.step === "install" && s.ok);
-  const hybrid = r.stack.choices.rendering === "hybrid";
-  const port = hybrid ? Number(r.stack.view.framework.devPort) : STATIC_DEV_PORT;
-  lines.push("Next:");
-  if (rel !== ".") lines.push(`  cd ${shellWord(rel)}`);
-  if (!installed) lines.push("  pnpm install");
-  lines.push(
-    `  pnpm dev      # http://localhost:${port}: the site and its functions`,
-    `  pnpm build    # ${hybrid ? "pre-rendered pages and the server for the rest" : "the static site"}, cached by turbo`,
-  );
+  lines.push("Next:", ...nextCommands(r).map(({ command, what }) => (what ? `  ${command.padEnd(14)}# ${what}` : `  ${command}`)));
   const deploy = r.stack.choices.deploy.length ? r.stack.choices.deploy.join(", ") : NONE;
   lines.push("", `Deploy targets: ${deploy} (see README.md).`, `Make it again: ${reproduceCommand(r.stack.choices, r.options, r.version)}`);
   return { title: `Created ${r.options.name} (${labels}): ${r.tree.size} files in ${r.dir}`, body: lines.join("\n") };
+}
+
+/** --json: the run as one object, for scripts and agents. */
+function toJsonResult(r: Outcome): string {
+  const result = {
+    ok: r.steps.every((s) => s.ok),
+    createJam: r.version,
+    dryRun: r.dryRun,
+    project: { name: r.options.name, dir: r.dir },
+    notices: r.notices,
+    stack: { choices: r.stack.choices, modules: r.stack.modules.filter((m) => m.kind !== "base").map((m) => ({ kind: m.kind, id: m.id, label: m.label })) },
+    // The files written (with --dry-run: that would be), with their sizes.
+    files: [...r.tree].map(([path, text]) => ({ path, bytes: Buffer.byteLength(text) })),
+    steps: r.steps,
+    next: nextCommands(r).map((n) => n.command),
+    command: reproduceCommand(r.stack.choices, r.options, r.version),
+  };
+  return `${JSON.stringify(result, null, 2)}\n`;
 }
