@@ -1,6 +1,6 @@
 // Bundles the CLI into one dependency-free file with every template embedded.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { collectTemplates, storeModuleSource } from "./src/engine/templates.ts";
 
@@ -8,7 +8,8 @@ const root = resolve(import.meta.dirname, "..");
 // Chunk names carry content hashes: without a clean folder, old chunks would be packed and published.
 rmSync(resolve(import.meta.dirname, "dist"), { recursive: true, force: true });
 const result = await build({
-  entryPoints: [resolve(import.meta.dirname, "src/cli.ts")],
+  // dist/cli.mjs is the small bin (src/bin.ts); the CLI itself is a chunk it loads once the compile cache is on.
+  entryPoints: { cli: resolve(import.meta.dirname, "src/bin.ts") },
   outdir: resolve(import.meta.dirname, "dist"),
   outExtension: { ".js": ".mjs" },
   // Prompts and process running become chunks loaded on first use (see cli/main.ts).
@@ -19,7 +20,8 @@ const result = await build({
   format: "esm",
   target: "node20.12",
   minify: true,
-  legalComments: "linked",
+  // The bundled libraries' licence notices, gathered below into dist/cli.mjs.LEGAL.txt.
+  legalComments: "external",
   metafile: true,
   // Some bundled CommonJS (handlebars) calls require(); give ESM output a real one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
@@ -42,6 +44,10 @@ const result = await build({
     },
   ],
 });
+// One licence file beside the bin, whichever chunk a library landed in.
+const legal = Object.keys(result.metafile.outputs).filter((f) => f.endsWith(".LEGAL.txt"));
+writeFileSync(resolve(import.meta.dirname, "dist/cli.mjs.LEGAL.txt"), legal.map((f) => readFileSync(resolve(f), "utf8")).join("\n"));
+for (const f of legal) if (resolve(f) !== resolve(import.meta.dirname, "dist/cli.mjs.LEGAL.txt")) rmSync(resolve(f));
 for (const [file, out] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith(".mjs")) console.log(`create-jam: ${file.replace(/^.*?dist\//, "dist/")} ${(out.bytes / 1024).toFixed(0)} KiB`);
 }

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The published entry point. Templates arrive embedded in this file (see build.ts): no network and
 // no file reads outside the bundle while scaffolding.
 import store from "virtual:templates";
