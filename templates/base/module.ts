@@ -1,5 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
+import { ciWorkflow } from "./ci-workflow.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
@@ -88,6 +89,8 @@ export default defineModule(pkg, {
         // What getEntry adds after each post's body (comments, with a backend module): data, read by
         // packages/content/src/index.ts.
         "packages/content/post-footer.json": () => ({ html: view.postFooter }),
+        // The project's own CI: the build every host runs, plus type checks and lint (ci-workflow.ts).
+        ".github/workflows/ci.yml": () => ciWorkflow(view),
       },
       workspaces: {
         ...sections.workspaces,

@@ -41,7 +41,10 @@ export default defineModule(pkg, {
   // Scoped: packages/content/content/ holds the Markdown sources.
   gitignore: ["apps/web/content/", "apps/web/assets/theme/", "apps/web/public/", "apps/web/resources/_gen/", "apps/web/.hugo_build.lock"],
   // contentTasks: tasks besides the build that read @repo/content (a remote source turns off their cache).
-  data: { publicDir: "static", outDir: "public", vercelFramework: "hugo", devPort: 1313, contentTasks: ["content"], netlifyEnvironment: { HUGO_VERSION: hugoVersion } },
+  data: { publicDir: "static", outDir: "public", vercelFramework: "hugo", devPort: 1313, contentTasks: ["content"], netlifyEnvironment: { HUGO_VERSION: hugoVersion },
+    // The generated CI installs the same Hugo (templates/base/ci-workflow.ts).
+    ciSteps: [{ name: "Set up Hugo", uses: "peaceiris/actions-hugo@v3", with: { "hugo-version": hugoVersion, extended: true } }],
+  },
   readme: `## Framework: Hugo
 
 Hugo is a single binary, not a dependency of the project: install it once (0.111 or newer) with \`brew install hugo\`, \`sudo apt-get install hugo\` (Debian 12 or newer), \`winget install Hugo.Hugo.Extended\` or from gohugo.io/installation; \`pnpm build\` says so when it is missing, and \`HUGO_BIN\` may name the binary. From npm instead: \`pnpm --filter web add -D hugo-extended\` and \`hugo-extended: true\` under \`allowBuilds\` in \`pnpm-workspace.yaml\` (its install script downloads the binary).

@@ -3,6 +3,7 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
@@ -185,11 +186,18 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     expect(existsSync(badge)).toBe(true);
   });
 
-  it("type-checks and lints clean", async () => {
+  it("type-checks and lints clean, and passes its own CI workflow's commands", async () => {
     const types = await pnpm(site, "check-types");
     // astro check exits 0 even when it cannot run; its result line proves it did.
     if (framework === "astro") expect(types).toMatch(/Result \(\d+ files\):[\s\S]*0 errors/);
     await pnpm(site, "lint");
+    // What .github/workflows/ci.yml runs (its `uses` steps are GitHub's), in the same order.
+    const { execa } = await import("execa");
+    const steps = parseYaml(read(site, ".github/workflows/ci.yml")).jobs.build.steps as { run?: string }[];
+    for (const { run } of steps.filter((s) => s.run)) {
+      const r = await execa("sh", ["-c", run as string], { cwd: site, reject: false, all: true, env: { CI: "true" } });
+      expect(r.exitCode, `${run}\n${r.all}`).toBe(0);
+    }
   });
 
   if (git) it("leaves a clean git work tree after building (outputs are ignored)", async () => {
@@ -248,7 +256,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
       const firestore = await startFirestore();
       try {
         const res = await callPackagedNetlifyFunction(functions[0], "/api/comments?entry=hello-jamstack", tempDir("jam-netlify-zip-"), { env: firestoreEnv(firestore.host) });
-        expect(await res.json()).toEqual({ comments: [], configured: true });
+        expect(await res.json()).toEqual({ comments: [], configured: true, posting: "signed-in" });
         expect(firestore.calls.map((c) => `${c.method} ${c.request.parent}`)).toEqual(["RunQuery projects/demo-jam/databases/(default)/documents/posts/hello-jamstack"]);
       } finally {
         await firestore.close();

@@ -63,6 +63,7 @@ const serialisers: Record<string, (value: object) => string> = {
   json: toJson,
   toml: (v) => `${toToml(v)}\n`,
   yaml: (v) => toYaml(v),
+  yml: (v) => toYaml(v),
 };
 
 function serialise(path: string, value: object): string {
