@@ -1,11 +1,12 @@
 // The generated project's data files (package.json, turbo.json, pnpm-workspace.yaml, .env.example,
 // jam.json), built as objects from the modules' contributions and serialised once.
-import { dump } from "js-yaml";
 import { pnpmVersion, versionOf, workspacePin } from "./versions.ts";
 import type { Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-export const toYaml = (value: unknown) => dump(value, { lineWidth: -1 });
+import { toYaml } from "./yaml.ts";
+
+export { toYaml };
 
 const sortKeys = <T>(o: Record<string, T>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 

@@ -62,8 +62,8 @@ export type TemplateContext = ReturnType<typeof templateContext>;
 const serialisers: Record<string, (value: object) => string> = {
   json: toJson,
   toml: (v) => `${toToml(v)}\n`,
-  yaml: (v) => toYaml(v),
-  yml: (v) => toYaml(v),
+  yaml: (v) => toYaml(v as Record<string, unknown>),
+  yml: (v) => toYaml(v as Record<string, unknown>),
 };
 
 function serialise(path: string, value: object): string {
