@@ -4,7 +4,7 @@ import { execa } from "execa";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listAll, repoRoot, runCli, tempDir } from "../helpers.ts";
+import { listAll, listFiles, repoRoot, runCli, tempDir } from "../helpers.ts";
 
 let tarball = "";
 beforeAll(async () => {
@@ -50,7 +50,7 @@ describe("the published package", () => {
       const cwd = tempDir();
       const r = await runCli(args, { cwd, env: { npm_config_user_agent: agent } });
       expect(r.exitCode, r.all).toBe(0);
-      trees.push(listAll(join(cwd, "site")).map((f) => [f, f.includes(".") ? readFileSync(join(cwd, "site", f), "utf8") : ""]));
+      trees.push(listFiles(join(cwd, "site")).map((f) => [f, readFileSync(join(cwd, "site", f), "utf8")]));
     }
     for (const t of trees.slice(1)) expect(t).toEqual(trees[0]);
   });
