@@ -34,8 +34,9 @@ const shut = (server: Server) =>
  * Text is gzipped for a browser that asks, as every static host does: Lighthouse's simulated network
  * counts the bytes sent, and uncompressed JavaScript would score a site below what its users get.
  * Files are read on each request, so a rebuilt folder is served as it is now.
+ * `avoid`: a port chosen ahead (freePort) for another server, which this one must not take.
  */
-export async function serveStatic(dir: string): Promise<Served> {
+export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {}): Promise<Served> {
   if (!existsSync(join(dir, "index.html"))) throw new Error(`serveStatic: no index.html in ${dir} (was the site built?)`);
   const notFound = join(dir, "404.html");
   const files = sirv(dir, {
@@ -47,7 +48,7 @@ export async function serveStatic(dir: string): Promise<Served> {
     },
   });
   const gzip = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-  const server = createServer((req, res) => gzip(req, res, () => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => gzip(req, res, () => {
     const raw = new URL(req.url ?? "/", "http://x").pathname;
     let path = raw;
     try {
@@ -63,8 +64,17 @@ export async function serveStatic(dir: string): Promise<Served> {
       const page = existsSync(notFound) ? readFileSync(notFound) : "Not found";
       res.writeHead(404, { "Content-Type": existsSync(notFound) ? "text/html;charset=utf-8" : "text/plain" }).end(page);
     });
-  }));
-  const port = await listen(server);
+  });
+  let server = createServer(handler);
+  let port = await listen(server);
+  // The OS may hand out again a port freePort just released: then the server meant for it would
+  // fail to bind, and its requests would reach this one (a 404 where a function was meant to answer).
+  if (port === avoid) {
+    const other = createServer(handler);
+    const otherPort = await listen(other); // `avoid` is still held, so this one differs
+    await shut(server);
+    [server, port] = [other, otherPort];
+  }
   return { url: `http://127.0.0.1:${port}`, close: () => shut(server) };
 }
 
@@ -153,7 +163,7 @@ async function stopGroup(child: ChildProcess): Promise<void> {
  * answers /api/* with the handlers and proxies the rest), with `env` for the handlers.
  */
 export async function serveStaticWithFunctions(dir: string, site: string, { env = {}, port }: { env?: Record<string, string>; port?: number } = {}): Promise<Served> {
-  const files = await serveStatic(dir);
+  const files = await serveStatic(dir, { avoid: port });
   try {
     const functions = await startServer("node", ["scripts/dev.ts", new URL(files.url).port], { cwd: join(site, "packages/functions"), env, port, devPortVariable: "FUNCTIONS_PORT" });
     return { url: functions.url, close: async () => void (await Promise.all([functions.close(), files.close()])) };
