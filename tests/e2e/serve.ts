@@ -78,12 +78,21 @@ export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {
   return { url: `http://127.0.0.1:${port}`, close: () => shut(server) };
 }
 
-/** A port nobody listens on right now (the OS picks it). */
+/** A port nobody listens on right now, and none the OS hands out for a port-0 bind. */
+// Below Linux's ephemeral range (ip_local_port_range, 32768-60999 by default), from which the OS
+// picks every port-0 bind: a server that binds port 0 between freePort() and the bind it was chosen
+// for (a static server, an OIDC server) can then never take the chosen port.
+const CHOSEN_PORTS = { from: 20_000, to: 32_000 };
+
 export async function freePort(): Promise<number> {
-  const probe = createServer();
-  const port = await listen(probe);
-  await shut(probe);
-  return port;
+  for (;;) {
+    const port = CHOSEN_PORTS.from + Math.floor(Math.random() * (CHOSEN_PORTS.to - CHOSEN_PORTS.from));
+    const probe = createServer();
+    const bound = await listen(probe, port).then(() => true, () => false);
+    if (!bound) continue;
+    await shut(probe);
+    return port;
+  }
 }
 
 export interface StartOptions {
