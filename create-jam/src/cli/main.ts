@@ -184,8 +184,6 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
 /** A word for a POSIX shell: as it is when that is safe, else single-quoted. */
 const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
-// `pnpm dev` of a static stack: the functions' server on this port, the framework's dev server behind it (templates/base).
-const STATIC_DEV_PORT = 8888;
 
 interface Outcome {
   dir: string;
@@ -203,7 +201,8 @@ interface Outcome {
 function nextCommands(r: Outcome): { command: string; what: string }[] {
   const rel = relative(r.cwd, r.dir) || ".";
   const hybrid = r.stack.choices.rendering === "hybrid";
-  const port = hybrid ? Number(r.stack.view.framework.devPort) : STATIC_DEV_PORT;
+  // A static stack's `pnpm dev` is the functions' server (FUNCTIONS_PORT, templates/base) in front of the framework's.
+  const port = hybrid ? r.stack.view.framework.devPort : r.stack.parts.flatMap((p) => p.env ?? []).find((e) => e.name === "FUNCTIONS_PORT")?.example;
   return [
     ...(rel !== "." ? [{ command: `cd ${shellWord(rel)}`, what: "" }] : []),
     ...(r.steps.some((s) => s.step === "install" && s.ok) ? [] : [{ command: "pnpm install", what: "" }]),
