@@ -61,7 +61,7 @@ describe("needs: a capability some other chosen module provides", () => {
     expect(real({ auth: "auth0" })).toThrow(
       expect.objectContaining({
         message: "--auth auth0 needs a server for its functions (/api/*): sign-in, its callback and the session are server routes.",
-        fix: "Either use --rendering hybrid, or add --deploy vercel|netlify.",
+        fix: "Either use --rendering hybrid, or add --deploy vercel|netlify|cloudflare.",
       }),
     );
     expect(real({ commerce: "stripe" })).toThrow(/--commerce stripe needs a server for its functions/);

@@ -31,7 +31,7 @@ async function expectRefused(args: string[], message: RegExp, setup?: (cwd: stri
 describe("create-jam refuses bad input and writes nothing", () => {
   it("names every missing flag and its allowed values when there is no terminal", async () => {
     const r = await expectRefused([], /No terminal to ask in/);
-    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|algolia|none", "--deploy vercel|netlify|none", "--install or --no-install", "--git or --no-git"]) {
+    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|algolia|none", "--deploy vercel|netlify|cloudflare|none", "--install or --no-install", "--git or --no-git"]) {
       expect(r.stderr).toContain(part);
     }
     expect(r.stderr).toContain("--yes");
@@ -39,7 +39,7 @@ describe("create-jam refuses bad input and writes nothing", () => {
 
   it("names only what is missing", async () => {
     const given = ["--framework", "next", "--rendering", "static", "--content", "markdown", "--search", "none", "--no-install", "--no-git"];
-    const r = await expectRefused(["site", ...given], /missing: --deploy vercel\|netlify\|none\./);
+    const r = await expectRefused(["site", ...given], /missing: --deploy vercel\|netlify\|cloudflare\|none\./);
     expect(r.stderr).not.toContain("--framework");
     // A kind left out by default (--commerce) is not asked for: such flags came later than scripts.
     expect(r.stderr).not.toContain("--commerce");
@@ -52,7 +52,7 @@ describe("create-jam refuses bad input and writes nothing", () => {
 
   it("lists the allowed values for an unknown one", async () => {
     const r = await expectRefused(["site", "--yes", "--deploy", "vercel,netlfy"], /Unknown --deploy "netlfy"\./);
-    expect(r.stderr).toContain("Did you mean netlify? Allowed: vercel, netlify, none.");
+    expect(r.stderr).toContain("Did you mean netlify? Allowed: vercel, netlify, cloudflare, none.");
   });
 
   it("rejects a name that cannot become a package name", async () => {

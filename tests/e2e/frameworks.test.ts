@@ -9,10 +9,10 @@ import { modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { startReceiver } from "../../packages/functions/test/receiver.ts";
-import { checkoutForm, crawlLikeSnipcart, expectMugSession, expectProductPages, expectSnipcartOnReach, missingLine, type Provider, secretValues, sellingEnv, startStripeApi, stripeEvent } from "./commerce.ts";
+import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectProductPages, expectSnipcartOnReach, missingLine, type Provider, secretValues, sellingEnv, startStripeApi, stripeEvent } from "./commerce.ts";
 import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, netlifyBuild, netlifyFunctions } from "./deploy-outputs.ts";
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
-import { freePort, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
+import { freePort, serveOnWorkers, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, firebaseSignIn, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser, supabaseSignIn } from "./auth.ts";
 import { startGoTrue } from "../../packages/functions/test/gotrue-server.ts";
@@ -25,7 +25,8 @@ import { startPostgrest } from "../../packages/functions/test/postgrest-server.t
 // Stripe or Snipcart (each provider in several frameworks; hybrid.test.ts has the rest) and Auth0's
 // sign-in (Auth0's; Firebase Auth's in Hugo, Supabase Auth's in Next.js), so every layout renders the header's badge; one of
 // them also with git, two with comments (the Supabase backend in Eleventy, Firebase's in Hugo;
-// hybrid.test.ts has them in a hybrid stack).
+// hybrid.test.ts has them in a hybrid stack). Each also deploys to Cloudflare, save Hugo's, whose
+// Firebase modules Workers cannot run (cloudflare.test.ts runs a Hugo site there).
 // JAM_COMMERCE=all: every framework with every provider (the wider set, not in CI's run).
 const snipcartFrameworks = ["next", "sveltekit", "eleventy"];
 const providersOf = (framework: string): Provider[] =>
@@ -35,6 +36,7 @@ const stacks = modulesOf(registry, "framework").flatMap((m) =>
 );
 
 describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, auth, backend }) => {
+  const cloudflare = auth !== "firebase" && backend !== "firebase";
   const cwd = tempDir(`jam-e2e-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web", out);
@@ -47,7 +49,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   });
 
   it("is written and installed by create-jam", async () => {
-    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", auth, "--backend", backend, "--deploy", "vercel,netlify", "--install", git ? "--git" : "--no-git"];
+    const args = ["site", "--yes", "--framework", framework, "--commerce", commerce, "--auth", auth, "--backend", backend, "--deploy", cloudflare ? "vercel,netlify,cloudflare" : "vercel,netlify", "--install", git ? "--git" : "--no-git"];
     const r = await runCli(args, { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
     expect(existsSync(join(site, "node_modules/.modules.yaml"))).toBe(true);
@@ -102,6 +104,26 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
       });
     } finally {
       await server.close();
+    }
+  });
+
+  it.runIf(cloudflare)("runs on Cloudflare's runtime: wrangler dev serves the build in Chromium (home, entry, search) and /api/* from the Worker", async () => {
+    const stripe = await startStripeApi();
+    const server = await serveOnWorkers(site, { vars: { ...sellingEnv[commerce], STRIPE_API_URL: stripe.url } });
+    try {
+      await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, search: { path: "/search/", query: "jamstack" } });
+      const entries = await fetch(`${server.url}/api/entries`);
+      expect(entries.headers.get("content-type")).toContain("application/json");
+      expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toContain("Hello, JAMstack");
+      if (commerce === "stripe") {
+        // Stripe's SDK in workerd (its fetch client): the Buy button reaches the session it created.
+        await buyInBrowser(`${server.url}/products/jam-jar-mug/`, stripe.sessionUrl);
+        expect(stripe.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /v1/checkout/sessions"]);
+        expect((await fetch(`${server.url}/api/checkout`, { ...checkoutForm("jam-jar-mug", "https://evil.example"), redirect: "manual" })).status).toBe(403);
+      }
+    } finally {
+      await server.close();
+      await stripe.close();
     }
   });
 

@@ -1,7 +1,7 @@
 // Serving a generated site on localhost, the two ways it gets deployed: its static build folder as a
 // static host would serve it (serveStatic), or the framework's own production server (startServer).
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -180,4 +180,18 @@ export async function serveStaticWithFunctions(dir: string, site: string, { env 
     await files.close();
     throw error;
   }
+}
+
+/**
+ * The built site as Cloudflare runs it: `wrangler dev` in apps/web (workerd, offline) serves the
+ * build as the Worker's static assets and runs apps/web/worker.mts for /api/*, with `vars` as the
+ * Worker's variables and secrets (apps/web/.dev.vars, which wrangler reads locally).
+ */
+export async function serveOnWorkers(site: string, { vars = {} }: { vars?: Record<string, string> } = {}): Promise<Served> {
+  const web = join(site, "apps/web");
+  writeFileSync(join(web, ".dev.vars"), Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join(""));
+  const port = await freePort();
+  // Its own inspector port: wrangler's default (9229) would clash with a second one.
+  const args = ["exec", "wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--log-level", "warn"];
+  return startServer("pnpm", args, { cwd: web, port, timeout: 120_000, env: { WRANGLER_SEND_METRICS: "false", CI: "true" } });
 }

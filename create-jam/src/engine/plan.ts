@@ -61,6 +61,8 @@ export type TemplateContext = ReturnType<typeof templateContext>;
 
 const serialisers: Record<string, (value: object) => string> = {
   json: toJson,
+  // JSON is JSONC (wrangler.jsonc).
+  jsonc: toJson,
   toml: (v) => `${toToml(v)}\n`,
   yaml: (v) => toYaml(v as Record<string, unknown>),
   yml: (v) => toYaml(v as Record<string, unknown>),

@@ -10,6 +10,7 @@ import type { Change, Platform } from "./types.ts";
 export const DEPLOY_HOOKS = [
   { host: "Vercel", variable: "VERCEL_DEPLOY_HOOK_URL" },
   { host: "Netlify", variable: "NETLIFY_BUILD_HOOK_URL" },
+  { host: "Cloudflare", variable: "CLOUDFLARE_DEPLOY_HOOK_URL" },
 ] as const;
 
 const pathOf = (collection: Change["collection"], slug: string) => (collection === "posts" ? `/posts/${slug}/` : `/${slug}/`);

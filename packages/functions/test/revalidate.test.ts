@@ -25,17 +25,22 @@ describe("POST /api/revalidate", () => {
   it("in a static mount, POSTs each configured deploy hook once", async () => {
     const vercel = await startReceiver();
     const netlify = await startReceiver();
+    const cloudflare = await startReceiver();
     try {
       vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
       vi.stubEnv("VERCEL_DEPLOY_HOOK_URL", `${vercel.url}/v1/integrations/deploy/prj_1/hook`);
       vi.stubEnv("NETLIFY_BUILD_HOOK_URL", `${netlify.url}/build_hooks/abc`);
+      vi.stubEnv("CLOUDFLARE_DEPLOY_HOOK_URL", `${cloudflare.url}/client/v4/workers/builds/deploy_hooks/dh_1`);
       const res = await handle(await webhook());
       expect(res.status).toBe(202);
+      expect(await res.json()).toEqual({ rebuilding: ["Vercel", "Netlify", "Cloudflare"] });
       expect(vercel.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /v1/integrations/deploy/prj_1/hook"]);
       expect(netlify.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /build_hooks/abc"]);
+      expect(cloudflare.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /client/v4/workers/builds/deploy_hooks/dh_1"]);
     } finally {
       await vercel.close();
       await netlify.close();
+      await cloudflare.close();
     }
   });
 
@@ -133,7 +138,7 @@ describe("a hybrid Astro, SvelteKit or Nuxt site's revalidation on its host", ()
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const res = await handle(await signedOn("https://site.example"), renderedOnRequest);
     expect(await res.json()).toEqual({ revalidated: ["/posts/hello-jamstack/"], stale: ["/"] });
-    expect(log).toHaveBeenCalledWith(expect.stringContaining("/ are pre-rendered and change with the next deploy; set VERCEL_DEPLOY_HOOK_URL or NETLIFY_BUILD_HOOK_URL"));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("/ are pre-rendered and change with the next deploy; set VERCEL_DEPLOY_HOOK_URL or NETLIFY_BUILD_HOOK_URL or CLOUDFLARE_DEPLOY_HOOK_URL"));
   });
 
   it("elsewhere (a Node server) has no copies to drop, and calls nothing", async () => {

@@ -1,0 +1,109 @@
+// The hosts' config files as the hosts read them: every framework and rendering the registry allows
+// on a host, written to disk and loaded by the host's own loader (wrangler's for wrangler.jsonc,
+// @netlify/config for netlify.toml), which refuses a wrong field; plus what each must say.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { resolveConfig } from "@netlify/config";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { unstable_readConfig } from "wrangler";
+import { matrix } from "../src/engine/matrix.ts";
+import { registry } from "../src/engine/registry.ts";
+import { findModule } from "../src/engine/stack.ts";
+import type { Choices, FileTree } from "../src/engine/types.ts";
+import { plan } from "./helpers.ts";
+
+const root = mkdtempSync(join(tmpdir(), "jam-deploy-configs-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** One stack per framework and rendering the registry allows beside `deploy`. */
+const stacksOn = (deploy: string) =>
+  [...new Map(matrix(registry).allowed.filter((c) => c.deploy.includes(deploy)).map((c) => [`${c.framework}-${c.rendering}`, { framework: c.framework, rendering: c.rendering }])).values()];
+
+/** Writes the tree's files to a folder of their own, for a loader that reads from disk. */
+function onDisk(tree: FileTree, name: string): string {
+  const dir = join(root, name);
+  for (const [path, text] of tree) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** wrangler's own reading of a wrangler.jsonc: throws on an error; its warnings (an unknown field...) are returned. */
+function readWrangler(file: string) {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  try {
+    const config = unstable_readConfig({ config: file });
+    return { config, warnings: warn.mock.calls.map((c) => c.join(" ")) };
+  } finally {
+    warn.mockRestore();
+  }
+}
+
+describe("Cloudflare: apps/web/wrangler.jsonc", () => {
+  const stacks = stacksOn("cloudflare");
+
+  it("is offered for every framework, pre-rendered", () => {
+    expect(stacks.map((s) => s.framework).sort()).toEqual(registry.filter((m) => m.kind === "framework").map((m) => m.id).sort());
+  });
+
+  it.each(stacks)("loads in wrangler without an error or a warning, the build as assets and /api/* in the Worker ($framework, $rendering)", ({ framework, rendering }) => {
+    const tree = plan({ framework, rendering, commerce: "stripe", deploy: ["cloudflare"] });
+    const dir = onDisk(tree, `cf-${framework}-${rendering}`);
+    const { config, warnings } = readWrangler(join(dir, "apps/web/wrangler.jsonc"));
+    expect(warnings).toEqual([]);
+    expect(config.assets?.directory).toBe(`./${findModule(registry, "framework", framework)?.data?.outDir}`);
+    expect(config.main).toBe(join(dir, "apps/web/worker.mts"));
+    expect(config.assets?.run_worker_first).toEqual(["/api/*"]);
+    expect(config.compatibility_flags).toContain("nodejs_compat");
+    expect(tree.get("apps/web/worker.mts")).toContain('import { handle } from "@repo/functions/host"');
+  });
+
+  it("is refused by wrangler when a field is wrong: the check can fail", () => {
+    const tree = new Map(plan({ deploy: ["cloudflare"] }));
+    tree.set("apps/web/wrangler.jsonc", (tree.get("apps/web/wrangler.jsonc") as string).replace('"auto-trailing-slash"', '"sometimes"'));
+    expect(() => readWrangler(join(onDisk(tree, "cf-broken"), "apps/web/wrangler.jsonc"))).toThrow(/assets\.html_handling/);
+  });
+
+  it("names the Worker after the project, as Workers allow (lowercase letters, digits, dashes)", () => {
+    const name = (n: string) => JSON.parse(plan({ deploy: ["cloudflare"] }, { name: n }).get("apps/web/wrangler.jsonc") as string).name;
+    expect(name("my-site")).toBe("my-site");
+    expect(name("@acme/shop.v2_x")).toBe("shop-v2-x");
+  });
+
+  it("adds wrangler to apps/web with a deploy and a local preview script, and keeps its state out of git", () => {
+    const tree = plan({ deploy: ["cloudflare"] });
+    const web = JSON.parse(tree.get("apps/web/package.json") as string);
+    expect(web.devDependencies.wrangler).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(web.scripts).toMatchObject({ "deploy:cloudflare": "wrangler deploy", "preview:cloudflare": "wrangler dev" });
+    expect(tree.get(".gitignore")).toMatch(/^\.wrangler\/$/m);
+    expect(tree.get(".gitignore")).toMatch(/^\.dev\.vars\*$/m);
+    expect(tree.get("README.md")).toContain("## Deploy: Cloudflare");
+    expect(tree.get("README.md")).toContain("npx wrangler preview");
+  });
+
+  it("has a content change rebuild through a Workers Builds deploy hook (a static site with a CMS)", () => {
+    const tree = plan({ content: "sanity", deploy: ["cloudflare"] });
+    expect(tree.get(".env.example")).toContain("CLOUDFLARE_DEPLOY_HOOK_URL=");
+    expect(tree.get("README.md")).toContain("### Cloudflare: rebuild on content changes");
+  });
+});
+
+describe("Netlify: netlify.toml", () => {
+  it.each(stacksOn("netlify"))("loads in @netlify/config, Netlify's own loader ($framework, $rendering)", async ({ framework, rendering }) => {
+    const dir = onDisk(plan({ framework, rendering, deploy: ["netlify"] } as Partial<Choices>), `nt-${framework}-${rendering}`);
+    const { config } = await resolveConfig({ config: join(dir, "netlify.toml"), repositoryRoot: dir, cwd: dir, offline: true, buffer: true, context: "deploy-preview" });
+    expect(config.build.command).toMatch(/^pnpm turbo run build/);
+    expect(config.build.publish).toMatch(new RegExp(`^${dir}/apps/web/`));
+    // The deploy-preview context gives a preview its own address as SITE_URL.
+    expect(config.build.environment.SITE_URL).toBe("$DEPLOY_PRIME_URL");
+  });
+
+  it("is refused by Netlify's loader when a field is wrong: the check can fail", async () => {
+    const tree = new Map(plan({ deploy: ["netlify"] }));
+    tree.set("netlify.toml", (tree.get("netlify.toml") as string).replace(/^command = .*$/m, "command = 3"));
+    const dir = onDisk(tree, "nt-broken");
+    await expect(resolveConfig({ config: join(dir, "netlify.toml"), repositoryRoot: dir, cwd: dir, offline: true, buffer: true })).rejects.toThrow(/build\.command must be a string/);
+  });
+});

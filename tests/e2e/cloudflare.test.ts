@@ -1,0 +1,53 @@
+// Cloudflare for real, offline: what frameworks.test.ts cannot run there. Its Hugo site has the
+// Firebase modules, which Workers cannot run (the module refuses them), so a Hugo site selling with
+// Stripe is generated here, built, packaged by `wrangler deploy --dry-run`, and served by
+// `wrangler dev` (workerd) in Chromium.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "../helpers.ts";
+import { checkSite } from "./browser.ts";
+import { buyInBrowser, checkoutForm, sellingEnv, startStripeApi } from "./commerce.ts";
+import { demoPosts, gitIdentity, pnpm, pnpmWith } from "./helpers.ts";
+import { serveOnWorkers } from "./serve.ts";
+
+describe("a Hugo site on Cloudflare", () => {
+  const cwd = tempDir("jam-e2e-cloudflare-hugo-");
+  const site = join(cwd, "site");
+
+  it("is written, installed and built", async () => {
+    const r = await runCli(["site", "--yes", "--framework", "hugo", "--commerce", "stripe", "--deploy", "cloudflare", "--install", "--no-git"], { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
+    expect(r.exitCode, r.all).toBe(0);
+    await pnpmWith(sellingEnv.stripe, site, "build");
+    expect(existsSync(join(site, "apps/web/public/index.html"))).toBe(true);
+  });
+
+  it("packages as wrangler deploy would upload it: the Worker bundle and the build as its assets", async () => {
+    const out = await pnpm(join(site, "apps/web"), "exec", "wrangler", "deploy", "--dry-run", "--outdir", ".wrangler/dry-run");
+    expect(out).toContain("--dry-run: exiting now.");
+    expect(existsSync(join(site, "apps/web/.wrangler/dry-run/worker.js"))).toBe(true);
+    // The bundle holds the functions' router, not a secret (none is in the source).
+    expect(out).not.toMatch(/sk_test_/);
+  });
+
+  it("runs in workerd: pages in Chromium, /api/entries and Stripe checkout from the Worker", async () => {
+    const stripe = await startStripeApi();
+    const server = await serveOnWorkers(site, { vars: { ...sellingEnv.stripe, STRIPE_API_URL: stripe.url } });
+    try {
+      await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, search: { path: "/search/", query: "jamstack" } });
+      const entries = await fetch(`${server.url}/api/entries/`);
+      expect(entries.status).toBe(200);
+      expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toEqual(expect.arrayContaining(demoPosts));
+      // A path the Worker does not route is its router's 404, as JSON; a page path that is no file is the asset layer's.
+      expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
+      expect((await fetch(`${server.url}/no-such-page/`)).status).toBe(404);
+      await buyInBrowser(`${server.url}/products/jam-jar-mug/`, stripe.sessionUrl);
+      expect(stripe.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /v1/checkout/sessions"]);
+      expect((await fetch(`${server.url}/api/checkout/`, { ...checkoutForm("jam-jar-mug", "https://evil.example"), redirect: "manual" })).status).toBe(403);
+      expect(stripe.calls).toHaveLength(1);
+    } finally {
+      await server.close();
+      await stripe.close();
+    }
+  });
+});
