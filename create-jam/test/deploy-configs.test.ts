@@ -4,9 +4,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { validateWorkflow } from "@action-validator/core";
 import { resolveConfig } from "@netlify/config";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { unstable_readConfig } from "wrangler";
+import { parse as parseYaml } from "yaml";
 import { matrix } from "../src/engine/matrix.ts";
 import { registry } from "../src/engine/registry.ts";
 import { findModule } from "../src/engine/stack.ts";
@@ -105,5 +107,38 @@ describe("Netlify: netlify.toml", () => {
     tree.set("netlify.toml", (tree.get("netlify.toml") as string).replace(/^command = .*$/m, "command = 3"));
     const dir = onDisk(tree, "nt-broken");
     await expect(resolveConfig({ config: join(dir, "netlify.toml"), repositoryRoot: dir, cwd: dir, offline: true, buffer: true })).rejects.toThrow(/build\.command must be a string/);
+  });
+});
+
+describe("GitHub Pages: .github/workflows/pages.yml", () => {
+  const stacks = stacksOn("github-pages");
+
+  it.each(stacks)("passes GitHub's workflow schema, builds with the Pages base path and uploads the build ($framework)", ({ framework, rendering }) => {
+    const tree = plan({ framework, rendering, deploy: ["github-pages"] });
+    const text = tree.get(".github/workflows/pages.yml") as string;
+    expect(validateWorkflow(text).errors).toEqual([]);
+    const workflow = parseYaml(text);
+    expect(workflow.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    expect(workflow.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+    expect(Object.keys(workflow.on)).toEqual(["push", "workflow_dispatch", "repository_dispatch"]);
+    const steps = workflow.jobs.build.steps as { name: string; id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[];
+    expect(steps.map((s) => s.run).filter(Boolean)).toContain("pnpm install --frozen-lockfile");
+    const build = steps.find((s) => s.name === "Build");
+    expect(build?.run).toMatch(/^pnpm exec turbo run build .*--filter=web$/);
+    expect(build?.env?.BASE_PATH).toBe("${{ steps.pages.outputs.base_path }}");
+    expect(steps.at(-1)?.with?.path).toBe(`apps/web/${findModule(registry, "framework", framework)?.data?.outDir}`);
+    expect(workflow.jobs.deploy.environment.name).toBe("github-pages");
+    expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+    // BASE_PATH is part of the build's cache key: a build for / is not one for /<repo>/.
+    expect(JSON.parse(tree.get("turbo.json") as string).globalEnv).toContain("BASE_PATH");
+  });
+
+  it("refuses hybrid rendering beside it, in the rule's words", () => {
+    expect(() => plan({ framework: "astro", rendering: "hybrid", deploy: ["github-pages"] })).toThrow(/--deploy github-pages does not work with --rendering hybrid: GitHub Pages serves files and runs no server routes: every page must be pre-rendered\./);
+  });
+
+  it("passes the base path to each framework's own option", () => {
+    expect(plan({ framework: "eleventy", deploy: ["github-pages"] }).get("apps/web/eleventy.config.js")).toMatch(/pathPrefix: `\$\{process\.env\.BASE_PATH \?\? ""\}\/`/);
+    expect(plan({ framework: "hugo", deploy: ["github-pages"] }).get("apps/web/hugo.toml")).toContain("canonifyURLs = true");
   });
 });

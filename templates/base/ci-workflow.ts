@@ -6,10 +6,22 @@
 import type { StackView } from "../../create-jam/src/engine/types.ts";
 
 /** One step of a GitHub Actions job. */
-export type CiStep = { name: string; uses?: string; with?: Record<string, string | number | boolean>; run?: string };
+export type CiStep = { name: string; id?: string; uses?: string; with?: Record<string, string | number | boolean>; run?: string; env?: Record<string, string> };
+
+/** What every workflow of the project starts with: the code, pnpm, Node, the framework's tools, the frozen install. */
+export function setupSteps(view: StackView): CiStep[] {
+  const frameworkSteps = (view.framework.ciSteps as CiStep[] | undefined) ?? [];
+  return [
+    { name: "Check out", uses: "actions/checkout@v5" },
+    // The pnpm version comes from package.json's packageManager.
+    { name: "Set up pnpm", uses: "pnpm/action-setup@v4" },
+    { name: "Set up Node", uses: "actions/setup-node@v5", with: { "node-version": 24, cache: "pnpm" } },
+    ...frameworkSteps,
+    { name: "Install", run: "pnpm install --frozen-lockfile" },
+  ];
+}
 
 export function ciWorkflow(view: StackView) {
-  const frameworkSteps = (view.framework.ciSteps as CiStep[] | undefined) ?? [];
   return {
     name: "CI",
     on: { push: { branches: ["main"] }, pull_request: {} },
@@ -21,12 +33,7 @@ export function ciWorkflow(view: StackView) {
         "runs-on": "ubuntu-latest",
         "timeout-minutes": 20,
         steps: [
-          { name: "Check out", uses: "actions/checkout@v5" },
-          // The pnpm version comes from package.json's packageManager.
-          { name: "Set up pnpm", uses: "pnpm/action-setup@v4" },
-          { name: "Set up Node", uses: "actions/setup-node@v5", with: { "node-version": 24, cache: "pnpm" } },
-          ...frameworkSteps,
-          { name: "Install", run: "pnpm install --frozen-lockfile" },
+          ...setupSteps(view),
           // turbo keeps its cache in .turbo/cache: restored from the last run of this branch (or any),
           // so unchanged packages are cache hits.
           {

@@ -6,9 +6,12 @@ import { reproduceCommand } from "../../create-jam/src/engine/command.ts";
 import { kinds } from "../../create-jam/src/engine/kinds.ts";
 import { pairwise } from "../../create-jam/src/engine/matrix.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
-import { chosenIds, findModule, incompatibilities } from "../../create-jam/src/engine/stack.ts";
+import { chosenIds, findModule, incompatibilities, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import type { Choices, RegisteredModule } from "../../create-jam/src/engine/types.ts";
 import { listAll, runCli, tempDir } from "../helpers.ts";
+
+// The deploy targets, as the CLI lists them.
+const deployIds = modulesOf(registry, "deploy").map((m) => m.id);
 
 const options = { name: "site", install: false, git: false };
 const resolveModules = (c: Choices) =>
@@ -31,7 +34,7 @@ async function expectRefused(args: string[], message: RegExp, setup?: (cwd: stri
 describe("create-jam refuses bad input and writes nothing", () => {
   it("names every missing flag and its allowed values when there is no terminal", async () => {
     const r = await expectRefused([], /No terminal to ask in/);
-    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|algolia|none", "--deploy vercel|netlify|cloudflare|none", "--install or --no-install", "--git or --no-git"]) {
+    for (const part of ["project folder", "--framework astro|next", "--rendering static|hybrid", "--content markdown", "--search pagefind|algolia|none", `--deploy ${deployIds.join("|")}|none`, "--install or --no-install", "--git or --no-git"]) {
       expect(r.stderr).toContain(part);
     }
     expect(r.stderr).toContain("--yes");
@@ -39,7 +42,7 @@ describe("create-jam refuses bad input and writes nothing", () => {
 
   it("names only what is missing", async () => {
     const given = ["--framework", "next", "--rendering", "static", "--content", "markdown", "--search", "none", "--no-install", "--no-git"];
-    const r = await expectRefused(["site", ...given], /missing: --deploy vercel\|netlify\|cloudflare\|none\./);
+    const r = await expectRefused(["site", ...given], new RegExp(`missing: --deploy ${deployIds.join("\\|")}\\|none\\.`));
     expect(r.stderr).not.toContain("--framework");
     // A kind left out by default (--commerce) is not asked for: such flags came later than scripts.
     expect(r.stderr).not.toContain("--commerce");
@@ -52,7 +55,7 @@ describe("create-jam refuses bad input and writes nothing", () => {
 
   it("lists the allowed values for an unknown one", async () => {
     const r = await expectRefused(["site", "--yes", "--deploy", "vercel,netlfy"], /Unknown --deploy "netlfy"\./);
-    expect(r.stderr).toContain("Did you mean netlify? Allowed: vercel, netlify, cloudflare, none.");
+    expect(r.stderr).toContain(`Did you mean netlify? Allowed: ${deployIds.join(", ")}, none.`);
   });
 
   it("rejects a name that cannot become a package name", async () => {
@@ -112,6 +115,14 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(r.stderr).toContain("Add --backend supabase|firebase, or drop --anonymous-comments.");
     const withAuth = await expectRefused(["site", "--yes", "--backend", "supabase", "--auth", "auth0", "--deploy", "netlify", "--anonymous-comments"], /--anonymous-comments does not work with --auth auth0: with an auth module, commenters sign in/);
     expect(withAuth.stderr).toContain("Either drop --anonymous-comments, or use --auth none.");
+  });
+
+  it("refuses what GitHub Pages cannot run, with a host that can or a module that needs no server", async () => {
+    const stripe = await expectRefused(["site", "--yes", "--framework", "eleventy", "--commerce", "stripe", "--deploy", "github-pages"], /--deploy github-pages does not work with --commerce stripe: GitHub Pages serves files and runs no server routes, and Stripe Checkout starts at \/api\/checkout: Snipcart's cart needs none\./);
+    expect(stripe.stderr).toContain("Either use --commerce snipcart, or pick --deploy vercel|netlify|cloudflare.");
+    const auth = await expectRefused(["site", "--yes", "--framework", "hugo", "--auth", "auth0", "--deploy", "github-pages"], /--deploy github-pages does not work with --auth auth0: GitHub Pages serves files and runs no server routes, and sign-in needs \/api\/auth\/\*\./);
+    expect(auth.stderr).toContain("Either use --auth none, or pick --deploy vercel|netlify|cloudflare.");
+    // Beside hybrid rendering (no framework GitHub Pages takes renders on request yet): create-jam/test/deploy-configs.test.ts.
   });
 
   it("rejects contradicting flags", async () => {

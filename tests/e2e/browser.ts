@@ -21,7 +21,7 @@ export interface SiteExpectations {
   /** The entry reached by following its link from the home page: its h1 and a phrase from its body. */
   entry: { title: string; phrase: string };
   /** A search page (e.g. "/search/") whose Pagefind UI (default or component) must find `entry.title` for `query`. */
-  search?: { path: string; query: string };
+  search?: { path: string; query: string; followResult?: boolean };
 }
 
 /**
@@ -30,6 +30,9 @@ export interface SiteExpectations {
  * Every failure names the page it happened on. Returns the URLs visited.
  */
 export async function checkSite(baseUrl: string, { titles, entry, search }: SiteExpectations): Promise<string[]> {
+  // Paths are the site's own, below baseUrl's path (a site under /my-site/ included).
+  const home = new URL(baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  const at = (path: string) => new URL(path.replace(/^\//, ""), home);
   const context = await (await browser()).newContext();
   const page = await context.newPage();
   let where = "";
@@ -51,7 +54,7 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
   const visited: string[] = [];
   const open = async (path: string) => {
     where = `page ${path}`;
-    const response = await page.goto(new URL(path, baseUrl).href, { waitUntil: "load" });
+    const response = await page.goto(at(path).href, { waitUntil: "load" });
     expect(response?.status(), `${where}: status`).toBe(200);
     visited.push(page.url());
   };
@@ -70,14 +73,14 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
     }
     await settle();
     // Search is its own page: the home page (prefetches included) fetches none of Pagefind's files.
-    const searchFiles = requested.filter((r) => r.where === where && new URL(r.url).pathname.startsWith("/pagefind/"));
+    const searchFiles = requested.filter((r) => r.where === where && new URL(r.url).pathname.startsWith(at("/pagefind/").pathname));
     expect(searchFiles.map((r) => r.url), `${where}: fetched Pagefind files`).toEqual([]);
 
     // Follow the link as a reader would (client-side routing included), then read the entry.
     const link = page.getByRole("link", { name: entry.title }).first();
     where = `entry page ${await link.getAttribute("href")} (followed from /)`;
     await link.click();
-    await page.waitForURL((u) => u.pathname !== "/", { timeout: 10_000 }).catch(() => {});
+    await page.waitForURL((u) => u.pathname !== home.pathname, { timeout: 10_000 }).catch(() => {});
     visited.push(page.url());
     await page.getByRole("heading", { level: 1, name: entry.title }).waitFor({ timeout: 10_000 }).catch(() => {});
     expect(await page.locator("h1").allInnerTexts(), `${where}: its h1`).toEqual([entry.title]);
@@ -88,6 +91,16 @@ export async function checkSite(baseUrl: string, { titles, entry, search }: Site
       await open(search.path);
       await typeAndWait(page, search.query, entry.title, where);
       await settle();
+      if (search.followResult) {
+        // The result's link leads to the entry (below the base path too).
+        const result = page.locator(resultLink, { hasText: entry.title }).first();
+        where = `search result ${await result.getAttribute("href")}`;
+        await result.click();
+        await page.getByRole("heading", { level: 1, name: entry.title }).waitFor({ timeout: 10_000 }).catch(() => {});
+        expect(await page.locator("h1").allInnerTexts(), `${where}: its h1`).toEqual([entry.title]);
+        visited.push(page.url());
+        await settle();
+      }
     }
   } catch (e) {
     failure = e;

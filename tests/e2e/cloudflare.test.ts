@@ -24,6 +24,7 @@ describe("a Hugo site on Cloudflare", () => {
 
   it("packages as wrangler deploy would upload it: the Worker bundle and the build as its assets", async () => {
     const out = await pnpm(join(site, "apps/web"), "exec", "wrangler", "deploy", "--dry-run", "--outdir", ".wrangler/dry-run");
+    expect(out).toMatch(/Read \d+ files from the assets directory/);
     expect(out).toContain("--dry-run: exiting now.");
     expect(existsSync(join(site, "apps/web/.wrangler/dry-run/worker.js"))).toBe(true);
     // The bundle holds the functions' router, not a secret (none is in the source).
@@ -42,9 +43,11 @@ describe("a Hugo site on Cloudflare", () => {
       expect((await fetch(`${server.url}/api/nothing-here`)).status).toBe(404);
       expect((await fetch(`${server.url}/no-such-page/`)).status).toBe(404);
       await buyInBrowser(`${server.url}/products/jam-jar-mug/`, stripe.sessionUrl);
-      expect(stripe.calls.map((c) => `${c.method} ${c.url}`)).toEqual(["POST /v1/checkout/sessions"]);
+      // (The browser then loads the session's page from the same loopback server.)
+      const toStripe = () => stripe.calls.filter((c) => c.url.startsWith("/v1/")).map((c) => `${c.method} ${c.url}`);
+      expect(toStripe()).toEqual(["POST /v1/checkout/sessions"]);
       expect((await fetch(`${server.url}/api/checkout/`, { ...checkoutForm("jam-jar-mug", "https://evil.example"), redirect: "manual" })).status).toBe(403);
-      expect(stripe.calls).toHaveLength(1);
+      expect(toStripe()).toHaveLength(1);
     } finally {
       await server.close();
       await stripe.close();

@@ -35,8 +35,10 @@ const shut = (server: Server) =>
  * counts the bytes sent, and uncompressed JavaScript would score a site below what its users get.
  * Files are read on each request, so a rebuilt folder is served as it is now.
  * `avoid`: a port chosen ahead (freePort) for another server, which this one must not take.
+ * `base`: the path the site is served under ("/my-site", as GitHub Pages serves a project site):
+ * `url` ends with it, and everything outside it is a 404.
  */
-export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {}): Promise<Served> {
+export async function serveStatic(dir: string, { avoid, base = "" }: { avoid?: number; base?: string } = {}): Promise<Served> {
   if (!existsSync(join(dir, "index.html"))) throw new Error(`serveStatic: no index.html in ${dir} (was the site built?)`);
   const notFound = join(dir, "404.html");
   const files = sirv(dir, {
@@ -49,7 +51,11 @@ export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {
   });
   const gzip = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const handler = (req: IncomingMessage, res: ServerResponse) => gzip(req, res, () => {
-    const raw = new URL(req.url ?? "/", "http://x").pathname;
+    const full = new URL(req.url ?? "/", "http://x").pathname;
+    // Under a base path (GitHub Pages' /<repo>/): nothing outside it is the site's.
+    if (base && full === base) return void res.writeHead(301, { Location: `${base}/` }).end();
+    if (base && !full.startsWith(`${base}/`)) return void res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found: outside the base path");
+    const raw = full.slice(base.length);
     let path = raw;
     try {
       path = decodeURI(raw);
@@ -57,9 +63,11 @@ export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {
     const onDisk = join(dir, path);
     if (!path.endsWith("/") && onDisk.startsWith(dir) && existsSync(join(onDisk, "index.html")) && statSync(onDisk).isDirectory()) {
       const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
-      res.writeHead(301, { Location: `${raw}/${query}` }).end();
+      res.writeHead(301, { Location: `${base}${raw}/${query}` }).end();
       return;
     }
+    // sirv serves req.url: the path below the base.
+    if (base) req.url = raw + (req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "");
     files(req, res, () => {
       const page = existsSync(notFound) ? readFileSync(notFound) : "Not found";
       res.writeHead(404, { "Content-Type": existsSync(notFound) ? "text/html;charset=utf-8" : "text/plain" }).end(page);
@@ -75,7 +83,7 @@ export async function serveStatic(dir: string, { avoid }: { avoid?: number } = {
     await shut(server);
     [server, port] = [other, otherPort];
   }
-  return { url: `http://127.0.0.1:${port}`, close: () => shut(server) };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => shut(server) };
 }
 
 /** A port nobody listens on right now, and none the OS hands out for a port-0 bind. */

@@ -1,8 +1,7 @@
 // Every combination of choices the registry can express, split into the ones its rules allow and
 // the ones they refuse. Tests read this, so a new module is tested without a new test.
 import { kinds, NONE } from "./kinds.ts";
-import { JamError } from "./errors.ts";
-import { modulesOf, resolveStack, type Registry } from "./stack.ts";
+import { isAllowed, modulesOf, type Registry } from "./stack.ts";
 import type { Choices } from "./types.ts";
 
 const subsets = <T>(items: T[]) => items.reduce<T[][]>((acc, x) => [...acc, ...acc.map((s) => [...s, x])], [[]]);
@@ -18,17 +17,12 @@ export function allCombinations(registry: Registry): Choices[] {
 }
 
 export function matrix(registry: Registry): { allowed: Choices[]; refused: Choices[] } {
+  const cached = matrixCache.get(registry);
+  if (cached) return cached;
   const allowed: Choices[] = [];
   const refused: Choices[] = [];
-  for (const choices of allCombinations(registry)) {
-    try {
-      resolveStack(registry, choices);
-      allowed.push(choices);
-    } catch (e) {
-      if (!(e instanceof JamError)) throw e;
-      refused.push(choices);
-    }
-  }
+  for (const choices of allCombinations(registry)) (isAllowed(registry, choices) ? allowed : refused).push(choices);
+  matrixCache.set(registry, { allowed, refused });
   return { allowed, refused };
 }
 
@@ -84,5 +78,6 @@ export function pairwise(registry: Registry): { allowed: Choices[]; refused: { p
   return result;
 }
 
-/** One pairwise set per registry: tests ask for it many times. */
+/** One matrix and one pairwise set per registry: tests ask for them many times. */
+const matrixCache = new WeakMap<Registry, ReturnType<typeof matrix>>();
 const pairwiseCache = new WeakMap<Registry, ReturnType<typeof pairwise>>();

@@ -14,6 +14,7 @@ import notion from "../../../templates/content-notion/module.ts";
 import sanity from "../../../templates/content-sanity/module.ts";
 import strapi from "../../../templates/content-strapi/module.ts";
 import cloudflare from "../../../templates/deploy-cloudflare/module.ts";
+import githubPages from "../../../templates/deploy-github-pages/module.ts";
 import netlify from "../../../templates/deploy-netlify/module.ts";
 import vercel from "../../../templates/deploy-vercel/module.ts";
 import astro from "../../../templates/framework-astro/module.ts";
@@ -29,4 +30,4 @@ import pagefind from "../../../templates/search-pagefind/module.ts";
 import algolia from "../../../templates/search-algolia/module.ts";
 import type { Registry } from "./stack.ts";
 
-export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, auth0, supabaseAuth, firebaseAuth, supabaseBackend, firebaseBackend, pagefind, algolia, vercel, netlify, cloudflare];
+export const registry: Registry = [base, astro, next, nuxt, sveltekit, gatsby, eleventy, hugo, staticRendering, hybrid, markdown, sanity, contentful, strapi, notion, stripe, snipcart, auth0, supabaseAuth, firebaseAuth, supabaseBackend, firebaseBackend, pagefind, algolia, vercel, netlify, cloudflare, githubPages];

@@ -57,7 +57,8 @@ export function incompatibilities(registry: Registry, chosen: RegisteredModule[]
     for (const rule of a.rules ?? []) {
       for (const b of chosen.filter((m) => m.kind === rule.kind && !rule.ids.includes(m.id))) {
         const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b));
-        const fixes = [`use --${rule.kind} ${rule.ids.join("|")}`];
+        // No allowed id: leave the kind out.
+        const fixes = [`use --${rule.kind} ${rule.ids.length ? rule.ids.join("|") : NONE}`];
         if (alternatives.length) fixes.push(`pick --${a.kind} ${alternatives.map((m) => m.id).join("|")}`);
         problems.push(new JamError(`${flagOf(a)} does not work with ${flagOf(b)}: ${rule.why}.`, `Either ${fixes.join(", or ")}.`));
       }
@@ -90,8 +91,8 @@ function needError(registry: Registry, { module, capability, why }: ReturnType<t
   return new JamError(`${flagOf(module)} needs ${capabilityText[capability]}: ${why}.`, `Either ${fixes.join(", or ")}.`);
 }
 
-/** Choices -> a validated stack. Throws a JamError naming every problem at once. */
-export function resolveStack(registry: Registry, choices: Choices): Stack {
+/** The chosen modules (base first); throws on an id the registry does not know. */
+function pickModules(registry: Registry, choices: Choices): RegisteredModule[] {
   const picked: RegisteredModule[] = registry.filter((m) => m.kind === "base");
   const unknown: string[] = [];
   for (const { kind } of kinds) {
@@ -102,7 +103,20 @@ export function resolveStack(registry: Registry, choices: Choices): Stack {
     }
   }
   if (unknown.length) throw new JamError(`Unknown choice ${unknown.join(", ")}.`, "Run create-jam --help to see the allowed values.");
-  const problems = [...incompatibilities(registry, picked), ...flagProblems(registry, picked, choices.flags ?? [])];
+  return picked;
+}
+
+const problemsOf = (registry: Registry, picked: RegisteredModule[], choices: Choices) => [...incompatibilities(registry, picked), ...flagProblems(registry, picked, choices.flags ?? [])];
+
+/** Whether resolveStack would accept `choices`, without building the stack (the test matrix asks this of every combination). */
+export function isAllowed(registry: Registry, choices: Choices): boolean {
+  return problemsOf(registry, pickModules(registry, choices), choices).length === 0;
+}
+
+/** Choices -> a validated stack. Throws a JamError naming every problem at once. */
+export function resolveStack(registry: Registry, choices: Choices): Stack {
+  const picked = pickModules(registry, choices);
+  const problems = problemsOf(registry, picked, choices);
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) {
     throw new JamError(problems.map((p) => p.message).join("\n"), problems.map((p) => p.fix).join("\n"));

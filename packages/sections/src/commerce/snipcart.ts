@@ -50,7 +50,8 @@ export const buy: Commerce = {
     const data: Record<string, string> = {
       id: product.slug,
       price: snipcartPrice(product),
-      url: `/products/${product.slug}/`,
+      // Below the site's base path (BASE_PATH: GitHub Pages serves a project site under /<repo>).
+      url: `${(process.env.BASE_PATH ?? "").replace(/\/+$/, "")}/products/${product.slug}/`,
       name: product.name,
       description: product.description,
       image: product.image,

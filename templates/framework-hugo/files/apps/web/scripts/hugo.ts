@@ -33,6 +33,9 @@ if (args[0] === "server") {
     spawnSync(process.execPath, ["scripts/export-content.ts"], { stdio: "inherit" });
   });
 }
+// The path the site is served under (BASE_PATH, e.g. /my-site on GitHub Pages), for hugo.toml's baseURL.
+const base = process.env.BASE_PATH?.replace(/\/+$/, "");
+if (base) args.push("--baseURL", `${base}/`);
 const hugo = spawn(bin, args, { stdio: "inherit" });
 hugo.on("exit", (code, signal) => {
   watcher?.kill();
