@@ -138,7 +138,7 @@ describe("GitHub Pages: .github/workflows/pages.yml", () => {
   });
 
   it("passes the base path to each framework's own option", () => {
-    expect(plan({ framework: "eleventy", deploy: ["github-pages"] }).get("apps/web/eleventy.config.js")).toMatch(/pathPrefix: `\$\{process\.env\.BASE_PATH \?\? ""\}\/`/);
-    expect(plan({ framework: "hugo", deploy: ["github-pages"] }).get("apps/web/hugo.toml")).toContain("canonifyURLs = true");
+    expect(plan({ framework: "eleventy", deploy: ["github-pages"] }).get("apps/web/eleventy.config.js")).toContain("pathPrefix: `${process.env.BASE_PATH ?? \"\"}/`");
+    expect(plan({ framework: "hugo", deploy: ["github-pages"] }).get("apps/web/scripts/hugo.ts")).toContain(`args.push("--baseURL", `);
   });
 });

@@ -19,7 +19,17 @@ export async function getEntry(collection: Collection, slug: string): Promise<En
   const entry = await provider.getEntry(collection, slug);
   if (!entry) return undefined;
   const html = entry.members ? membersPlaceholder(entry) : entry.html;
-  return { ...entry, html: collection === "posts" ? `${html}${postFooter(entry.slug)}` : html };
+  return { ...entry, html: withBasePath(collection === "posts" ? `${html}${postFooter(entry.slug)}` : html) };
+}
+
+/**
+ * HTML whose links and sources of the site's own ("/about/") point below the path the site is
+ * served under: BASE_PATH, e.g. /my-site on GitHub Pages (its workflow sets it), read at build time.
+ * Every framework shows this HTML as it is, so the base path goes in here, once.
+ */
+export function withBasePath(html: string): string {
+  const base = (globalThis.process?.env?.BASE_PATH ?? "").replace(/\/+$/, "");
+  return base ? html.replace(/\b(href|src|action)="\/(?!\/)/g, `$1="${base}/`) : html;
 }
 
 /** What the stack's modules show after every post (post-footer.json, written by create-jam): comments. */

@@ -1,6 +1,7 @@
 // The pages integrations add to the site, by section (src/registry.ts, written by create-jam from
 // the chosen modules). Every framework has one route per section that lists its pages at build time
 // and renders a page's HTML in the site's layout.
+import { withBasePath } from "@repo/content";
 import { sources } from "./registry.ts";
 import type { SectionPage } from "./types.ts";
 
@@ -18,7 +19,8 @@ export async function listAllSectionPages(): Promise<SectionPage[]> {
 export async function listSectionPages(section: string): Promise<SectionPage[]> {
   const source = sources[section as keyof typeof sources];
   if (!source) throw new Error(`no section "${section}": the sections are ${Object.keys(sources).join(", ")}`);
-  return source.pages();
+  // Their links below the site's base path (GitHub Pages' /<repo>), as the content's.
+  return (await source.pages()).map((page) => ({ ...page, html: withBasePath(page.html) }));
 }
 
 /** A page by its path, with or without the trailing slash ("/products/jam-jar-mug"). */

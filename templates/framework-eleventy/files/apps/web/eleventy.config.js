@@ -1,6 +1,5 @@
 // @ts-check
 import { readFileSync } from "node:fs";
-import { HtmlBasePlugin } from "@11ty/eleventy";
 import { fileURLToPath } from "node:url";
 import { site } from "./src/site.ts";
 
@@ -17,14 +16,13 @@ export default function (eleventyConfig) {
   // {% siteCss %}: the stylesheet's text, read at each build; `pnpm dev` rebuilds when it changes.
   eleventyConfig.addShortcode("siteCss", () => readFileSync(siteCss, "utf8"));
   eleventyConfig.addWatchTarget(siteCss);
-  // Every href and src that starts with "/" (the templates', the content's, the sections') gets
-  // config.pathPrefix in front: the site can live under /<repo>/ (GitHub Pages).
-  eleventyConfig.addPlugin(HtmlBasePlugin);
 }
 
 export const config = {
   dir: { input: "src", output: "_site" },
   // The path the site is served under: BASE_PATH (the GitHub Pages workflow sets it), else the root.
+  // The templates' links go through the url filter, which puts it in front; the content's and the
+  // sections' HTML has it already (@repo/content).
   pathPrefix: `${process.env.BASE_PATH ?? ""}/`,
   // Templates are Nunjucks; src/site.ts and the data files are not pages.
   templateFormats: ["njk"],
