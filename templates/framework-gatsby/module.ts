@@ -30,7 +30,8 @@ export default defineModule(pkg, {
       devDependencies: ["@types/node", "@types/react", "@types/react-dom", "typescript", "@repo/typescript-config"],
       scripts: {
         dev: "gatsby develop",
-        build: "gatsby build",
+        // --prefix-paths: gatsby-config.ts pathPrefix (BASE_PATH; empty at the root).
+        build: "gatsby build --prefix-paths",
         preview: "gatsby serve",
         "check-types": "tsc --noEmit",
         lint: "biome lint .",

@@ -9,6 +9,9 @@ const config: GatsbyConfig = {
     // Your production URL, for canonical links and sitemaps.
     siteUrl: process.env.SITE_URL,
   },
+  // The path the site is served under: BASE_PATH (the GitHub Pages workflow sets it), else the root.
+  // `gatsby build --prefix-paths` applies it: <Link> and Gatsby's files get it, raw URLs use withPrefix.
+  pathPrefix: process.env.BASE_PATH?.replace(/\/+$/, "") || "",
   // Every page is written as <path>/index.html and linked as /<path>/.
   trailingSlash: "always",
   // JSX without `import React`.

@@ -1,3 +1,4 @@
+import { withPrefix } from "gatsby";
 import { Layout } from "../components/layout.tsx";
 import { Seo } from "../components/seo.tsx";
 
@@ -6,8 +7,10 @@ import { Seo } from "../components/seo.tsx";
 // As raw HTML, React leaves this markup alone when it hydrates the page: the components add their
 // own children, which would not match the pre-rendered HTML, and the script runs once, on page load
 // (so links to this page are plain <a>, not Gatsby's client-side <Link>).
-const pagefind = `<link rel="stylesheet" href="/pagefind/pagefind-component-ui.css" />
-<script async src="/pagefind/pagefind-component-ui.js"></script>
+// Below the site's base path (gatsby-config.ts pathPrefix), as are the result links.
+const pagefind = `<link rel="stylesheet" href="${withPrefix("/pagefind/pagefind-component-ui.css")}" />
+<script async src="${withPrefix("/pagefind/pagefind-component-ui.js")}"></script>
+<pagefind-config base-url="${withPrefix("/")}"></pagefind-config>
 <pagefind-input></pagefind-input>
 <pagefind-summary></pagefind-summary>
 <pagefind-results></pagefind-results>`;

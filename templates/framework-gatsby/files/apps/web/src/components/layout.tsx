@@ -1,4 +1,4 @@
-import { Link } from "gatsby";
+import { Link, withPrefix } from "gatsby";
 import type { ReactNode } from "react";
 import { site } from "../site.ts";
 import "@repo/theme/site.css";
@@ -16,7 +16,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
           ))}
           {/* A full page load: the search page's script must run, which client-side navigation would skip. */}
-          {site.search && <a href="/search/">Search</a>}
+          {site.search && <a href={withPrefix("/search/")}>Search</a>}
           {site.header && (
             // biome-ignore lint/security/noDangerouslySetInnerHtml: a constant of create-jam's modules (src/site.ts), no content.
             <span className="jam-header" dangerouslySetInnerHTML={{ __html: site.header }} />
