@@ -142,3 +142,23 @@ describe("GitHub Pages: .github/workflows/pages.yml", () => {
     expect(plan({ framework: "hugo", deploy: ["github-pages"] }).get("apps/web/scripts/hugo.ts")).toContain(`args.push("--baseURL", `);
   });
 });
+
+describe("each deploy target's README section", () => {
+  // How previews per branch work there, and which variables differ (or that there are none).
+  const says: Record<string, RegExp> = {
+    vercel: /\*Preview\* environment[\s\S]*vercel env add NAME preview <branch>/,
+    netlify: /`deploy-preview` and `branch-deploy` contexts[\s\S]*\$DEPLOY_PRIME_URL/,
+    cloudflare: /npx wrangler preview[\s\S]*production's are not inherited/,
+    "github-pages": /no preview deployments/,
+  };
+
+  it("covers every deploy module", () => {
+    expect(Object.keys(says).sort()).toEqual(registry.filter((m) => m.kind === "deploy").map((m) => m.id).sort());
+  });
+
+  it.each(Object.entries(says))("says how previews work on %s", (id, phrase) => {
+    const readme = plan({ framework: "eleventy", deploy: [id] }).get("README.md") as string;
+    const section = readme.split(/^## /m).find((s) => s.startsWith("Deploy: ")) ?? "";
+    expect(section).toMatch(phrase);
+  });
+});

@@ -54,5 +54,7 @@ Pages rendered on request are kept in Netlify's durable cache for 60 s, each wit
   },
   readme: `## Deploy: Netlify
 
-Connect the repository in Netlify. It finds the monorepo and asks which project to deploy: pick \`web\` (package directory \`apps/web\`), where the site's adapter writes its server functions. \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. Pull requests get deploy previews; turn on branch deploys in the site settings for a preview of every branch. From a terminal: \`npx netlify-cli deploy --build --filter web\`.`,
+Connect the repository in Netlify. It finds the monorepo and asks which project to deploy: pick \`web\` (package directory \`apps/web\`), where the site's adapter writes its server functions. \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. From a terminal: \`npx netlify-cli deploy --build --filter web\`.
+
+Previews: pull requests get deploy previews; turn on branch deploys in the site settings for a preview of every branch. They are the \`deploy-preview\` and \`branch-deploy\` contexts: set a variable's value per context under Site configuration › Environment variables (secrets belong there, never in \`netlify.toml\`, which is committed), e.g. Stripe's test key and a CMS's draft token for previews. \`netlify.toml\` gives a deploy preview its own address as \`SITE_URL\` (\`$DEPLOY_PRIME_URL\`), and \`CONTEXT\` tells a build which context it runs in.`,
 });

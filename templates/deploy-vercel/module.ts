@@ -58,5 +58,7 @@ Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_B
   },
   readme: `## Deploy: Vercel
 
-Import the repository in Vercel and set **Root Directory** to \`apps/web\`; \`apps/web/vercel.json\` sets the rest: install and build through turbo, the output folder, and an ignore step that skips a deployment when nothing \`apps/web\` depends on changed. Every branch and pull request gets a preview deployment. From a terminal: \`npx vercel --cwd apps/web\`.`,
+Import the repository in Vercel and set **Root Directory** to \`apps/web\`; \`apps/web/vercel.json\` sets the rest: install and build through turbo, the output folder, and an ignore step that skips a deployment when nothing \`apps/web\` depends on changed. From a terminal: \`npx vercel --cwd apps/web\`.
+
+Previews: every branch and pull request gets a preview deployment with its own URL. It reads the variables of the *Preview* environment (Project › Settings › Environment Variables), and a value may be set for one branch only (\`vercel env add NAME preview <branch>\`): give previews test keys (Stripe's test key, a CMS's draft token) and keep live keys in *Production*. \`VERCEL_ENV\` is \`preview\` there and \`VERCEL_URL\` the deployment's own address; a changed variable applies to the next deployment only.`,
 });
