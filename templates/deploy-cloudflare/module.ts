@@ -18,7 +18,8 @@ const workerName = (name: string) =>
 export default defineModule(pkg, {
   id: "cloudflare",
   kind: "deploy",
-  // The Worker runs the functions' routes.
+  // The site's server routes run in the Worker (files/apps/web/worker.mts), which wrangler.jsonc
+  // starts for /api/* only; the build's files are the Worker's static assets.
   provides: ["functions"],
   label: "Cloudflare",
   hint: "a Worker with static assets (apps/web/wrangler.jsonc); a preview per branch with wrangler preview",
@@ -26,11 +27,6 @@ export default defineModule(pkg, {
     { kind: "rendering", ids: ["static"], why: "create-jam does not set up the frameworks' Cloudflare adapters yet, so a site on Cloudflare is pre-rendered" },
     { kind: "backend", ids: ["supabase"], why: "firebase-admin reaches Firestore over gRPC on HTTP/2, which a Worker cannot open" },
     { kind: "auth", ids: ["auth0", "supabase"], why: "the server checks Firebase sign-ins with firebase-admin, a Node.js library (Node's http client, gRPC) that Workers do not run" },
-  ],
-  when: [
-    // A static site's server routes run in the Worker (apps/web/worker.mts), which wrangler.jsonc
-    // starts for /api/* only; the build's files are the Worker's static assets.
-    { with: ["rendering:static"], files: "files-functions" },
   ],
   workspaces: {
     "apps/web": {
@@ -56,10 +52,11 @@ export default defineModule(pkg, {
       compatibility_date: compatibilityDate,
       // Node's APIs the SDKs use (node:crypto...), and process.env filled from the Worker's variables and secrets.
       compatibility_flags: ["nodejs_compat"],
-      ...(ctx.has.rendering?.static ? { main: "worker.mts" } : {}),
+      main: "worker.mts",
       assets: {
         directory: `./${ctx.framework.outDir}`,
-        ...(ctx.has.rendering?.static ? { binding: "ASSETS", run_worker_first: ["/api/*"] } : {}),
+        binding: "ASSETS",
+        run_worker_first: ["/api/*"],
         // /posts/x answers with a redirect to /posts/x/, where posts/x/index.html is.
         html_handling: "auto-trailing-slash",
       },

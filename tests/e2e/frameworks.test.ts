@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { registry } from "../../create-jam/src/engine/registry.ts";
-import { modulesOf } from "../../create-jam/src/engine/stack.ts";
+import { isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { startReceiver } from "../../packages/functions/test/receiver.ts";
@@ -36,7 +36,8 @@ const stacks = modulesOf(registry, "framework").flatMap((m) =>
 );
 
 describe.each(stacks)("a generated $framework site selling with $commerce", ({ framework, out, publicDir, git, commerce, auth, backend }) => {
-  const cloudflare = auth !== "firebase" && backend !== "firebase";
+  // Wherever the Cloudflare module's rules allow this stack.
+  const cloudflare = isAllowed(registry, { framework, rendering: "static", content: "markdown", commerce, auth, backend, search: "pagefind", deploy: ["cloudflare"] });
   const cwd = tempDir(`jam-e2e-${framework}-`);
   const site = join(cwd, "site");
   const web = join(site, "apps/web", out);

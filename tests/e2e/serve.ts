@@ -56,18 +56,18 @@ export async function serveStatic(dir: string, { avoid, base = "" }: { avoid?: n
     if (base && full === base) return void res.writeHead(301, { Location: `${base}/` }).end();
     if (base && !full.startsWith(`${base}/`)) return void res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found: outside the base path");
     const raw = full.slice(base.length);
+    const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
     let path = raw;
     try {
       path = decodeURI(raw);
     } catch {} // a malformed escape: look it up as written
     const onDisk = join(dir, path);
     if (!path.endsWith("/") && onDisk.startsWith(dir) && existsSync(join(onDisk, "index.html")) && statSync(onDisk).isDirectory()) {
-      const query = req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "";
       res.writeHead(301, { Location: `${base}${raw}/${query}` }).end();
       return;
     }
     // sirv serves req.url: the path below the base.
-    if (base) req.url = raw + (req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "");
+    if (base) req.url = raw + query;
     files(req, res, () => {
       const page = existsSync(notFound) ? readFileSync(notFound) : "Not found";
       res.writeHead(404, { "Content-Type": existsSync(notFound) ? "text/html;charset=utf-8" : "text/plain" }).end(page);

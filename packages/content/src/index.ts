@@ -28,9 +28,12 @@ export async function getEntry(collection: Collection, slug: string): Promise<En
  * Every framework shows this HTML as it is, so the base path goes in here, once.
  */
 export function withBasePath(html: string): string {
-  const base = (globalThis.process?.env?.BASE_PATH ?? "").replace(/\/+$/, "");
+  const base = basePath();
   return base ? html.replace(/\b(href|src|action)="\/(?!\/)/g, `$1="${base}/`) : html;
 }
+
+/** The path the site is served under, without a trailing slash: "/my-site", or "" at the root. */
+export const basePath = () => (globalThis.process?.env?.BASE_PATH ?? "").replace(/\/+$/, "");
 
 /** What the stack's modules show after every post (post-footer.json, written by create-jam): comments. */
 const postFooter = (slug: string) => footer.html.replaceAll("{slug}", attribute(slug));

@@ -2,6 +2,7 @@
 // checkout against the page at data-item-url (same id, same price), and a small loader that adds
 // Snipcart's script and stylesheet only when the buyer reaches for a cart control: until then the
 // page fetches no JavaScript.
+import { basePath } from "@repo/content";
 import type { Product } from "@repo/content/products";
 import { escapeHtml } from "../html.ts";
 import type { Commerce } from "./types.ts";
@@ -51,7 +52,7 @@ export const buy: Commerce = {
       id: product.slug,
       price: snipcartPrice(product),
       // Below the site's base path (BASE_PATH: GitHub Pages serves a project site under /<repo>).
-      url: `${(process.env.BASE_PATH ?? "").replace(/\/+$/, "")}/products/${product.slug}/`,
+      url: `${basePath()}/products/${product.slug}/`,
       name: product.name,
       description: product.description,
       image: product.image,
