@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { JamError } from "../src/engine/errors.ts";
 import { matrix, pairwise } from "../src/engine/matrix.ts";
 import { registry } from "../src/engine/registry.ts";
-import { incompatibilities, resolveStack } from "../src/engine/stack.ts";
+import { compatible, compatibleOptions, flagOf, incompatibilities, modulesOf, resolveStack } from "../src/engine/stack.ts";
 import type { Choices } from "../src/engine/types.ts";
 
 const has = (c: Choices, token: string) => {
@@ -31,7 +31,8 @@ describe("the pairwise set", () => {
     const missing = new Set(full.allowed.flatMap(pairsOf).filter((p) => !covered.has(p)));
     expect([...missing]).toEqual([]);
     expect(allowed.length).toBeLessThan(full.allowed.length / 5);
-  });
+    // Not a speed goal: the pairs of tens of thousands of combinations take seconds on a busy machine.
+  }, 30_000);
 
   it.each(refused.map((r) => [r.pair, r.choices] as const))("refuses the pair %s with the module's own reason", (pair, choices) => {
     for (const token of pair.split("|")) expect(has(choices, token)).toBe(true);
@@ -40,5 +41,34 @@ describe("the pairwise set", () => {
     const reasons = incompatibilities(registry, stack).map((e) => e.message);
     const rule = registry.flatMap((m) => (m.rules ?? []).map((r) => r.why)).find((why) => reasons.some((r) => r.includes(why)));
     expect(rule, reasons.join("\n")).toBeDefined();
+  });
+});
+
+describe("rules about three choices (`with`)", () => {
+  const full = matrix(registry);
+  const byToken = (token: string) => registry.find((m) => `${m.kind}:${m.id}` === token) as (typeof registry)[number];
+  // Each module a rule `with` a choice refuses, where neither of the two is refused beside that choice on its own.
+  const cases = registry.flatMap((a) =>
+    (a.rules ?? [])
+      .filter((rule) => rule.with)
+      .flatMap((rule) => modulesOf(registry, rule.kind).filter((b) => !rule.ids.includes(b.id) && compatible(a, byToken(rule.with as string)) && compatible(b, byToken(rule.with as string))).map((b) => ({ a, b, rule, beside: byToken(rule.with as string) }))),
+  );
+  const name = ({ a, b, beside }: (typeof cases)[number]) => `${a.kind}:${a.id} with ${b.kind}:${b.id} beside ${beside.kind}:${beside.id}`;
+
+  it("exist: the check below can fail", () => expect(cases.length).toBeGreaterThan(0));
+
+  it.each(cases.map((c) => [name(c), c] as const))("refuses %s with the module's reason and fixes, allows the pair without the third choice, and leaves it out of the prompt", (_, { a, b, rule, beside }) => {
+    const holds = (c: Choices, m: { kind: string; id: string }) => has(c, `${m.kind}:${m.id}`);
+    expect(full.allowed.some((c) => holds(c, a) && holds(c, b))).toBe(true);
+    expect(full.allowed.some((c) => holds(c, a) && holds(c, b) && holds(c, beside))).toBe(false);
+    const refused = full.refused.find((c) => holds(c, a) && holds(c, b) && holds(c, beside) && incompatibilities(registry, registry.filter((m) => m.kind === "base" || holds(c, m))).length === 1) as Choices;
+    expect(refused).toBeDefined();
+    expect(() => resolveStack(registry, refused)).toThrow(`${flagOf(a)} does not work with ${flagOf(b)} and ${flagOf(beside)}: ${rule.why}.`);
+    expect(() => resolveStack(registry, refused)).toThrow(JamError);
+    const [error] = incompatibilities(registry, registry.filter((m) => m.kind === "base" || holds(refused, m)));
+    expect(error?.fix).toContain(`use --${beside.kind} `);
+    const offered = compatibleOptions(registry, b.kind as keyof Choices, { [a.kind]: a.id, [beside.kind]: beside.id }).map((m) => m.id);
+    expect(offered).not.toContain(b.id);
+    expect(compatibleOptions(registry, b.kind as keyof Choices, { [a.kind]: a.id }).map((m) => m.id)).toContain(b.id);
   });
 });

@@ -63,6 +63,7 @@ describe("module registry", () => {
         const ids = modulesOf(registry, rule.kind).map((x) => x.id);
         for (const id of rule.ids) expect(ids, `${m.dir} rule on ${rule.kind}`).toContain(id);
         expect(rule.why.length).toBeGreaterThan(10);
+        if (rule.with) expect(registry.map((x) => `${x.kind}:${x.id}`), `${m.dir} rule with ${rule.with}`).toContain(rule.with);
       }
     }
   });

@@ -15,8 +15,6 @@ export default defineModule(pkg, {
   label: "GitHub Pages",
   hint: "built and deployed by .github/workflows/pages.yml, served under /<repo>/; files only, no server routes",
   rules: [
-    // The frameworks whose templates take the base path from BASE_PATH (more follow).
-    { kind: "framework", ids: ["astro", "next", "nuxt", "gatsby", "eleventy", "hugo"], why: "create-jam sets the base path a GitHub Pages project site is served under for every framework but SvelteKit so far" },
     { kind: "rendering", ids: ["static"], why: `${noServer}: every page must be pre-rendered` },
     { kind: "commerce", ids: ["snipcart"], why: `${noServer}, and Stripe Checkout starts at /api/checkout: Snipcart's cart needs none` },
     { kind: "auth", ids: [], why: `${noServer}, and sign-in needs /api/auth/*` },

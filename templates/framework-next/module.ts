@@ -10,6 +10,16 @@ export default defineModule(pkg, {
   label: "Next.js",
   hint: "React, App Router, pages pre-rendered to static HTML",
   node: "20.9.0",
+  rules: [
+    {
+      kind: "deploy",
+      ids: ["vercel", "netlify"],
+      with: "rendering:hybrid",
+      // @opennextjs/cloudflare builds it (Next.js 16.4 and later), but its ISR and on-demand
+      // revalidation want an R2 bucket, a Durable Object queue and a D1 tag cache set up per account.
+      why: "a Next.js server runs on Workers through OpenNext (@opennextjs/cloudflare), which create-jam does not set up yet",
+    },
+  ],
   packages: [{ from: "typescript-config", to: "packages/typescript-config", include: ["nextjs.json"] }],
   when: [
     { with: ["search:pagefind"], files: "files-search" },

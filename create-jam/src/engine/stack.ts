@@ -13,12 +13,14 @@ export function findModule(registry: Registry, kind: Kind, id: string): Register
 
 export const flagOf = (m: { kind: string; id: string }) => `--${m.kind} ${m.id}`;
 
-/** Does `a` allow `b` beside it? Rules are one-sided data; compatibility is checked both ways. */
-function allows(a: RegisteredModule, b: RegisteredModule): RegisteredModule | undefined {
-  const rule = a.rules?.find((r) => r.kind === b.kind && !r.ids.includes(b.id));
-  return rule ? a : undefined;
+const tokenOf = (m: { kind: string; id: string }) => `${m.kind}:${m.id}`;
+
+/** The rule of `a` that refuses `b` beside the `chosen` modules (a rule `with` a choice applies only when it is among them). */
+function refusal(a: RegisteredModule, b: RegisteredModule, chosen: readonly RegisteredModule[]) {
+  return a.rules?.find((r) => r.kind === b.kind && !r.ids.includes(b.id) && (!r.with || chosen.some((m) => tokenOf(m) === r.with)));
 }
-export const compatible = (a: RegisteredModule, b: RegisteredModule) => !allows(a, b) && !allows(b, a);
+/** Rules are one-sided data; compatibility is checked both ways. */
+export const compatible = (a: RegisteredModule, b: RegisteredModule, chosen: readonly RegisteredModule[] = []) => !refusal(a, b, chosen) && !refusal(b, a, chosen);
 
 export function chosenIds(choices: Partial<Choices>, kind: Kind): string[] {
   const v = choices[kind];
@@ -31,7 +33,7 @@ export function compatibleOptions(registry: Registry, kind: Kind, chosen: Partia
     .filter((k) => k.kind !== kind)
     .flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)))
     .filter((m): m is RegisteredModule => !!m);
-  return modulesOf(registry, kind).filter((m) => others.every((o) => compatible(m, o)));
+  return modulesOf(registry, kind).filter((m) => others.every((o) => compatible(m, o, [m, ...others])));
 }
 
 /**
@@ -55,12 +57,20 @@ export function incompatibilities(registry: Registry, chosen: RegisteredModule[]
   const problems: JamError[] = [];
   for (const a of chosen) {
     for (const rule of a.rules ?? []) {
+      const beside = rule.with && chosen.find((m) => tokenOf(m) === rule.with);
+      if (rule.with && !beside) continue;
       for (const b of chosen.filter((m) => m.kind === rule.kind && !rule.ids.includes(m.id))) {
-        const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b));
+        // A pair refused on its own already says why: a three-choice rule has nothing to add.
+        if (beside && !(compatible(a, beside) && compatible(b, beside))) continue;
+        const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b, chosen));
         // No allowed id: leave the kind out.
         const fixes = [`use --${rule.kind} ${rule.ids.length ? rule.ids.join("|") : NONE}`];
         if (alternatives.length) fixes.push(`pick --${a.kind} ${alternatives.map((m) => m.id).join("|")}`);
-        problems.push(new JamError(`${flagOf(a)} does not work with ${flagOf(b)}: ${rule.why}.`, `Either ${fixes.join(", or ")}.`));
+        // A three-choice rule: the third choice can change instead.
+        const others = beside ? modulesOf(registry, beside.kind as Kind).filter((m) => m !== beside) : [];
+        if (beside && others.length) fixes.push(`use --${beside.kind} ${others.map((m) => m.id).join("|")}`);
+        const with_ = beside ? ` and ${flagOf(beside)}` : "";
+        problems.push(new JamError(`${flagOf(a)} does not work with ${flagOf(b)}${with_}: ${rule.why}.`, `Either ${fixes.join(", or ")}.`));
       }
     }
   }

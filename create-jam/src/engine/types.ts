@@ -34,6 +34,11 @@ export interface CompatRule {
   kind: Kind;
   ids: string[];
   why: string;
+  /**
+   * Only when this choice is made too, as "kind:id" ("rendering:hybrid"): a rule about three
+   * choices, such as a host that takes a framework's static build but not its server.
+   */
+  with?: string;
 }
 
 /**
