@@ -46,20 +46,36 @@ function readWrangler(file: string) {
 describe("Cloudflare: apps/web/wrangler.jsonc", () => {
   const stacks = stacksOn("cloudflare");
 
-  it("is offered for every framework, pre-rendered", () => {
-    expect(stacks.map((s) => s.framework).sort()).toEqual(registry.filter((m) => m.kind === "framework").map((m) => m.id).sort());
+  it("is offered for every framework pre-rendered, and hybrid for every hybrid framework but Next.js (refused with OpenNext named)", () => {
+    const of = (rendering: string) => stacks.filter((s) => s.rendering === rendering).map((s) => s.framework).sort();
+    expect(of("static")).toEqual(registry.filter((m) => m.kind === "framework").map((m) => m.id).sort());
+    expect(of("hybrid")).toEqual(["astro", "nuxt", "sveltekit"]);
+    expect(() => plan({ framework: "next", rendering: "hybrid", deploy: ["cloudflare"] })).toThrow(/--framework next does not work with --deploy cloudflare and --rendering hybrid: a Next\.js server runs on Workers through OpenNext/);
   });
 
-  it.each(stacks)("loads in wrangler without an error or a warning, the build as assets and /api/* in the Worker ($framework, $rendering)", ({ framework, rendering }) => {
+  it.each(stacks)("loads in wrangler without an error or a warning, the Worker and its assets where the build writes them ($framework, $rendering)", ({ framework, rendering }) => {
     const tree = plan({ framework, rendering, commerce: "stripe", deploy: ["cloudflare"] });
     const dir = onDisk(tree, `cf-${framework}-${rendering}`);
     const { config, warnings } = readWrangler(join(dir, "apps/web/wrangler.jsonc"));
     expect(warnings).toEqual([]);
-    expect(config.assets?.directory).toBe(`./${findModule(registry, "framework", framework)?.data?.outDir}`);
-    expect(config.main).toBe(join(dir, "apps/web/worker.mts"));
-    expect(config.assets?.run_worker_first).toEqual(["/api/*"]);
     expect(config.compatibility_flags).toContain("nodejs_compat");
-    expect(tree.get("apps/web/worker.mts")).toContain('import { handle } from "@repo/functions/host"');
+    expect(config.keep_vars).toBe(true);
+    if (rendering === "static") {
+      // The functions layer as the Worker, started for /api/* only.
+      expect(config.assets?.directory).toBe(`./${findModule(registry, "framework", framework)?.data?.outDir}`);
+      expect(config.main).toBe(join(dir, "apps/web/worker.mts"));
+      expect(config.assets?.run_worker_first).toEqual(["/api/*"]);
+      expect(tree.get("apps/web/worker.mts")).toContain('import { handle } from "@repo/functions/host"');
+    } else {
+      // The framework's server as the Worker, for every request no file answers; the build picks the adapter from WORKERS_CI.
+      expect(config.assets?.run_worker_first).toBeUndefined();
+      expect(tree.has("apps/web/worker.mts")).toBe(false);
+      expect(JSON.parse(tree.get("turbo.json") as string).tasks.build.env).toContain("WORKERS_CI");
+      expect(tree.get("README.md")).toContain("`WORKERS_CI=1 pnpm build`");
+    }
+    // The hosts' purgers it imports are in the tree (a Worker's rendered pages have none to purge).
+    const purgers = [...(tree.get("packages/functions/src/purgers.ts") as string).matchAll(/from "\.\/(purge\/[a-z-]+\.ts)"/g)].map((m) => m[1]);
+    for (const file of purgers) expect(tree.has(`packages/functions/src/${file}`), file).toBe(true);
   });
 
   it("is refused by wrangler when a field is wrong: the check can fail", () => {

@@ -18,15 +18,21 @@ const workerName = (name: string) =>
 export default defineModule(pkg, {
   id: "cloudflare",
   kind: "deploy",
-  // The site's server routes run in the Worker (files/apps/web/worker.mts), which wrangler.jsonc
-  // starts for /api/* only; the build's files are the Worker's static assets.
+  // A static site's server routes run in the Worker (files-static/apps/web/worker.mts), which
+  // wrangler.jsonc starts for /api/* only; the build's files are the Worker's static assets. A
+  // hybrid site's Worker is the framework's own server.
   provides: ["functions"],
   label: "Cloudflare",
   hint: "a Worker with static assets (apps/web/wrangler.jsonc); a preview per branch with wrangler preview",
   rules: [
-    { kind: "rendering", ids: ["static"], why: "create-jam does not set up the frameworks' Cloudflare adapters yet, so a site on Cloudflare is pre-rendered" },
     { kind: "backend", ids: ["supabase"], why: "firebase-admin reaches Firestore over gRPC on HTTP/2, which a Worker cannot open" },
     { kind: "auth", ids: ["auth0", "supabase"], why: "the server checks Firebase sign-ins with firebase-admin, a Node.js library (Node's http client, gRPC) that Workers do not run" },
+  ],
+  when: [
+    { with: ["rendering:static"], files: "files-static" },
+    // A hybrid site's Worker is built by the framework's Cloudflare adapter (its module's
+    // `deploy:cloudflare` part) when WORKERS_CI is set, as Workers Builds does: part of the build's cache key.
+    { with: ["rendering:hybrid"], turbo: { tasks: { build: { env: ["WORKERS_CI"] } } } },
   ],
   workspaces: {
     "apps/web": {
@@ -42,26 +48,36 @@ export default defineModule(pkg, {
   derive: (view) => {
     const refresh = withRefresh(view);
     // The section first, then how content changes reach the site (with a CMS).
-    return { ...refresh, readme: [deployReadme(`pnpm turbo run ${view.buildTasks.join(" ")} --filter=web`), refresh.readme].filter(Boolean).join("\n\n") };
+    const build = `pnpm turbo run ${view.buildTasks.join(" ")} --filter=web`;
+    return { ...refresh, readme: [view.has.rendering?.hybrid ? hybridReadme(build) : staticReadme(build), commonReadme, refresh.readme].filter(Boolean).join("\n\n") };
   },
   dataFiles: {
     // wrangler reads apps/web/wrangler.jsonc (JSON is valid JSONC; the comments are in the README).
-    "apps/web/wrangler.jsonc": (ctx) => ({
-      $schema: "node_modules/wrangler/config-schema.json",
-      name: workerName(ctx.name),
-      compatibility_date: compatibilityDate,
-      // Node's APIs the SDKs use (node:crypto...), and process.env filled from the Worker's variables and secrets.
-      compatibility_flags: ["nodejs_compat"],
-      main: "worker.mts",
-      assets: {
-        directory: `./${ctx.framework.outDir}`,
-        binding: "ASSETS",
-        run_worker_first: ["/api/*"],
-        // /posts/x answers with a redirect to /posts/x/, where posts/x/index.html is.
-        html_handling: "auto-trailing-slash",
-      },
-      observability: { enabled: true },
-    }),
+    "apps/web/wrangler.jsonc": (ctx) => {
+      // Hybrid: the framework's Cloudflare build, its Worker and the folder of its static files.
+      const server = ctx.has.rendering?.hybrid ? (ctx.framework.cloudflare as { main: string; assets: string } | undefined) : undefined;
+      if (ctx.has.rendering?.hybrid && !server) throw new Error(`${ctx.framework.id} is hybrid on Cloudflare without data.cloudflare: its module's deploy:cloudflare part names its Worker and assets`);
+      return {
+        $schema: "node_modules/wrangler/config-schema.json",
+        name: workerName(ctx.name),
+        compatibility_date: compatibilityDate,
+        // Node's APIs the SDKs use (node:crypto...), and process.env filled from the Worker's variables and secrets.
+        compatibility_flags: ["nodejs_compat"],
+        main: server?.main ?? "worker.mts",
+        assets: {
+          directory: `./${server?.assets ?? ctx.framework.outDir}`,
+          binding: "ASSETS",
+          // Static: every page is a file, so the Worker starts for the functions only. Hybrid: a
+          // request no file answers goes to the framework's server.
+          ...(server ? {} : { run_worker_first: ["/api/*"] }),
+          // /posts/x answers with a redirect to /posts/x/, where posts/x/index.html is.
+          html_handling: "auto-trailing-slash",
+        },
+        // Variables set in the dashboard stay on a deploy (wrangler would drop those this file lacks).
+        keep_vars: true,
+        observability: { enabled: true },
+      };
+    },
   },
 });
 
@@ -72,15 +88,27 @@ const withRefresh = contentRefresh({
 
 Pre-rendered pages are files made at build time, so a change to their content needs a new build: create a deploy hook for the production branch (your Worker › Settings › Builds › Deploy Hooks) and set its URL as \`CLOUDFLARE_DEPLOY_HOOK_URL\` (\`pnpm --filter web exec wrangler secret put CLOUDFLARE_DEPLOY_HOOK_URL\`). \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page; hooks that fire before the first build starts are merged into one build.`,
   },
-  purge: {},
+  purge: {
+    readme: `### Cloudflare: content changes
+
+Pages rendered on request are the Worker's: a change to their content shows within the minute their \`Cache-Control\` allows (SvelteKit's adapter keeps them that long in the Workers Cache API, on a custom domain; Cloudflare keeps other Worker responses in no cache of its own), and there is nothing to set. The pre-rendered pages that list them (the home page) need the deploy hook below.`,
+  },
 });
 
-const deployReadme = (build: string) => `## Deploy: Cloudflare
+const staticReadme = (build: string) => `## Deploy: Cloudflare
 
 The site is a Cloudflare Worker with static assets (\`apps/web/wrangler.jsonc\`): the build's files are served from Cloudflare's edge, and \`/api/*\` runs the site's functions in the Worker (\`apps/web/worker.mts\`, every route of \`packages/functions\`). No account is needed to try it: \`pnpm build\`, then \`pnpm --filter web preview:cloudflare\` runs the built site in workerd, Cloudflare's runtime, on your machine (offline).
 
-To go live, in the Cloudflare dashboard: Workers & Pages › Create › Import a repository, then set **Root directory** to \`apps/web\`, **Build command** to \`cd ../.. && ${build}\`, and keep the deploy command \`npx wrangler deploy\`. Under Settings › Builds › Build watch paths, include \`apps/*\`, \`packages/*\` and the root's \`package.json\`, \`pnpm-lock.yaml\` and \`turbo.json\`: a push that touches none of them builds nothing. From a terminal: \`pnpm build\`, then \`pnpm --filter web deploy:cloudflare\` (\`wrangler login\` first).
+${goLive(build, "`pnpm build`")}`;
 
-Variables and secrets: set them under the Worker's Settings › Variables and Secrets, or with \`pnpm --filter web exec wrangler secret put NAME\`; locally \`wrangler dev\` reads \`apps/web/.dev.vars\` (gitignored). The Worker reads them as \`process.env\` (the \`nodejs_compat\` flag).
+const hybridReadme = (build: string) => `## Deploy: Cloudflare
+
+The site is a Cloudflare Worker with static assets (\`apps/web/wrangler.jsonc\`): the pre-rendered pages are files served from Cloudflare's edge, and every other request (the pages rendered on request, \`/api/*\`) runs the framework's own server in the Worker, as its Cloudflare adapter builds it. The build picks that adapter when \`WORKERS_CI\` is set, as Workers Builds does; anywhere else it builds the Node server. No account is needed to try it: \`WORKERS_CI=1 pnpm build\`, then \`pnpm --filter web preview:cloudflare\` runs it in workerd, Cloudflare's runtime, on your machine (offline).
+
+${goLive(build, "`WORKERS_CI=1 pnpm build`")}`;
+
+const goLive = (build: string, local: string) => `To go live, in the Cloudflare dashboard: Workers & Pages › Create › Import a repository, then set **Root directory** to \`apps/web\`, **Build command** to \`cd ../.. && ${build}\`, and keep the deploy command \`npx wrangler deploy\`. Under Settings › Builds › Build watch paths, include \`apps/*\`, \`packages/*\` and the root's \`package.json\`, \`pnpm-lock.yaml\` and \`turbo.json\`: a push that touches none of them builds nothing. From a terminal: ${local}, then \`pnpm --filter web deploy:cloudflare\` (\`wrangler login\` first).`;
+
+const commonReadme = `Variables and secrets: set them under the Worker's Settings › Variables and Secrets, or with \`pnpm --filter web exec wrangler secret put NAME\`; locally \`wrangler dev\` reads \`apps/web/.dev.vars\` (gitignored). The Worker reads them as \`process.env\` (the \`nodejs_compat\` flag).
 
 Previews per branch: Workers Builds runs other branches with \`npx wrangler versions upload\` by default; set that non-production branch deploy command to \`npx wrangler preview\` for a Worker Preview per branch, at \`<branch>-<worker>.<subdomain>.workers.dev\`, which Workers Builds posts on the pull request. A preview takes its own variables (the \`previews\` block of \`wrangler.jsonc\`, or the Worker's Previews settings): production's are not inherited, so give previews the keys they need, e.g. a CMS's preview token or Stripe's test key, and \`SITE_URL\` the preview's address.`;

@@ -23,6 +23,8 @@ export default defineModule(pkg, {
     {
       with: ["rendering:hybrid"],
       packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/netlify.ts"] }],
+      // packages/functions/src/purgers.ts imports it.
+      data: { purger: true },
       workspaces: { "packages/functions": { dependencies: ["@netlify/functions"] } },
       env: [{ name: "NETLIFY_PURGE_API_URL", visibility: "secret", description: "another API for cache purges than Netlify's (a test server); leave empty" }],
     },

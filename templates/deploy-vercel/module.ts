@@ -22,7 +22,7 @@ export default defineModule(pkg, {
     { with: ["rendering:static"], files: "files-functions" },
     // A hybrid site's pages rendered on request are ISR functions on Vercel: a content change asks
     // for them again with the bypass token (packages/functions/src/purge/vercel.ts).
-    { with: ["rendering:hybrid"], packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }] },
+    { with: ["rendering:hybrid"], packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }], data: { purger: true } },
   ],
   derive: contentRefresh({
     rebuild: {

@@ -1,0 +1,44 @@
+// A hybrid site on Cloudflare, as Workers Builds builds it (WORKERS_CI: the framework's Cloudflare
+// adapter) and as wrangler dev runs it in workerd, offline: hybrid.test.ts runs it in the hybrid
+// stacks Workers can run, cloudflare.test.ts in a stack of its own for the other hybrid frameworks.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { registry } from "../../create-jam/src/engine/registry.ts";
+import { findModule } from "../../create-jam/src/engine/stack.ts";
+import { checkSite } from "./browser.ts";
+import { buyInBrowser, checkoutForm, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
+import { demoPosts, pnpmWith } from "./helpers.ts";
+import { serveOnWorkers } from "./serve.ts";
+
+export async function expectHybridOnWorkers(site: string, framework: string, commerce: Provider, env: Record<string, string> = {}) {
+  await pnpmWith({ ...env, WORKERS_CI: "1" }, site, "build");
+  const assets = findModule(registry, "framework", framework)?.when?.find((w) => w.with.includes("deploy:cloudflare"))?.data?.cloudflare as { assets: string };
+  // The post pages are the Worker's, rendered on request: no file of the build holds them.
+  expect(existsSync(join(site, "apps/web", assets.assets, "index.html"))).toBe(true);
+  expect(existsSync(join(site, "apps/web", assets.assets, "posts/hello-jamstack/index.html"))).toBe(false);
+  const stripe = commerce === "stripe" ? await startStripeApi() : undefined;
+  const server = await serveOnWorkers(site, { vars: { ...env, ...(stripe ? { ...sellingEnv.stripe, STRIPE_API_URL: stripe.url } : {}) } });
+  try {
+    await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, ...(env.ALGOLIA_APP_ID ? {} : { search: { path: "/search/", query: "jamstack" } }) });
+    const post = await fetch(`${server.url}/posts/hello-jamstack/`);
+    expect(post.status).toBe(200);
+    expect(await post.text()).toContain("Hello, JAMstack");
+    const entries = await fetch(`${server.url}/api/entries/`);
+    expect(entries.status).toBe(200);
+    expect(entries.headers.get("content-type")).toMatch(/application\/json/);
+    expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toEqual(expect.arrayContaining(demoPosts));
+    expect((await fetch(`${server.url}/no-such-page/`)).status).toBe(404);
+    if (!stripe) return;
+    // Checkout through the framework's own route in the Worker, with the Worker's secret.
+    await buyInBrowser(`${server.url}/products/jam-jar-mug/`, stripe.sessionUrl);
+    const sessions = () => stripe.calls.filter((c) => c.method === "POST" && c.url === "/v1/checkout/sessions");
+    expect(sessions()).toHaveLength(1);
+    expect(sessions()[0]?.headers.authorization).toBe(`Bearer ${sellingEnv.stripe.STRIPE_SECRET_KEY}`);
+    expect((await fetch(`${server.url}/api/checkout/`, { ...checkoutForm("jam-jar-mug", "https://evil.example"), redirect: "manual" })).status).toBe(403);
+    expect(sessions()).toHaveLength(1);
+  } finally {
+    await server.close();
+    await stripe?.close();
+  }
+}
