@@ -4,7 +4,7 @@ import { JamError } from "../src/engine/errors.ts";
 import { matrix, pairwise } from "../src/engine/matrix.ts";
 import { registry } from "../src/engine/registry.ts";
 import { compatible, compatibleOptions, flagOf, incompatibilities, modulesOf, resolveStack } from "../src/engine/stack.ts";
-import type { Choices } from "../src/engine/types.ts";
+import type { Choices, Kind } from "../src/engine/types.ts";
 
 const has = (c: Choices, token: string) => {
   const [kind, id] = token.split(":") as [keyof Choices, string];
@@ -67,8 +67,8 @@ describe("rules about three choices (`with`)", () => {
     expect(() => resolveStack(registry, refused)).toThrow(JamError);
     const [error] = incompatibilities(registry, registry.filter((m) => m.kind === "base" || holds(refused, m)));
     expect(error?.fix).toContain(`use --${beside.kind} `);
-    const offered = compatibleOptions(registry, b.kind as keyof Choices, { [a.kind]: a.id, [beside.kind]: beside.id }).map((m) => m.id);
+    const offered = compatibleOptions(registry, b.kind as Kind, { [a.kind]: a.id, [beside.kind]: beside.id }).map((m) => m.id);
     expect(offered).not.toContain(b.id);
-    expect(compatibleOptions(registry, b.kind as keyof Choices, { [a.kind]: a.id }).map((m) => m.id)).toContain(b.id);
+    expect(compatibleOptions(registry, b.kind as Kind, { [a.kind]: a.id }).map((m) => m.id)).toContain(b.id);
   });
 });

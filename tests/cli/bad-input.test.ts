@@ -122,7 +122,13 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(stripe.stderr).toContain("Either use --commerce snipcart, or pick --deploy vercel|netlify|cloudflare.");
     const auth = await expectRefused(["site", "--yes", "--framework", "hugo", "--auth", "auth0", "--deploy", "github-pages"], /--deploy github-pages does not work with --auth auth0: GitHub Pages serves files and runs no server routes, and sign-in needs \/api\/auth\/\*\./);
     expect(auth.stderr).toContain("Either use --auth none, or pick --deploy vercel|netlify|cloudflare.");
-    // Beside hybrid rendering (no framework GitHub Pages takes renders on request yet): create-jam/test/deploy-configs.test.ts.
+    const hybrid = await expectRefused(["site", "--yes", "--framework", "astro", "--rendering", "hybrid", "--deploy", "github-pages"], /--deploy github-pages does not work with --rendering hybrid: GitHub Pages serves files and runs no server routes: every page must be pre-rendered\./);
+    expect(hybrid.stderr).toContain("Either use --rendering static, or pick --deploy vercel|netlify|cloudflare.");
+  });
+
+  it("refuses a rule about three choices with each way out: hybrid Next.js on Cloudflare", async () => {
+    const r = await expectRefused(["site", "--yes", "--framework", "next", "--rendering", "hybrid", "--deploy", "cloudflare"], /--framework next does not work with --deploy cloudflare and --rendering hybrid: a Next\.js server runs on Workers through OpenNext \(@opennextjs\/cloudflare\), which create-jam does not set up yet\./);
+    expect(r.stderr).toContain("Either use --deploy vercel|netlify, or pick --framework astro|nuxt|sveltekit, or use --rendering static.");
   });
 
   it("rejects contradicting flags", async () => {

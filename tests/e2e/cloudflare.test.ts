@@ -1,15 +1,20 @@
-// Cloudflare for real, offline: what frameworks.test.ts cannot run there. Its Hugo site has the
-// Firebase modules, which Workers cannot run (the module refuses them), so a Hugo site selling with
-// Stripe is generated here, built, packaged by `wrangler deploy --dry-run`, and served by
-// `wrangler dev` (workerd) in Chromium.
+// Cloudflare for real, offline: what frameworks.test.ts and hybrid.test.ts cannot run there. Their
+// Hugo site and some hybrid ones have the Firebase modules, which Workers cannot run (the module
+// refuses them), so a Hugo site selling with Stripe is generated here, built, packaged by
+// `wrangler deploy --dry-run`, and served by `wrangler dev` (workerd) in Chromium; and so is a
+// hybrid site of each framework whose hybrid.test.ts stack is refused there.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { registry } from "../../create-jam/src/engine/registry.ts";
+import { isAllowed } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { buyInBrowser, checkoutForm, sellingEnv, startStripeApi } from "./commerce.ts";
 import { demoPosts, gitIdentity, pnpm, pnpmWith } from "./helpers.ts";
+import { hybridStacks } from "./hybrid-stacks.ts";
 import { serveOnWorkers } from "./serve.ts";
+import { expectHybridOnWorkers } from "./workers.ts";
 
 describe("a Hugo site on Cloudflare", () => {
   const cwd = tempDir("jam-e2e-cloudflare-hugo-");
@@ -53,5 +58,31 @@ describe("a Hugo site on Cloudflare", () => {
       await server.close();
       await stripe.close();
     }
+  });
+});
+
+// The hybrid frameworks Cloudflare takes (not Next.js: its module refuses it), selling with the
+// provider hybrid.test.ts gives them.
+const onCloudflare = ({ framework, commerce }: (typeof hybridStacks)[number]) =>
+  isAllowed(registry, { framework, rendering: "hybrid", content: "markdown", commerce, auth: "none", backend: "none", search: "pagefind", deploy: ["cloudflare"] });
+const hybridHere = [...new Map(hybridStacks.filter((s) => onCloudflare(s) && !hybridStacks.some((o) => o.framework === s.framework && o.cloudflare)).map((s) => [s.framework, s])).values()];
+
+describe.each(hybridHere)("a hybrid $framework site on Cloudflare", ({ framework, commerce }) => {
+  const cwd = tempDir(`jam-e2e-cloudflare-${framework}-`);
+  const site = join(cwd, "site");
+
+  it("is written and installed", async () => {
+    const r = await runCli(["site", "--yes", "--framework", framework, "--rendering", "hybrid", "--commerce", commerce, "--deploy", "cloudflare", "--install", "--no-git"], { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
+    expect(r.exitCode, r.all).toBe(0);
+  });
+
+  it("builds with the framework's Cloudflare adapter and runs in workerd: pages in Chromium, a post rendered on request, /api/entries, checkout", async () => {
+    await expectHybridOnWorkers(site, framework, commerce);
+  });
+
+  it("packages as wrangler deploy would upload it", async () => {
+    const out = await pnpm(join(site, "apps/web"), "exec", "wrangler", "deploy", "--dry-run", "--outdir", ".wrangler/dry-run");
+    expect(out).toMatch(/Read \d+ files from the assets directory/);
+    expect(out).toContain("--dry-run: exiting now.");
   });
 });

@@ -4,8 +4,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matrix } from "../../create-jam/src/engine/matrix.ts";
-import { registry } from "../../create-jam/src/engine/registry.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
@@ -19,7 +17,9 @@ import { startFirestore } from "../../packages/functions/test/firestore-server.t
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
-import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
+import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, sellingEnv, startStripeApi } from "./commerce.ts";
+import { hybridStacks } from "./hybrid-stacks.ts";
+import { expectHybridOnWorkers } from "./workers.ts";
 
 // Next.js's Vercel output is written by Vercel's own builder (`vercel build`), not by `next build`,
 // and the Vercel CLI cannot be installed from this registry (its pinned sandbox@4.4.0 is missing).
@@ -40,27 +40,10 @@ async function expectPost(res: Response) {
   expect(await res.text()).toContain("Hello, JAMstack");
 }
 
-const hybrid = [...new Set(matrix(registry).allowed.filter((c) => c.rendering === "hybrid").map((c) => c.framework))];
-
-// Stripe where the framework refuses cross-origin form posts itself (Astro, SvelteKit), Snipcart in
-// the others (frameworks.test.ts sells with both in static stacks).
-// JAM_COMMERCE=all: every hybrid framework with every provider (the wider set, not in CI's run).
-const providersOf = (framework: string): Provider[] =>
-  process.env.JAM_COMMERCE === "all" ? ["stripe", "snipcart"] : [["astro", "sveltekit"].includes(framework) ? "stripe" : "snipcart"];
-// Algolia in one hybrid framework (static: algolia.test.ts), Pagefind in the others.
-const searchOf = (framework: string) => (framework === "nuxt" ? "algolia" : "pagefind");
-// Sign-in through the framework's own server: Auth0's in Astro, Firebase Auth's in Nuxt.
-const authOf = (framework: string) => ({ astro: "auth0", nuxt: "firebase" })[framework] ?? "none";
-// Comments: the Supabase backend where visitors sign in with Auth0 (Astro); the Firebase backend,
-// open to anyone who gives a name (--anonymous-comments), in SvelteKit.
-const backendOf = (framework: string) => ({ astro: "supabase", sveltekit: "firebase" })[framework] ?? "none";
-const moduleFlagsOf = (framework: string) => (framework === "sveltekit" ? ["--anonymous-comments"] : []);
-const stacks = hybrid.flatMap((framework) => providersOf(framework).map((commerce) => ({ framework, commerce, search: searchOf(framework), auth: authOf(framework) })));
-
-describe.each(stacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth }) => {
+describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, signing in with $auth, searched with $search", ({ framework, commerce, search, auth, backend, flags: moduleFlags, cloudflare }) => {
   const cwd = tempDir(`jam-hybrid-${framework}-`);
   const site = join(cwd, "site");
-  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--backend", backendOf(framework), ...moduleFlagsOf(framework), "--search", search, "--deploy", "vercel,netlify"];
+  const flags = ["--framework", framework, "--rendering", "hybrid", "--content", "markdown", "--commerce", commerce, "--auth", auth, "--backend", backend, ...moduleFlags, "--search", search, "--deploy", cloudflare ? "vercel,netlify,cloudflare" : "vercel,netlify"];
   let algolia: Awaited<ReturnType<typeof startAlgolia>> | undefined;
   const searchEnv = () => (algolia ? algoliaKeys(algolia) : {});
   afterAll(() => algolia?.close());
@@ -182,7 +165,7 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     }
   });
 
-  it.runIf(backendOf(framework) === "supabase")("takes comments on a post in Chromium from a signed-in visitor, as text, on its own server; refuses them without a session or from elsewhere", async () => {
+  it.runIf(backend === "supabase")("takes comments on a post in Chromium from a signed-in visitor, as text, on its own server; refuses them without a session or from elsewhere", async () => {
     const port = await freePort();
     const oidc = await startOidc(`http://127.0.0.1:${port}`);
     const rest = await startPostgrest(supabaseServiceKey);
@@ -209,7 +192,7 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     }
   });
 
-  it.runIf(backendOf(framework) === "firebase")("takes comments in Chromium from anyone who gives a name (--anonymous-comments), stored in Firestore, on its own server", async () => {
+  it.runIf(backend === "firebase")("takes comments in Chromium from anyone who gives a name (--anonymous-comments), stored in Firestore, on its own server", async () => {
     const firestore = await startFirestore();
     const port = await freePort();
     // SvelteKit's Node server takes its origin to be https://<host> (adapter-node 6 has no ORIGIN):
@@ -246,5 +229,10 @@ describe.each(stacks)("a hybrid $framework site selling with $commerce, signing 
     if (!netlifyCallable(framework)) return;
     await expectEntries(await callNetlifyFunction(functions[0], "/api/entries"));
     await expectPost(await callNetlifyFunction(functions[0], "/posts/hello-jamstack/"));
+  });
+
+  // Last: its build replaces the Node server's output.
+  it.runIf(cloudflare)("builds for Cloudflare with the framework's adapter and runs in workerd: pages in Chromium, a post rendered on request, /api/entries, checkout", async () => {
+    await expectHybridOnWorkers(site, framework, commerce, searchEnv());
   });
 });

@@ -12,7 +12,8 @@ import { demoPosts, pnpmWith } from "./helpers.ts";
 import { serveOnWorkers } from "./serve.ts";
 
 export async function expectHybridOnWorkers(site: string, framework: string, commerce: Provider, env: Record<string, string> = {}) {
-  await pnpmWith({ ...env, WORKERS_CI: "1" }, site, "build");
+  // With the provider's key: its product pages (pre-rendered) carry the real control.
+  await pnpmWith({ ...sellingEnv[commerce], ...env, WORKERS_CI: "1" }, site, "build");
   const assets = findModule(registry, "framework", framework)?.when?.find((w) => w.with.includes("deploy:cloudflare"))?.data?.cloudflare as { assets: string };
   // The post pages are the Worker's, rendered on request: no file of the build holds them.
   expect(existsSync(join(site, "apps/web", assets.assets, "index.html"))).toBe(true);

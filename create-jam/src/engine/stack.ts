@@ -62,7 +62,7 @@ export function incompatibilities(registry: Registry, chosen: RegisteredModule[]
       for (const b of chosen.filter((m) => m.kind === rule.kind && !rule.ids.includes(m.id))) {
         // A pair refused on its own already says why: a three-choice rule has nothing to add.
         if (beside && !(compatible(a, beside) && compatible(b, beside))) continue;
-        const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b, chosen));
+        const alternatives = modulesOf(registry, a.kind as Kind).filter((m) => m !== a && compatible(m, b, chosen) && (!beside || compatible(m, beside, chosen)));
         // No allowed id: leave the kind out.
         const fixes = [`use --${rule.kind} ${rule.ids.length ? rule.ids.join("|") : NONE}`];
         if (alternatives.length) fixes.push(`pick --${a.kind} ${alternatives.map((m) => m.id).join("|")}`);
