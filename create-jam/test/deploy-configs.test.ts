@@ -1,11 +1,16 @@
 // The hosts' config files as the hosts read them: every framework and rendering the registry allows
 // on a host, written to disk and loaded by the host's own loader (wrangler's for wrangler.jsonc,
-// @netlify/config for netlify.toml), which refuses a wrong field; plus what each must say.
+// @netlify/config for netlify.toml) or checked as the host's CLI checks it (vercel.json), which
+// refuses a wrong field; plus what each must say.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { validateWorkflow } from "@action-validator/core";
 import { resolveConfig } from "@netlify/config";
+import { getFunctionsSchema, buildsSchema, getPrettyError } from "@vercel/build-utils";
+import { frameworkList } from "@vercel/frameworks";
+import { cleanUrlsSchema, headersSchema, redirectsSchema, rewritesSchema, routesSchema, trailingSlashSchema } from "@vercel/routing-utils";
+import Ajv from "ajv";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { unstable_readConfig } from "wrangler";
 import { parse as parseYaml } from "yaml";
@@ -105,6 +110,46 @@ describe("Cloudflare: apps/web/wrangler.jsonc", () => {
     const tree = plan({ content: "sanity", deploy: ["cloudflare"] });
     expect(tree.get(".env.example")).toContain("CLOUDFLARE_DEPLOY_HOOK_URL=");
     expect(tree.get("README.md")).toContain("### Cloudflare: rebuild on content changes");
+  });
+});
+
+/**
+ * vercel.json as the Vercel CLI checks it (its validate-config: the field schemas Vercel publishes
+ * in @vercel/routing-utils and @vercel/build-utils, compiled with ajv 6 as the CLI does; the full
+ * schema behind $schema is served by Vercel only), plus `framework` among @vercel/frameworks' slugs
+ * and the commands and folders as strings (what Vercel's own types say they are).
+ */
+const vercelConfig = new Ajv({ allErrors: true }).compile({
+  type: "object",
+  properties: {
+    builds: buildsSchema,
+    routes: routesSchema,
+    cleanUrls: cleanUrlsSchema,
+    headers: headersSchema,
+    redirects: redirectsSchema,
+    rewrites: rewritesSchema,
+    trailingSlash: trailingSlashSchema,
+    functions: getFunctionsSchema(),
+    framework: { enum: [...new Set([null, ...frameworkList.map((f) => f.slug)])] },
+    ...Object.fromEntries(["$schema", "installCommand", "buildCommand", "ignoreCommand", "outputDirectory"].map((key) => [key, { type: "string" }])),
+  },
+});
+const vercelErrors = (text: string) => (vercelConfig(JSON.parse(text)) ? [] : (vercelConfig.errors ?? []).map((e) => getPrettyError(e).message));
+
+describe("Vercel: apps/web/vercel.json", () => {
+  it.each(stacksOn("vercel"))("passes the Vercel CLI's checks, with the framework preset Vercel knows ($framework, $rendering)", ({ framework, rendering }) => {
+    const tree = plan({ framework, rendering, deploy: ["vercel"] } as Partial<Choices>);
+    const text = tree.get("apps/web/vercel.json") as string;
+    expect(vercelErrors(text)).toEqual([]);
+    const config = JSON.parse(text);
+    expect(config.buildCommand).toMatch(/^cd \.\.\/\.\. && pnpm turbo run build/);
+    expect(config.installCommand).toBe("pnpm install --frozen-lockfile");
+  });
+
+  it("is refused by those checks when a field is wrong: the check can fail", () => {
+    const text = plan({ deploy: ["vercel"] }).get("apps/web/vercel.json") as string;
+    expect(vercelErrors(text.replace('"trailingSlash": true', '"trailingSlash": "yes"'))).toEqual(["`trailingSlash` should be boolean."]);
+    expect(vercelErrors(text.replace('"framework": "astro"', '"framework": "astrox"'))).toEqual(["`framework` should be equal to one of the allowed values."]);
   });
 });
 

@@ -15,8 +15,9 @@ export default defineModule(pkg, {
       kind: "deploy",
       ids: ["vercel", "netlify"],
       with: "rendering:hybrid",
-      // @opennextjs/cloudflare builds it (Next.js 16.4 and later), but its ISR and on-demand
-      // revalidation want an R2 bucket, a Durable Object queue and a D1 tag cache set up per account.
+      // @opennextjs/cloudflare 1.20 builds and runs it offline (tried: wrangler dev, revalidatePath),
+      // but with its own build and deploy commands, and its ISR cache wants an R2 bucket, a D1 tag
+      // cache filled before the first deploy and a Durable Object queue on the account.
       why: "a Next.js server runs on Workers through OpenNext (@opennextjs/cloudflare), which create-jam does not set up yet",
     },
   ],
