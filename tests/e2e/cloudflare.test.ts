@@ -77,7 +77,7 @@ describe.each(hybridHere)("a hybrid $framework site on Cloudflare", ({ framework
   });
 
   it("builds with the framework's Cloudflare adapter and runs in workerd: pages in Chromium, a post rendered on request, /api/entries, checkout", async () => {
-    await expectHybridOnWorkers(site, framework, commerce);
+    await expectHybridOnWorkers(site, { framework, commerce, search: "pagefind" });
   });
 
   it("packages as wrangler deploy would upload it", async () => {

@@ -233,6 +233,6 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
 
   // Last: its build replaces the Node server's output.
   it.runIf(cloudflare)("builds for Cloudflare with the framework's adapter and runs in workerd: pages in Chromium, a post rendered on request, /api/entries, checkout", async () => {
-    await expectHybridOnWorkers(site, framework, commerce, searchEnv());
+    await expectHybridOnWorkers(site, { framework, commerce, search, env: searchEnv() });
   });
 });

@@ -7,17 +7,17 @@ import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
 import { registry } from "../../create-jam/src/engine/registry.ts";
-import { findModule, modulesOf } from "../../create-jam/src/engine/stack.ts";
+import { findModule, isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { demoPosts, gitIdentity, read } from "./helpers.ts";
 import { serveStatic } from "./serve.ts";
 
 const base = "/my-site";
-// The frameworks GitHub Pages allows (its module's rules).
+// The frameworks GitHub Pages allows (its module's rules), each in the stack generated below.
 const frameworks = modulesOf(registry, "framework")
   .map((m) => m.id)
-  .filter((id) => findModule(registry, "deploy", "github-pages")?.rules?.find((r) => r.kind === "framework")?.ids.includes(id) ?? true);
+  .filter((framework) => isAllowed(registry, { framework, rendering: "static", content: "markdown", commerce: "snipcart", auth: "none", backend: "none", search: "pagefind", deploy: ["github-pages"] }));
 
 /** Every page reachable from `start`, and every href/src on them: each must stay below `base` and answer 200. */
 async function crawl(start: string): Promise<{ pages: string[]; problems: string[] }> {

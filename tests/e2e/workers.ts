@@ -11,7 +11,8 @@ import { buyInBrowser, checkoutForm, type Provider, sellingEnv, startStripeApi }
 import { demoPosts, pnpmWith } from "./helpers.ts";
 import { serveOnWorkers } from "./serve.ts";
 
-export async function expectHybridOnWorkers(site: string, framework: string, commerce: Provider, env: Record<string, string> = {}) {
+/** `env`: the build's and the Worker's variables besides the provider's (a search index's keys). */
+export async function expectHybridOnWorkers(site: string, { framework, commerce, search, env = {} }: { framework: string; commerce: Provider; search: string; env?: Record<string, string> }) {
   // With the provider's key: its product pages (pre-rendered) carry the real control.
   await pnpmWith({ ...sellingEnv[commerce], ...env, WORKERS_CI: "1" }, site, "build");
   const assets = findModule(registry, "framework", framework)?.when?.find((w) => w.with.includes("deploy:cloudflare"))?.data?.cloudflare as { assets: string };
@@ -21,7 +22,7 @@ export async function expectHybridOnWorkers(site: string, framework: string, com
   const stripe = commerce === "stripe" ? await startStripeApi() : undefined;
   const server = await serveOnWorkers(site, { vars: { ...env, ...(stripe ? { ...sellingEnv.stripe, STRIPE_API_URL: stripe.url } : {}) } });
   try {
-    await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, ...(env.ALGOLIA_APP_ID ? {} : { search: { path: "/search/", query: "jamstack" } }) });
+    await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, ...(search === "pagefind" ? { search: { path: "/search/", query: "jamstack" } } : {}) });
     const post = await fetch(`${server.url}/posts/hello-jamstack/`);
     expect(post.status).toBe(200);
     expect(await post.text()).toContain("Hello, JAMstack");
