@@ -51,11 +51,41 @@ function readWrangler(file: string) {
 describe("Cloudflare: apps/web/wrangler.jsonc", () => {
   const stacks = stacksOn("cloudflare");
 
-  it("is offered for every framework pre-rendered, and hybrid for every hybrid framework but Next.js (refused with OpenNext named)", () => {
+  it("is offered for every framework pre-rendered, and hybrid for every hybrid framework", () => {
     const of = (rendering: string) => stacks.filter((s) => s.rendering === rendering).map((s) => s.framework).sort();
     expect(of("static")).toEqual(registry.filter((m) => m.kind === "framework").map((m) => m.id).sort());
-    expect(of("hybrid")).toEqual(["astro", "nuxt", "sveltekit"]);
-    expect(() => plan({ framework: "next", rendering: "hybrid", deploy: ["cloudflare"] })).toThrow(/--framework next does not work with --deploy cloudflare and --rendering hybrid: a Next\.js server runs on Workers through OpenNext/);
+    expect(of("hybrid")).toEqual(["astro", "next", "nuxt", "sveltekit"]);
+  });
+
+  it("runs hybrid Next.js through OpenNext: its build with WORKERS_CI, its cache's bindings, its deploy and preview", () => {
+    const tree = plan({ framework: "next", rendering: "hybrid", search: "pagefind", deploy: ["cloudflare"] });
+    const web = JSON.parse(tree.get("apps/web/package.json") as string);
+    expect(web.dependencies["@opennextjs/cloudflare"]).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(web.scripts.build).toBe('if [ -n "$WORKERS_CI" ]; then opennextjs-cloudflare build; else next build; fi');
+    expect(web.scripts).toMatchObject({ "deploy:cloudflare": "opennextjs-cloudflare deploy", "preview:cloudflare": "opennextjs-cloudflare preview" });
+    // OpenNext runs buildCommand itself: `pnpm build` (its default) would start it again.
+    const config = tree.get("apps/web/open-next.config.ts") as string;
+    expect(config).toContain('buildCommand: "next build && pnpm run pagefind-html && pnpm run index"');
+    expect(config).toMatch(/incrementalCache: r2IncrementalCache[\s\S]*queue: doQueue[\s\S]*tagCache: doShardedTagCache/);
+    const wrangler = JSON.parse(tree.get("apps/web/wrangler.jsonc") as string);
+    expect(wrangler).toMatchObject({ main: ".open-next/worker.js", assets: { directory: "./.open-next/assets" } });
+    expect(wrangler.services).toEqual([{ binding: "WORKER_SELF_REFERENCE", service: wrangler.name }]);
+    expect(wrangler.r2_buckets).toEqual([{ binding: "NEXT_INC_CACHE_R2_BUCKET", bucket_name: `${wrangler.name}-cache` }]);
+    expect(wrangler.migrations[0].new_sqlite_classes).toEqual(wrangler.durable_objects.bindings.map((b: { class_name: string }) => b.class_name));
+    expect(JSON.parse(tree.get("turbo.json") as string).tasks.build.outputs).toContain(".open-next/**");
+    expect(tree.get(".gitignore")).toMatch(/^\.open-next\/$/m);
+    expect(tree.get("README.md")).toContain("wrangler r2 bucket create <bucket_name>");
+    expect(tree.get("README.md")).toContain("`npx opennextjs-cloudflare deploy`");
+    expect(tree.get("README.md")).toContain("`npx opennextjs-cloudflare upload`");
+    // Without Cloudflare the build is Next.js's own.
+    expect(JSON.parse(plan({ framework: "next", rendering: "hybrid", deploy: ["vercel"] }).get("apps/web/package.json") as string).scripts.build).toBe("next build");
+  });
+
+  it("keeps one module from replacing another's script: only a later part of the module that set it may", () => {
+    const framework = registry.find((m) => m.kind === "framework" && m.id === "next") as (typeof registry)[number];
+    const clash = registry.map((m) => (m.kind === "deploy" && m.id === "cloudflare" ? { ...m, workspaces: { "apps/web": { scripts: { build: "wrangler build" } } } } : m));
+    expect(framework.workspaces?.["apps/web"]?.scripts?.build).toBe("next build");
+    expect(() => plan({ framework: "next", rendering: "hybrid", deploy: ["cloudflare"] }, {}, clash)).toThrow('two modules set the "build" script of apps/web');
   });
 
   it.each(stacks)("loads in wrangler without an error or a warning, the Worker and its assets where the build writes them ($framework, $rendering)", ({ framework, rendering }) => {

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { planProject } from "../src/engine/plan.ts";
 import { registry } from "../src/engine/registry.ts";
-import { resolveStack } from "../src/engine/stack.ts";
+import { type Registry, resolveStack } from "../src/engine/stack.ts";
 import { collectTemplates, compileStore } from "../src/engine/templates.ts";
 import type { Choices, Options } from "../src/engine/types.ts";
 
@@ -10,7 +10,8 @@ export const store = compileStore(collectTemplates(repoRoot));
 export const defaultChoices: Choices = { framework: "astro", rendering: "static", content: "markdown", commerce: "none", auth: "none", backend: "none", search: "pagefind", deploy: ["vercel"] };
 export const defaultOptions: Options = { name: "my-site", install: false, git: false };
 
-export function plan(choices: Partial<Choices> = {}, options: Partial<Options> = {}) {
-  const stack = resolveStack(registry, { ...defaultChoices, ...choices });
-  return planProject({ registry, stack, options: { ...defaultOptions, ...options }, store, version: "0.0.0-test" });
+/** The tree the engine plans for these choices; `modules`: a registry changed for a test. */
+export function plan(choices: Partial<Choices> = {}, options: Partial<Options> = {}, modules: Registry = registry) {
+  const stack = resolveStack(modules, { ...defaultChoices, ...choices });
+  return planProject({ registry: modules, stack, options: { ...defaultOptions, ...options }, store, version: "0.0.0-test" });
 }

@@ -126,11 +126,6 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(hybrid.stderr).toContain("Either use --rendering static, or pick --deploy vercel|netlify|cloudflare.");
   });
 
-  it("refuses a rule about three choices with each way out: hybrid Next.js on Cloudflare", async () => {
-    const r = await expectRefused(["site", "--yes", "--framework", "next", "--rendering", "hybrid", "--deploy", "cloudflare"], /--framework next does not work with --deploy cloudflare and --rendering hybrid: a Next\.js server runs on Workers through OpenNext \(@opennextjs\/cloudflare\), which create-jam does not set up yet\./);
-    expect(r.stderr).toContain("Either use --deploy vercel|netlify, or pick --framework astro|nuxt|sveltekit, or use --rendering static.");
-  });
-
   it("rejects contradicting flags", async () => {
     await expectRefused(["site", "--yes", "--git", "--no-git"], /--git and --no-git contradict/);
   });

@@ -197,9 +197,12 @@ export async function serveStaticWithFunctions(dir: string, site: string, { env 
  */
 export async function serveOnWorkers(site: string, { vars = {} }: { vars?: Record<string, string> } = {}): Promise<Served> {
   const web = join(site, "apps/web");
-  writeFileSync(join(web, ".dev.vars"), Object.entries(vars).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join(""));
   const port = await freePort();
-  // Its own inspector port: wrangler's default (9229) would clash with a second one.
-  const args = ["exec", "wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--log-level", "warn"];
+  // The site's own origin, which its POST handlers check (Next.js hands the Worker localhost for 127.0.0.1).
+  const all = { SITE_URL: `http://127.0.0.1:${port}`, ...vars };
+  writeFileSync(join(web, ".dev.vars"), Object.entries(all).map(([k, v]) => `${k}=${JSON.stringify(v)}\n`).join(""));
+  // The project's own preview script (wrangler dev, or OpenNext's, which fills its cache first),
+  // with wrangler's flags. Its own inspector port: wrangler's default (9229) would clash with a second one.
+  const args = ["run", "preview:cloudflare", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(await freePort()), "--log-level", "warn"];
   return startServer("pnpm", args, { cwd: web, port, timeout: 120_000, env: { WRANGLER_SEND_METRICS: "false", CI: "true" } });
 }

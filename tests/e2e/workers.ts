@@ -1,7 +1,7 @@
 // A hybrid site on Cloudflare, as Workers Builds builds it (WORKERS_CI: the framework's Cloudflare
 // adapter) and as wrangler dev runs it in workerd, offline: hybrid.test.ts runs it in the hybrid
 // stacks Workers can run, cloudflare.test.ts in a stack of its own for the other hybrid frameworks.
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { registry } from "../../create-jam/src/engine/registry.ts";
@@ -16,9 +16,16 @@ export async function expectHybridOnWorkers(site: string, { framework, commerce,
   // With the provider's key: its product pages (pre-rendered) carry the real control.
   await pnpmWith({ ...sellingEnv[commerce], ...env, WORKERS_CI: "1" }, site, "build");
   const assets = findModule(registry, "framework", framework)?.when?.find((w) => w.with.includes("deploy:cloudflare"))?.data?.cloudflare as { assets: string };
-  // The post pages are the Worker's, rendered on request: no file of the build holds them.
-  expect(existsSync(join(site, "apps/web", assets.assets, "index.html"))).toBe(true);
-  expect(existsSync(join(site, "apps/web", assets.assets, "posts/hello-jamstack/index.html"))).toBe(false);
+  if (framework === "next") {
+    // Next.js pre-renders every page into OpenNext's cache (which the preview puts in R2); the
+    // assets are its scripts and public/ (Pagefind's index).
+    expect(readdirSync(join(site, "apps/web/.open-next/cache"), { recursive: true })).toContainEqual(expect.stringMatching(/posts[/\\]hello-jamstack\.cache$/));
+    expect(existsSync(join(site, "apps/web", assets.assets, "_next/static"))).toBe(true);
+  } else {
+    // The post pages are the Worker's, rendered on request: no file of the build holds them.
+    expect(existsSync(join(site, "apps/web", assets.assets, "index.html"))).toBe(true);
+    expect(existsSync(join(site, "apps/web", assets.assets, "posts/hello-jamstack/index.html"))).toBe(false);
+  }
   const stripe = commerce === "stripe" ? await startStripeApi() : undefined;
   const server = await serveOnWorkers(site, { vars: { ...env, ...(stripe ? { ...sellingEnv.stripe, STRIPE_API_URL: stripe.url } : {}) } });
   try {

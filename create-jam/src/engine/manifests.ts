@@ -16,12 +16,15 @@ export function workspaceName(ws: WorkspacePath, options: Options): string {
   return dir === "apps" ? name : `@repo/${name}`;
 }
 
+/** A workspace patch and the module whose part gave it. */
+type OwnedPatch = WorkspacePatch & { owner: string };
+
 /** Every module's patch for each workspace, in module order. */
-function patchesByWorkspace(stack: Stack): Map<WorkspacePath, WorkspacePatch[]> {
-  const out = new Map<WorkspacePath, WorkspacePatch[]>();
+function patchesByWorkspace(stack: Stack): Map<WorkspacePath, OwnedPatch[]> {
+  const out = new Map<WorkspacePath, OwnedPatch[]>();
   for (const m of stack.parts) {
     for (const [ws, patch] of Object.entries(m.workspaces ?? {}) as [WorkspacePath, WorkspacePatch][]) {
-      out.set(ws, [...(out.get(ws) ?? []), patch]);
+      out.set(ws, [...(out.get(ws) ?? []), { ...patch, owner: m.module.dir }]);
     }
   }
   return out;
@@ -37,12 +40,18 @@ export function catalogOf(stack: Stack): Record<string, string> {
   return sortKeys(Object.fromEntries([...users].filter(([, n]) => n > 1).map(([name]) => [name, versionOf(name, stack.modules)])));
 }
 
-function mergeScripts(ws: string, patches: WorkspacePatch[]): Record<string, string> {
+/**
+ * A later part of the module that set a script may replace it, as its data (a framework's build
+ * on one host); another module may not.
+ */
+function mergeScripts(ws: string, patches: OwnedPatch[]): Record<string, string> {
   const scripts: Record<string, string> = {};
+  const setBy: Record<string, string> = {};
   for (const p of patches) {
     for (const [k, v] of Object.entries(p.scripts ?? {})) {
-      if (scripts[k] !== undefined && scripts[k] !== v) throw new Error(`two modules set the "${k}" script of ${ws}`);
+      if (scripts[k] !== undefined && scripts[k] !== v && setBy[k] !== p.owner) throw new Error(`two modules set the "${k}" script of ${ws}`);
       scripts[k] = v;
+      setBy[k] = p.owner;
     }
   }
   return scripts;
