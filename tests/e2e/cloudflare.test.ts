@@ -61,7 +61,7 @@ describe("a Hugo site on Cloudflare", () => {
   });
 });
 
-// The hybrid frameworks Cloudflare takes (not Next.js: its module refuses it), selling with the
+// The hybrid frameworks Cloudflare takes whose hybrid.test.ts stack it refuses, selling with the
 // provider hybrid.test.ts gives them.
 const onCloudflare = ({ framework, commerce }: (typeof hybridStacks)[number]) =>
   isAllowed(registry, { framework, rendering: "hybrid", content: "markdown", commerce, auth: "none", backend: "none", search: "pagefind", deploy: ["cloudflare"] });
