@@ -11,6 +11,11 @@ export function helpText(registry: Registry, version: string): string {
     "Usage: npm create jam@latest [folder] -- [flags]",
     "       create-jam [folder] [flags]",
     "",
+    "Commands, inside a project (create-jam <command> --help):",
+    "  create-jam add <kind> <id>    add a module to the project, merged into your files",
+    "  create-jam upgrade            bring the project to this version's templates, keeping your edits",
+    "  (a project folder with such a name: create-jam ./add)",
+    "",
     "Choices (a given flag skips its question):",
   ];
   for (const k of kinds) {

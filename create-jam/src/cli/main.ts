@@ -5,7 +5,7 @@ import semverLt from "semver/functions/lt.js";
 import { reproduceCommand } from "../engine/command.ts";
 import { cancelled, EXIT, JamError } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { planProject } from "../engine/plan.ts";
+import { MANIFEST, planProject } from "../engine/plan.ts";
 import type { StepResult } from "../engine/post.ts";
 import { compatibleOptions, findModule, flagOwners, flagProblems, incompatibilities, neededFrom, nodeSetter, resolveStack, type Registry } from "../engine/stack.ts";
 import { assertFree, assertWritable, resolveTarget } from "../engine/target.ts";
@@ -14,6 +14,9 @@ import type { Choices, Kind, Options, RegisteredModule, Stack } from "../engine/
 import { Interrupted, writeTree } from "../engine/write.ts";
 import { allowedValues, parseCliArgs, type Args } from "./args.ts";
 import { helpText } from "./help.ts";
+
+/** The first arguments that are commands (cli/update.ts), not a project folder. */
+const COMMANDS = ["add", "upgrade", "render"] as const;
 
 export interface Io {
   argv: string[];
@@ -100,6 +103,8 @@ function describeTree(tree: Map<string, string>): string {
 
 export async function main(io: Io, bundle: Bundle): Promise<number> {
   const { registry, store, version } = bundle;
+  // A command only as the first argument: a project folder of that name is `./add`.
+  if ((COMMANDS as readonly string[]).includes(io.argv[0] ?? "")) return (await import("./update.ts")).runCommand(io, bundle);
   const args = parseCliArgs(io.argv, registry);
   if (args.help) return io.out(helpText(registry, version)), EXIT.ok;
   if (args.version) return io.out(`${version}\n`), EXIT.ok;
@@ -169,7 +174,7 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
     steps.push(await post.install(target.dir, io.env));
     spin?.stop(steps.at(-1)?.ok ? "Dependencies installed" : "Install failed");
   }
-  if (post && options.git) steps.push(await post.gitInit(target.dir, io.env));
+  if (post && options.git) steps.push(await post.gitInit(target.dir, io.env, new Map([...tree].filter(([p]) => p !== MANIFEST))));
 
   const done = summary(outcome(steps));
   // At a terminal the last screen stays inside the prompts' frame; a script gets plain lines.

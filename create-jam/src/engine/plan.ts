@@ -13,7 +13,8 @@ import { stringify as toToml } from "smol-toml";
 import type { Registry } from "./stack.ts";
 import { renderFile, type TemplateStore } from "./render.ts";
 import { pnpmVersion } from "./versions.ts";
-import type { FileTree, Options, Stack } from "./types.ts";
+import { treeHash } from "./tree-hash.ts";
+import type { Choices, FileTree, Options, Stack } from "./types.ts";
 
 export interface PlanInput {
   registry: Registry;
@@ -123,17 +124,34 @@ export function planProject(input: PlanInput): FileTree {
   add("pnpm-workspace.yaml", buildWorkspaceYaml(stack), "planner");
   add(".env.example", buildEnvExample(stack), "planner");
   add(".gitignore", buildGitignore(stack), "planner");
-  add("jam.json", toJson(jamManifest(input)), "planner");
+  const planned = new Map([...files.entries()].map(([p, f]) => [p, f.text]));
+  add(MANIFEST, toJson(jamManifest(input, treeHash(planned))), "planner");
 
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => [p, f.text]));
 }
 
-/** jam.json: what made this project, so it can be reproduced (and later upgraded). */
-function jamManifest({ stack, options, version }: PlanInput) {
+/** The file that records what made the project; `create-jam add` and `upgrade` start from it. */
+export const MANIFEST = "jam.json";
+
+/** jam.json: what made this project, so it can be reproduced, added to and upgraded. */
+export interface JamManifest {
+  createJam: string;
+  choices: Choices;
+  /** The project's options as given: its name is in its files, install and git in the command. */
+  options: Options;
+  templates: Record<string, string>;
+  /** The git tree hash of every other file as planned (see tree-hash.ts): the base of a later merge. */
+  baseTree: string;
+  command: string;
+}
+
+function jamManifest({ stack, options, version }: PlanInput, baseTree: string): JamManifest {
   return {
     createJam: version,
     choices: stack.choices,
+    options,
     templates: Object.fromEntries(stack.modules.map((m) => [m.template.name, m.template.version])),
+    baseTree,
     command: reproduceCommand(stack.choices, options, version),
   };
 }

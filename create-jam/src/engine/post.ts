@@ -1,6 +1,8 @@
 // What runs after the project is on disk. A failure here never removes the project: it returns
 // what failed and the command to run by hand.
 import { execa } from "execa";
+import { writeBaseRef } from "./git-base.ts";
+import type { FileTree } from "./types.ts";
 import { pnpmVersion } from "./versions.ts";
 
 export interface StepResult {
@@ -33,7 +35,8 @@ export async function install(dir: string, env: NodeJS.ProcessEnv = process.env)
   return { step: "install", ok: false, detail: `${cmd} install failed${how}:\n${tail(r.all || r.message || "")}`, manual };
 }
 
-export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StepResult> {
+/** `base`: the files as planned, kept as refs/jam/base for a later add or upgrade (git-base.ts). */
+export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env, base?: FileTree): Promise<StepResult> {
   const manual = 'git init && git add -A && git commit -m "Initial commit from create-jam"';
   const git = (...args: string[]) => execa("git", args, { cwd: dir, env, reject: false, all: true });
   const inside = await git("rev-parse", "--show-toplevel");
@@ -48,5 +51,6 @@ export async function gitInit(dir: string, env: NodeJS.ProcessEnv = process.env)
       return { step: "git", ok: false, detail: missing ? "git is not installed" : `git ${args[0]} failed:\n${tail(r.all || r.message || "")}`, manual };
     }
   }
+  if (base) await writeBaseRef(dir, "", base, "create-jam: the project as planned");
   return { step: "git", ok: true };
 }

@@ -1,0 +1,298 @@
+// `create-jam add <kind> <id>`, `create-jam upgrade` and `create-jam render`: the project's recorded
+// stack (jam.json) planned again, merged into its files. Loaded only when one of them is the first
+// argument, so scaffolding never pays for it.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { parseArgs } from "node:util";
+import { execa } from "execa";
+import { applyChanges, recoverUpdate } from "../engine/apply.ts";
+import { EXIT, JamError } from "../engine/errors.ts";
+import { BASE_REF, gitRoot, readBaseRef, writeBaseRef } from "../engine/git-base.ts";
+import { kinds } from "../engine/kinds.ts";
+import { type JamManifest, MANIFEST, planProject } from "../engine/plan.ts";
+import { findModule, moduleFlags, resolveStack } from "../engine/stack.ts";
+import { treeHash } from "../engine/tree-hash.ts";
+import type { Choices, FileTree } from "../engine/types.ts";
+import { type Action, planUpdate, writes } from "../engine/update.ts";
+import type { Bundle, Io } from "./main.ts";
+
+/** Exit codes of add and upgrade (as copier's): conflicts left to resolve are not an error. */
+export const UPDATE_EXIT = { ok: 0, failed: 1, conflicts: 2 } as const;
+
+const fail = (message: string, fix?: string) => new JamError(message, fix, EXIT.failed);
+
+function parse(argv: string[], bundle: Bundle) {
+  const options = {
+    "dry-run": { type: "boolean" },
+    json: { type: "boolean" },
+    "allow-dirty": { type: "boolean" },
+    "no-install": { type: "boolean" },
+    to: { type: "string" },
+    manifest: { type: "string" },
+    help: { type: "boolean", short: "h" },
+    ...Object.fromEntries(moduleFlags(bundle.registry).map(({ flag }) => [flag.name, { type: "boolean" }])),
+  } as const;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | undefined>, positionals };
+  } catch (e) {
+    throw fail(`${(e as Error).message.replace(/\.$/, "")}.`, `Run create-jam ${argv[0]} --help for its flags.`);
+  }
+}
+
+export function commandHelp(): string {
+  return `Inside a project create-jam made (its folder or any folder below it):
+
+  create-jam add <kind> <id>    add a module (or switch a kind that takes one: add content sanity), merged into your files
+  create-jam upgrade [--to <v>] bring the project to this create-jam's templates (or <v>'s), merged into your files
+  create-jam render --manifest jam.json   print the files create-jam plans for a jam.json, as JSON (writes nothing)
+
+  --dry-run      print what each file would get, change nothing
+  --json         print the plan (and, without --dry-run, what was done) as one JSON object
+  --allow-dirty  run even when a file it would change has uncommitted changes
+  --no-install   leave pnpm install (which makes pnpm-lock.yaml again) to you
+
+Each file: taken from the new templates where you had not changed it, kept where they did not
+change it, merged where both did (package.json, turbo.json and the other data files key by key;
+text files line by line, with conflict markers where both changed the same lines, staged as a git
+conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why).
+`;
+}
+
+/** The nearest folder at or above `cwd` with a jam.json. */
+function findProject(cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, MANIFEST))) return dir;
+    if (dirname(dir) === dir) throw fail(`No ${MANIFEST} here or in a folder above ${cwd}: add and upgrade work inside a project create-jam made.`, "cd into the project, or make one with npm create jam@latest.");
+  }
+}
+
+function readManifest(root: string): JamManifest {
+  let m: Partial<JamManifest>;
+  try {
+    m = JSON.parse(readFileSync(join(root, MANIFEST), "utf8"));
+  } catch (e) {
+    throw fail(`${join(root, MANIFEST)} is not valid JSON (${(e as Error).message}).`, "Restore it from git (git checkout jam.json).");
+  }
+  if (!m.createJam || !m.choices || !m.options || !m.baseTree) {
+    throw fail(`${MANIFEST} lacks what an upgrade starts from (createJam, choices, options, baseTree): it was written before create-jam recorded them.`, "Make the project again with the command in its jam.json, and copy your files over.");
+  }
+  return m as JamManifest;
+}
+
+/** The recorded choices with one module added, or the one of its kind replaced. */
+function withModule(registry: Bundle["registry"], choices: Choices, kind: string, id: string, flags: string[]): Choices {
+  const spec = kinds.find((k) => k.kind === kind);
+  if (!spec) throw fail(`Unknown kind "${kind}".`, `Kinds: ${kinds.map((k) => k.kind).join(", ")}.`);
+  if (!findModule(registry, spec.kind, id)) {
+    const ids = registry.filter((m) => m.kind === kind).map((m) => m.id);
+    throw fail(`Unknown ${kind} "${id}".`, `Allowed: ${ids.join(", ")}.`);
+  }
+  const next: Choices = { ...choices, ...(flags.length ? { flags: [...new Set([...(choices.flags ?? []), ...flags])].sort() } : {}) };
+  if (spec.multiple) (next as unknown as Record<string, string[]>)[kind] = [...new Set([...(choices[kind as "deploy"] ?? []), id])];
+  else (next as unknown as Record<string, string>)[kind] = id;
+  return next;
+}
+
+const withoutManifest = (tree: FileTree): FileTree => new Map([...tree].filter(([p]) => p !== MANIFEST));
+
+/**
+ * The tree the recorded create-jam planned: planned here when it is this version; else refs/jam/base;
+ * else the recorded version run from the registry. Each is checked against jam.json's baseTree.
+ */
+async function baseOf(root: string, manifest: JamManifest, bundle: Bundle, io: Io): Promise<{ tree: FileTree; from: string }> {
+  const { registry, store, version } = bundle;
+  const tried: string[] = [];
+  if (manifest.createJam === version) {
+    try {
+      const tree = withoutManifest(planProject({ registry, stack: resolveStack(registry, manifest.choices), options: manifest.options, store, version }));
+      if (treeHash(tree) === manifest.baseTree) return { tree, from: `create-jam ${version}` };
+      tried.push(`create-jam ${version} here plans another tree for it`);
+    } catch (e) {
+      tried.push(`create-jam ${version} here refuses its choices (${(e as Error).message})`);
+    }
+  }
+  const repo = await gitRoot(root);
+  if (repo) {
+    const prefix = relative(repo, root).split(sep).filter(Boolean).map((p) => `${p}/`).join("");
+    const tree = await readBaseRef(repo, prefix, manifest.baseTree);
+    if (tree) return { tree, from: BASE_REF };
+    tried.push(`${BASE_REF} is missing or holds another tree`);
+  }
+  const r = await execa("npm", ["exec", "--yes", "--package", `create-jam@${manifest.createJam}`, "--", "create-jam", "render", "--manifest", join(root, MANIFEST)], { cwd: root, env: io.env, reject: false, timeout: 300_000 });
+  if (r.exitCode === 0) {
+    try {
+      const files = (JSON.parse(r.stdout) as { files: Record<string, string> }).files;
+      const tree = withoutManifest(new Map(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))));
+      if (treeHash(tree) === manifest.baseTree) return { tree, from: `create-jam@${manifest.createJam} from the registry` };
+      tried.push(`create-jam@${manifest.createJam} from the registry plans another tree`);
+    } catch {
+      tried.push(`create-jam@${manifest.createJam} from the registry printed no plan`);
+    }
+  } else tried.push(`create-jam@${manifest.createJam} could not be run from the registry (${(r.stderr || r.message).trim().split("\n").at(-1)})`);
+  throw fail(`The files create-jam ${manifest.createJam} made for this project cannot be had, so nothing can be merged: ${tried.join("; ")}.`, "Connect to the npm registry and run it again; nothing was changed.");
+}
+
+const readOurs = (root: string) => (path: string) => {
+  const file = join(root, path);
+  return existsSync(file) ? readFileSync(file, "utf8") : undefined;
+};
+
+/** The paths among `paths` with uncommitted changes, in the project's git repository. */
+async function dirtyPaths(root: string, paths: string[]): Promise<string[]> {
+  if (!(await gitRoot(root)) || !paths.length) return [];
+  const r = await execa("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...paths], { cwd: root, reject: false });
+  if (r.exitCode !== 0) return [];
+  const root_ = (await execa("git", ["rev-parse", "--show-prefix"], { cwd: root })).stdout.trim();
+  return r.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3)).filter((p) => !p.includes(" -> ")).map((p) => p.slice(root_.length));
+}
+
+/** A conflict as git shows one: stages 1 (base), 2 (ours), 3 (theirs) in the index, so `git status` says "both modified". */
+async function stageConflicts(root: string, conflicts: Extract<Action, { action: "conflict" }>[]): Promise<void> {
+  if (!conflicts.length || !(await gitRoot(root))) return;
+  const prefix = (await execa("git", ["rev-parse", "--show-prefix"], { cwd: root })).stdout.trim();
+  const blob = async (text: string) => (await execa("git", ["hash-object", "-w", "--stdin"], { cwd: root, input: text })).stdout.trim();
+  const lines: string[] = [];
+  for (const c of conflicts) {
+    const path = `${prefix}${c.path}`;
+    lines.push(`0 ${"0".repeat(40)}\t${path}`);
+    if (c.base !== undefined) lines.push(`100644 ${await blob(c.base)} 1\t${path}`);
+    lines.push(`100644 ${await blob(c.ours)} 2\t${path}`, `100644 ${await blob(c.theirs)} 3\t${path}`);
+  }
+  const top = (await gitRoot(root)) as string;
+  await execa("git", ["update-index", "--index-info"], { cwd: top, input: `${lines.join("\n")}\n` });
+}
+
+const WORDS: Record<Action["action"], string> = {
+  unchanged: "unchanged",
+  "take-theirs": "updated",
+  delete: "deleted",
+  merged: "merged",
+  conflict: "CONFLICT",
+  "deleted-by-you": "deleted by you, stays deleted (the new templates changed it)",
+  "kept-edited": "edited by you, kept (the new templates dropped it)",
+};
+
+function describe(actions: Action[]): string {
+  return actions
+    .filter((a) => a.action !== "unchanged")
+    .map((a) => {
+      const kept = a.action === "merged" && a.kept ? ` (kept your ${a.kept.join(", ")})` : "";
+      const n = a.action === "conflict" ? ` (${a.conflicts} to resolve)` : "";
+      const word = a.action === "take-theirs" && a.created ? "added" : WORDS[a.action];
+      return `  ${word.padEnd(10)} ${a.path}${kept}${n}`;
+    })
+    .join("\n");
+}
+
+export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
+  const { registry, store, version } = bundle;
+  const [command, ...rest] = io.argv;
+  const { values, positionals } = parse(io.argv, bundle);
+  if (values.help) return io.out(commandHelp()), EXIT.ok;
+
+  if (command === "render") {
+    if (typeof values.manifest !== "string") throw fail("render needs --manifest <path to jam.json>.", "create-jam render --manifest jam.json");
+    const manifest = readManifest(dirname(join(io.cwd, values.manifest)));
+    const tree = planProject({ registry, stack: resolveStack(registry, manifest.choices), options: manifest.options, store, version });
+    io.out(`${JSON.stringify({ createJam: version, files: Object.fromEntries(tree) })}\n`);
+    return EXIT.ok;
+  }
+
+  const root = findProject(io.cwd);
+  const recovered = recoverUpdate(root);
+  const manifest = readManifest(root);
+  let choices = manifest.choices;
+  if (command === "add") {
+    const [kind, id, ...extra] = positionals.slice(1);
+    if (!kind || !id || extra.length) throw fail("add takes a kind and a module: create-jam add <kind> <id>.", "For example: create-jam add search algolia");
+    const flags = moduleFlags(registry).map(({ flag }) => flag.name).filter((f) => values[f]);
+    choices = withModule(registry, choices, kind, id, flags);
+  } else if (positionals.length > 1) throw fail(`upgrade takes no arguments, got ${positionals.slice(1).join(" ")}.`, "create-jam upgrade [--to <version>]");
+  if (command === "upgrade" && typeof values.to === "string" && values.to !== version) {
+    // Another version's templates: that version does the upgrade.
+    const r = await execa("npm", ["exec", "--yes", "--package", `create-jam@${values.to}`, "--", "create-jam", ...rest.filter((a, i) => a !== "--to" && rest[i - 1] !== "--to" && !a.startsWith("--to="))].filter(Boolean), { cwd: io.cwd, env: io.env, reject: false, stdio: "inherit" });
+    return r.exitCode ?? EXIT.failed;
+  }
+
+  let stack;
+  try {
+    stack = resolveStack(registry, choices);
+  } catch (e) {
+    if (e instanceof JamError) throw fail(e.message, e.fix);
+    throw e;
+  }
+  const theirs = planProject({ registry, stack, options: manifest.options, store, version });
+  const base = await baseOf(root, manifest, bundle, io);
+  const ours = readOurs(root);
+  const labels = { ours: "ours (your project)", base: `base (create-jam ${manifest.createJam})`, theirs: `theirs (create-jam ${version})` };
+  const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels);
+  const changes = writes(actions);
+  const manifestText = theirs.get(MANIFEST) as string;
+  const manifestChanged = ours(MANIFEST) !== manifestText;
+  const conflicts = actions.filter((a): a is Extract<Action, { action: "conflict" }> => a.action === "conflict");
+  const exit = conflicts.length ? UPDATE_EXIT.conflicts : UPDATE_EXIT.ok;
+  const what = command === "add" ? `add ${positionals.slice(1).join(" ")}` : `upgrade ${manifest.createJam} → ${version}`;
+  const result = (done: boolean, steps: { step: string; ok: boolean; detail?: string }[] = []) => ({
+    ok: true,
+    command: what,
+    dryRun: !!values["dry-run"],
+    done,
+    from: manifest.createJam,
+    to: version,
+    base: base.from,
+    choices,
+    actions: actions.filter((a) => a.action !== "unchanged").map((a) => ({ path: a.path, action: a.action === "take-theirs" && a.created ? "add" : a.action, ...(a.action === "merged" && a.kept ? { kept: a.kept } : {}), ...(a.action === "conflict" ? { conflicts: a.conflicts } : {}) })),
+    conflicts: conflicts.map((c) => c.path),
+    steps,
+  });
+  const notes = recovered ? ["An earlier run was stopped midway: its changes were undone first.\n"] : [];
+  if (!changes.length && !manifestChanged) {
+    if (values.json) io.out(`${JSON.stringify(result(false), null, 2)}\n`);
+    else io.out(`${notes.join("")}Nothing to change: the project already has what ${what} gives.\n`);
+    return UPDATE_EXIT.ok;
+  }
+  if (values["dry-run"]) {
+    if (values.json) io.out(`${JSON.stringify(result(false), null, 2)}\n`);
+    else io.out(`${notes.join("")}Dry run of ${what} (base: ${base.from}):\n${describe(actions)}\n  ${manifestChanged ? "updated   " : "unchanged "} ${MANIFEST}\nNothing was changed.\n`);
+    return exit;
+  }
+
+  const touched = [...changes.map((a) => a.path), MANIFEST];
+  const dirty = values["allow-dirty"] ? [] : await dirtyPaths(root, touched);
+  if (dirty.length) {
+    throw fail(`These files it would change have uncommitted changes: ${dirty.join(", ")}.`, "Commit or stash them, or add --allow-dirty to merge into them as they are.");
+  }
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    applyChanges(root, [...changes.map((a): [string, string | null] => [a.path, a.action === "delete" ? null : a.text]), [MANIFEST, manifestText]], abort.signal);
+  } catch (e) {
+    throw fail(`Could not write the project (${(e as Error).message}): every file is as it was.`, "Check the folder's permissions and free space, then run again.");
+  } finally {
+    process.removeListener("SIGINT", onSigint);
+  }
+  await stageConflicts(root, conflicts);
+  const repo = await gitRoot(root);
+  if (repo) await writeBaseRef(repo, relative(repo, root).split(sep).filter(Boolean).map((p) => `${p}/`).join(""), withoutManifest(theirs), `create-jam ${version}: ${what}`);
+
+  const steps: { step: string; ok: boolean; detail?: string }[] = [];
+  const manifests = changes.some((a) => a.path.endsWith("package.json") || a.path === "pnpm-workspace.yaml");
+  if (manifests && !values["no-install"] && existsSync(join(root, "pnpm-lock.yaml"))) {
+    // pnpm-lock.yaml is never merged: pnpm makes it again from the merged manifests.
+    if (!values.json) io.out("Installing dependencies with pnpm (pnpm-lock.yaml is made again)...\n");
+    const { install } = await import("../engine/post.ts");
+    steps.push(await install(root, io.env));
+  }
+  if (values.json) io.out(`${JSON.stringify(result(true, steps), null, 2)}\n`);
+  else {
+    const lines = [`${notes.join("")}${what} (base: ${base.from}):`, describe(actions), `  ${"updated".padEnd(10)} ${MANIFEST}`];
+    for (const s of steps) if (!s.ok) lines.push(`✖ ${s.step} failed: ${s.detail}`, "  Run it by hand: pnpm install");
+    if (conflicts.length) lines.push("", `${conflicts.length} file${conflicts.length > 1 ? "s have" : " has"} conflicts to resolve (marked <<<<<<< … >>>>>>>${repo ? ", and staged as git conflicts" : ""}): ${conflicts.map((c) => c.path).join(", ")}.`);
+    else if (!manifests || steps.every((s) => s.ok)) lines.push("", "Done: review with git diff, then commit.");
+    io.out(`${lines.join("\n")}\n`);
+  }
+  if (steps.some((s) => !s.ok)) return UPDATE_EXIT.failed;
+  return exit;
+}

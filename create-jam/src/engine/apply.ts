@@ -1,0 +1,78 @@
+// Writes an update's files into an existing project as one step. Every new text is written into a
+// staging folder first, with a journal of the paths; then each file moves into place by a rename,
+// the file it replaces moved aside. Ctrl+C or an error undoes the moves done; a run killed outright
+// leaves the staging folder, and the next run (recoverUpdate) puts the old files back first. So the
+// project holds the old tree or the new one, and jam.json moves last.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
+import { assertSafePath } from "./plan.ts";
+
+/** A file's new text, or null to delete it. */
+export type Change = [path: string, text: string | null];
+
+const STAGING = ".create-jam-update";
+
+function inside(root: string, path: string): string {
+  assertSafePath(path);
+  const file = resolve(root, path);
+  if (!file.startsWith(root + sep)) throw new Error(`refusing to write outside the project: ${path}`);
+  return file;
+}
+
+function move(from: string, to: string) {
+  mkdirSync(dirname(to), { recursive: true });
+  renameSync(from, to);
+}
+
+/** Puts back what an interrupted move left: each path whose new text has moved gets its old one. */
+function undo(root: string, staging: string, paths: string[]) {
+  for (const path of [...paths].reverse()) {
+    const [target, fresh, old] = [join(root, path), join(staging, "new", path), join(staging, "old", path)];
+    if (existsSync(fresh)) {
+      // Killed between moving the old file aside and the new one in.
+      if (existsSync(old) && !existsSync(target)) move(old, target);
+      continue;
+    }
+    if (existsSync(old)) move(old, target);
+    else rmSync(target, { force: true });
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** An update a killed run left half done is undone; returns whether there was one. */
+export function recoverUpdate(root: string): boolean {
+  const staging = join(root, STAGING);
+  if (!existsSync(staging)) return false;
+  const journal = join(staging, "journal.json");
+  const paths = existsSync(journal) ? (JSON.parse(readFileSync(journal, "utf8")) as string[]) : [];
+  undo(root, staging, paths);
+  return true;
+}
+
+export function applyChanges(root: string, changes: Change[], signal?: AbortSignal): void {
+  const staging = join(root, STAGING);
+  mkdirSync(staging);
+  const paths = changes.map(([path]) => path);
+  try {
+    for (const [path, text] of changes) {
+      inside(root, path);
+      // A deletion has no new text: its "new" marker is an empty folder, gone once it is done.
+      const fresh = join(staging, "new", path);
+      mkdirSync(dirname(fresh), { recursive: true });
+      if (text === null) mkdirSync(fresh);
+      else writeFileSync(fresh, text);
+    }
+    writeFileSync(join(staging, "journal.json"), JSON.stringify(paths));
+    for (const [path, text] of changes) {
+      if (signal?.aborted) throw new Error("interrupted");
+      const [target, fresh] = [inside(root, path), join(staging, "new", path)];
+      if (existsSync(target)) move(target, join(staging, "old", path));
+      if (text === null) rmSync(fresh, { recursive: true });
+      else move(fresh, target);
+    }
+  } catch (e) {
+    undo(root, staging, paths);
+    throw e;
+  }
+  rmSync(staging, { recursive: true, force: true });
+}

@@ -1,0 +1,71 @@
+// `create-jam add` and `upgrade` as one pure step: three trees in, one action per path out.
+//   base:   the tree create-jam planned for the project as jam.json records it;
+//   theirs: the tree this version plans for the new choices;
+//   ours:   the files on disk.
+// Each path is classified before anything is merged (upgrade.md: a change only one side made is
+// taken whole, a deletion included); only paths both sides changed are merged, by what the file is.
+import { mergeEnv, mergeJson, mergeYaml, type DataMerge } from "./merge-data.ts";
+import { mergeText, type Labels } from "./merge-text.ts";
+import { MANIFEST } from "./plan.ts";
+import type { FileTree } from "./types.ts";
+
+export type Action =
+  /** Nothing to do: the template did not change it, or the disk already holds the new text. */
+  | { path: string; action: "unchanged" }
+  /** The template changed it and the user had not: the new text (a new file included). */
+  | { path: string; action: "take-theirs"; text: string; created?: true }
+  /** The template dropped it and the user had not changed it. */
+  | { path: string; action: "delete" }
+  /** Both changed it: merged cleanly (`kept`: values both changed, the user's kept). */
+  | { path: string; action: "merged"; text: string; kept?: string[] }
+  /** Both changed the same lines: written with conflict markers. */
+  | { path: string; action: "conflict"; text: string; conflicts: number; base?: string; ours: string; theirs: string }
+  /** The user deleted it and the template changed it: it stays deleted. */
+  | { path: string; action: "deleted-by-you" }
+  /** The template dropped it and the user had edited it: it stays. */
+  | { path: string; action: "kept-edited" };
+
+export type ActionKind = Action["action"];
+
+/** Files no merge touches: jam.json is written after the rest; the lockfile is made again by pnpm. */
+export const NOT_MERGED = new Set([MANIFEST, "pnpm-lock.yaml"]);
+
+/** Structured files, merged as data; conflict markers never go into them. */
+function dataMerge(path: string): ((base: string | undefined, ours: string, theirs: string) => DataMerge) | undefined {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (name.endsWith(".json")) return mergeJson;
+  if (name === "pnpm-workspace.yaml") return mergeYaml;
+  if (name === ".env.example") return mergeEnv;
+  return undefined;
+}
+
+function mergeBoth(path: string, base: string | undefined, ours: string, theirs: string, labels: Labels): Action {
+  const data = dataMerge(path);
+  if (data) {
+    try {
+      const { text, kept } = data(base, ours, theirs);
+      return { path, action: "merged", text, ...(kept.length ? { kept } : {}) };
+    } catch {
+      // The user's copy no longer parses: it stays as it is, and the template's is offered beside it.
+      return { path, action: "conflict", text: ours, conflicts: 1, base, ours, theirs };
+    }
+  }
+  // Added on both sides: merged against an empty base, so neither side's lines are lost.
+  const { text, conflicts } = mergeText(base ?? "", ours, theirs, labels);
+  return conflicts ? { path, action: "conflict", text, conflicts, base, ours, theirs } : { path, action: "merged", text };
+}
+
+export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels): Action[] {
+  const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !NOT_MERGED.has(p)).sort();
+  return paths.map((path): Action => {
+    const [b, t, o] = [base.get(path), theirs.get(path), ours(path)];
+    if (t === b || o === t) return { path, action: "unchanged" };
+    if (o === b) return t === undefined ? { path, action: "delete" } : { path, action: "take-theirs", text: t, ...(o === undefined ? { created: true as const } : {}) };
+    if (o === undefined) return { path, action: "deleted-by-you" };
+    if (t === undefined) return { path, action: "kept-edited" };
+    return mergeBoth(path, b, o, t, labels);
+  });
+}
+
+/** The actions that write or delete a file. */
+export const writes = (actions: Action[]) => actions.filter((a) => a.action === "take-theirs" || a.action === "delete" || a.action === "merged" || a.action === "conflict");
