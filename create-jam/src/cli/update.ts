@@ -14,6 +14,7 @@ import { findModule, moduleFlags, resolveStack } from "../engine/stack.ts";
 import { treeHash } from "../engine/tree-hash.ts";
 import type { Choices, FileTree } from "../engine/types.ts";
 import { type Action, planUpdate, writes } from "../engine/update.ts";
+import { Interrupted } from "../engine/write.ts";
 import type { Bundle, Io } from "./main.ts";
 
 /** Exit codes of add and upgrade (as copier's): conflicts left to resolve are not an error. */
@@ -267,8 +268,10 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const onSigint = () => abort.abort();
   process.once("SIGINT", onSigint);
   try {
-    applyChanges(root, [...changes.map((a): [string, string | null] => [a.path, a.action === "delete" ? null : a.text]), [MANIFEST, manifestText]], abort.signal);
+    const all = [...changes.map((a): [string, string | null] => [a.path, a.action === "delete" ? null : a.text]), [MANIFEST, manifestText] as [string, string]];
+    await applyChanges(root, all, { signal: abort.signal, delayMs: Number(io.env.CREATE_JAM_TEST_WRITE_DELAY_MS) || 0 });
   } catch (e) {
+    if (e instanceof Interrupted) throw new JamError("Cancelled: every file is as it was.", undefined, EXIT.interrupted);
     throw fail(`Could not write the project (${(e as Error).message}): every file is as it was.`, "Check the folder's permissions and free space, then run again.");
   } finally {
     process.removeListener("SIGINT", onSigint);

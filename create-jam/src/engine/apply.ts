@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { assertSafePath } from "./plan.ts";
+import { Interrupted } from "./write.ts";
 
 /** A file's new text, or null to delete it. */
 export type Change = [path: string, text: string | null];
@@ -49,7 +50,8 @@ export function recoverUpdate(root: string): boolean {
   return true;
 }
 
-export function applyChanges(root: string, changes: Change[], signal?: AbortSignal): void {
+/** `delayMs`: a test's pause before each move, so it can stop the run midway. */
+export async function applyChanges(root: string, changes: Change[], { signal, delayMs = 0 }: { signal?: AbortSignal; delayMs?: number } = {}): Promise<void> {
   const staging = join(root, STAGING);
   mkdirSync(staging);
   const paths = changes.map(([path]) => path);
@@ -64,7 +66,9 @@ export function applyChanges(root: string, changes: Change[], signal?: AbortSign
     }
     writeFileSync(join(staging, "journal.json"), JSON.stringify(paths));
     for (const [path, text] of changes) {
-      if (signal?.aborted) throw new Error("interrupted");
+      // A turn of the event loop lets a pending Ctrl+C run its handler.
+      await new Promise((r) => (delayMs ? setTimeout(r, delayMs) : setImmediate(r)));
+      if (signal?.aborted) throw new Interrupted("interrupted");
       const [target, fresh] = [inside(root, path), join(staging, "new", path)];
       if (existsSync(target)) move(target, join(staging, "old", path));
       if (text === null) rmSync(fresh, { recursive: true });

@@ -37,14 +37,15 @@ export async function writeBaseRef(repo: string, prefix: string, tree: FileTree,
 export async function readBaseRef(repo: string, prefix: string, expected: string): Promise<FileTree | undefined> {
   const list = await git(repo, ["ls-tree", "-r", "-z", "--full-tree", BASE_REF, "--", prefix || "."]);
   if (list.exitCode !== 0) return undefined;
-  const entries = list.stdout.toString().split("\0").filter(Boolean).map((line) => {
+  // execa gives bytes as a Uint8Array, whose toString() lists numbers.
+  const entries = Buffer.from(list.stdout).toString().split("\0").filter(Boolean).map((line) => {
     const [meta, path] = line.split("\t") as [string, string];
     return { sha: meta.split(" ")[2] as string, path: path.slice(prefix.length) };
   });
   if (!entries.length) return undefined;
   const batch = await git(repo, ["cat-file", "--batch"], `${entries.map((e) => e.sha).join("\n")}\n`);
   if (batch.exitCode !== 0) return undefined;
-  const out = batch.stdout as Buffer;
+  const out = Buffer.from(batch.stdout);
   const tree: FileTree = new Map();
   let at = 0;
   for (const e of entries) {

@@ -1,5 +1,6 @@
 // Stack -> the whole project as an in-memory file tree. Pure: same input, byte-identical output.
 import { reproduceCommand } from "./command.ts";
+import { kinds } from "./kinds.ts";
 import {
   buildEnvExample,
   buildGitignore,
@@ -148,7 +149,8 @@ export interface JamManifest {
 function jamManifest({ stack, options, version }: PlanInput, baseTree: string): JamManifest {
   return {
     createJam: version,
-    choices: stack.choices,
+    // In the kinds' order, whatever order the flags came in: the same stack, the same file.
+    choices: Object.fromEntries([...kinds.map((k) => [k.kind, stack.choices[k.kind]]), ...(stack.choices.flags ? [["flags", stack.choices.flags]] : [])]) as Choices,
     options,
     templates: Object.fromEntries(stack.modules.map((m) => [m.template.name, m.template.version])),
     baseTree,

@@ -1,0 +1,188 @@
+// `create-jam add` and `upgrade` as a user runs them, in a git repository the test makes: merged
+// edits, conflicts git sees, refusals that change nothing, the dry run, a run stopped midway.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { listFiles, runCli, tempDir } from "../helpers.ts";
+
+const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
+const env = { ...gitIdentity, CI: "true" };
+
+/** A project made as a user makes one (a git repository with its first commit), in a folder of its own. */
+async function project(flags: string[] = []): Promise<string> {
+  const cwd = tempDir("jam-update-");
+  const r = await runCli(["site", "--yes", "--no-install", "--git", ...flags], { cwd, env });
+  expect(r.exitCode, r.all).toBe(0);
+  return join(cwd, "site");
+}
+
+const git = (dir: string, ...args: string[]) => execa("git", args, { cwd: dir, env, reject: false });
+const commitAll = async (dir: string, message: string) => {
+  await git(dir, "add", "-A");
+  await git(dir, "commit", "-qm", message);
+};
+/** Every file but git's, with its text. */
+const files = (dir: string) => Object.fromEntries(listFiles(dir).filter((p) => !p.startsWith(".git/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
+const edit = (dir: string, path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
+
+describe("create-jam add", () => {
+  it("on an unedited project, from a folder inside it, writes exactly the project made fresh with the module; a second add changes nothing", async () => {
+    const site = await project();
+    const r = await runCli(["add", "search", "algolia"], { cwd: join(site, "apps/web"), env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toMatch(/added +packages\/sections\/src\/algolia\.ts/);
+    expect(r.stdout).toMatch(/deleted +apps\/web\/pagefind\.json/);
+    const fresh = await project(["--search", "algolia"]);
+    expect(files(site)).toEqual(files(fresh));
+    await commitAll(site, "algolia");
+    const again = await runCli(["add", "search", "algolia"], { cwd: site, env });
+    expect(again.exitCode, again.all).toBe(0);
+    expect(again.stdout).toContain("Nothing to change");
+    expect((await git(site, "status", "--porcelain")).stdout).toBe("");
+  });
+
+  it("keeps the user's edits: a line elsewhere in a file the template changes, and a version the user raised", async () => {
+    const site = await project();
+    edit(site, "README.md", (t) => t.replace(/^# Site$/m, "# Site, by me"));
+    edit(site, "apps/web/package.json", (t) => t.replace(/"astro": "[^"]+"/, '"astro": "99.0.0"'));
+    await commitAll(site, "my edits");
+    const r = await runCli(["add", "commerce", "stripe"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    const readme = readFileSync(join(site, "README.md"), "utf8");
+    expect(readme).toContain("# Site, by me");
+    expect(readme).toContain("--commerce stripe");
+    const web = JSON.parse(readFileSync(join(site, "apps/web/package.json"), "utf8"));
+    expect(web.dependencies.astro).toBe("99.0.0");
+    expect(existsSync(join(site, "packages/sections/src/commerce/stripe.ts"))).toBe(true);
+    expect(JSON.parse(readFileSync(join(site, "jam.json"), "utf8")).choices.commerce).toBe("stripe");
+  });
+
+  it("marks edits on the same lines as a conflict git sees (both modified, three stages) and exits 2; JSON gets no markers", async () => {
+    const site = await project();
+    edit(site, "README.md", (t) => t.replace(/^Made with create-jam /m, "Made by me with create-jam "));
+    await commitAll(site, "my line");
+    const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(2);
+    expect(r.stdout).toMatch(/CONFLICT +README\.md/);
+    expect(r.stdout).toContain("staged as git conflicts");
+    const readme = readFileSync(join(site, "README.md"), "utf8");
+    expect(readme).toMatch(/<<<<<<< ours \(your project\)\nMade by me with create-jam [\s\S]*\|\|\|\|\|\|\| base \(create-jam [^)]+\)\n[\s\S]*=======\n[\s\S]*--commerce snipcart[\s\S]*>>>>>>> theirs/);
+    expect((await git(site, "status", "--porcelain", "README.md")).stdout).toBe("UU README.md");
+    const stages = (await git(site, "ls-files", "-u", "README.md")).stdout.split("\n").map((l) => l.split(/\s+/));
+    expect(stages.map((s) => s[2])).toEqual(["1", "2", "3"]);
+    expect(new Set(stages.map((s) => s[1])).size).toBe(3);
+    for (const p of listFiles(site).filter((p) => /\.(json|ya?ml)$/.test(p) && !p.startsWith(".git/"))) expect(readFileSync(join(site, p), "utf8"), p).not.toContain("<<<<<<<");
+  });
+
+  it("refuses, changing nothing, when a file it would change has uncommitted changes; --allow-dirty merges into it", async () => {
+    const site = await project();
+    edit(site, "README.md", (t) => t.replace(/^# Site$/m, "# Uncommitted"));
+    const before = files(site);
+    const r = await runCli(["add", "deploy", "netlify"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.stderr).toContain("These files it would change have uncommitted changes: README.md.");
+    expect(r.stderr).toContain("--allow-dirty");
+    expect(files(site)).toEqual(before);
+    const dirty = await runCli(["add", "deploy", "netlify", "--allow-dirty"], { cwd: site, env });
+    expect(dirty.exitCode, dirty.all).toBe(0);
+    expect(readFileSync(join(site, "README.md"), "utf8")).toContain("# Uncommitted");
+    expect(existsSync(join(site, "netlify.toml"))).toBe(true);
+  });
+
+  it("--dry-run --json changes nothing and lists the actions the real run then takes", async () => {
+    const site = await project();
+    edit(site, "README.md", (t) => t.replace(/^# Site$/m, "# Site, by me"));
+    await commitAll(site, "edit");
+    const before = files(site);
+    const dry = await runCli(["add", "search", "algolia", "--dry-run", "--json"], { cwd: site, env });
+    expect(dry.exitCode, dry.all).toBe(0);
+    expect(files(site)).toEqual(before);
+    const plan = JSON.parse(dry.stdout);
+    expect(plan).toMatchObject({ ok: true, dryRun: true, done: false, command: "add search algolia" });
+    expect(plan.actions).toContainEqual({ path: "README.md", action: "merged" });
+    expect(plan.actions).toContainEqual({ path: "apps/web/pagefind.json", action: "delete" });
+    const real = await runCli(["add", "search", "algolia", "--json"], { cwd: site, env });
+    expect(real.exitCode, real.all).toBe(0);
+    expect(JSON.parse(real.stdout).actions).toEqual(plan.actions);
+  });
+
+  it("a run stopped by Ctrl+C leaves the old tree; one killed outright is undone by the next run, which then finishes", async () => {
+    const site = await project();
+    const before = files(site);
+    const child = runCli(["add", "commerce", "stripe"], { cwd: site, env: { ...env, CREATE_JAM_TEST_WRITE_DELAY_MS: "100" } });
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill("SIGINT");
+    const stopped = await child;
+    expect(stopped.exitCode, stopped.all).toBe(130);
+    expect(files(site)).toEqual(before);
+
+    const killed = runCli(["add", "commerce", "stripe"], { cwd: site, env: { ...env, CREATE_JAM_TEST_WRITE_DELAY_MS: "100" } });
+    await new Promise((r) => setTimeout(r, 1500));
+    killed.kill("SIGKILL");
+    await killed;
+    expect(existsSync(join(site, ".create-jam-update"))).toBe(true);
+    const r = await runCli(["add", "commerce", "stripe"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("An earlier run was stopped midway: its changes were undone first.");
+    expect(files(site)).toEqual(files(await project(["--commerce", "stripe"])));
+  });
+
+  it("refuses what the modules rule out with their reason, and a kind or module it does not know", async () => {
+    const site = await project(["--rendering", "hybrid"]);
+    const before = files(site);
+    const pages = await runCli(["add", "deploy", "github-pages"], { cwd: site, env });
+    expect(pages.exitCode, pages.all).toBe(1);
+    expect(pages.stderr).toContain("--deploy github-pages does not work with --rendering hybrid");
+    const kind = await runCli(["add", "cms", "sanity"], { cwd: site, env });
+    expect(kind.stderr).toContain('Unknown kind "cms".');
+    const id = await runCli(["add", "content", "wordpress"], { cwd: site, env });
+    expect(id.stderr).toMatch(/Unknown content "wordpress"\.\n {2}Allowed: markdown, sanity/);
+    expect(files(site)).toEqual(before);
+  });
+});
+
+describe("create-jam upgrade", () => {
+  it("to the version that made the project writes nothing", async () => {
+    const site = await project();
+    const r = await runCli(["upgrade"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("Nothing to change");
+    expect((await git(site, "status", "--porcelain")).stdout).toBe("");
+  });
+
+  it("refuses when the base cannot be had, changing nothing", async () => {
+    const site = await project();
+    edit(site, "jam.json", (t) => t.replace(/"baseTree": "[0-9a-f]+"/, `"baseTree": "${"0".repeat(40)}"`));
+    await commitAll(site, "a baseTree that matches no tree");
+    const before = files(site);
+    const r = await runCli(["upgrade"], { cwd: site, env, timeout: 300_000 });
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.stderr).toMatch(/The files create-jam [\d.]+ made for this project cannot be had, so nothing can be merged: .*refs\/jam\/base is missing or holds another tree/);
+    expect(files(site)).toEqual(before);
+  });
+});
+
+describe("commands and folders", () => {
+  it("takes add only as the first argument: ./add is a project folder", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["./add", "--yes", "--no-install", "--no-git"], { cwd, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(existsSync(join(cwd, "add/jam.json"))).toBe(true);
+  });
+
+  it("says where add works when there is no project", async () => {
+    const r = await runCli(["add", "search", "algolia"], { cwd: tempDir(), env });
+    expect(r.exitCode, r.all).toBe(1);
+    expect(r.stderr).toMatch(/No jam\.json here or in a folder above .*: add and upgrade work inside a project create-jam made\./);
+  });
+
+  it("lists the commands in --help", async () => {
+    const r = await runCli(["--help"], { env });
+    expect(r.stdout).toContain("create-jam add <kind> <id>");
+    expect(r.stdout).toContain("create-jam upgrade");
+    const add = await runCli(["add", "--help"], { env });
+    expect(add.stdout).toContain("--dry-run");
+    expect(add.stdout).toContain("2 done with conflicts to resolve");
+  });
+});
