@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { treeHash } from "../../create-jam/src/engine/tree-hash.ts";
 import { listFiles, runCli, tempDir } from "../helpers.ts";
 
 const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
@@ -160,6 +161,20 @@ describe("create-jam upgrade", () => {
     expect(r.exitCode, r.all).toBe(1);
     expect(r.stderr).toMatch(/The files create-jam [\d.]+ made for this project cannot be had, so nothing can be merged: .*refs\/jam\/base is missing or holds another tree/);
     expect(files(site)).toEqual(before);
+  });
+});
+
+describe("create-jam render", () => {
+  it("prints the files planned for a jam.json, given by a relative or an absolute path: every file as written, and the tree jam.json's baseTree names", async () => {
+    const site = await project(["--framework", "eleventy", "--search", "none"]);
+    const manifest = JSON.parse(readFileSync(join(site, "jam.json"), "utf8"));
+    for (const [cwd, path] of [[site, "jam.json"], [tempDir(), join(site, "jam.json")]] as const) {
+      const r = await runCli(["render", "--manifest", path], { cwd, env });
+      expect(r.exitCode, r.all).toBe(0);
+      const planned = JSON.parse(r.stdout).files as Record<string, string>;
+      expect(planned).toEqual(files(site));
+      expect(treeHash(new Map(Object.entries(planned).filter(([p]) => p !== "jam.json")))).toBe(manifest.baseTree);
+    }
   });
 });
 

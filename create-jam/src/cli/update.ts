@@ -2,7 +2,7 @@
 // stack (jam.json) planned again, merged into its files. Loaded only when one of them is the first
 // argument, so scaffolding never pays for it.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
 import { applyChanges, recoverUpdate } from "../engine/apply.ts";
@@ -68,12 +68,12 @@ function findProject(cwd: string): string {
   }
 }
 
-function readManifest(root: string): JamManifest {
+function readManifest(file: string): JamManifest {
   let m: Partial<JamManifest>;
   try {
-    m = JSON.parse(readFileSync(join(root, MANIFEST), "utf8"));
+    m = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw fail(`${join(root, MANIFEST)} is not valid JSON (${(e as Error).message}).`, "Restore it from git (git checkout jam.json).");
+    throw fail(`${file} cannot be read as JSON (${(e as Error).message}).`, "Restore it from git (git checkout jam.json).");
   }
   if (!m.createJam || !m.choices || !m.options || !m.baseTree) {
     throw fail(`${MANIFEST} lacks what an upgrade starts from (createJam, choices, options, baseTree): it was written before create-jam recorded them.`, "Make the project again with the command in its jam.json, and copy your files over.");
@@ -194,7 +194,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
 
   if (command === "render") {
     if (typeof values.manifest !== "string") throw fail("render needs --manifest <path to jam.json>.", "create-jam render --manifest jam.json");
-    const manifest = readManifest(dirname(join(io.cwd, values.manifest)));
+    const manifest = readManifest(resolve(io.cwd, values.manifest));
     const tree = planProject({ registry, stack: resolveStack(registry, manifest.choices), options: manifest.options, store, version });
     io.out(`${JSON.stringify({ createJam: version, files: Object.fromEntries(tree) })}\n`);
     return EXIT.ok;
@@ -202,7 +202,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
 
   const root = findProject(io.cwd);
   const recovered = recoverUpdate(root);
-  const manifest = readManifest(root);
+  const manifest = readManifest(join(root, MANIFEST));
   let choices = manifest.choices;
   if (command === "add") {
     const [kind, id, ...extra] = positionals.slice(1);
