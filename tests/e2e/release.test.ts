@@ -18,7 +18,9 @@ let registry: Served;
 let url = "";
 // The registry only for npm's own commands (create, exec, view, publish): pnpm installs the project's
 // packages from the real registry, where they are.
-const npmEnv = () => ({ ...gitIdentity, CI: "true", npm_config_registry: url, NPM_CONFIG_USERCONFIG: join(work, ".npmrc") });
+// npm's cache of its own too: npx keeps the packages it ran by version, and another run's create-jam
+// 0.1.1 is not this one's.
+const npmEnv = () => ({ ...gitIdentity, CI: "true", npm_config_registry: url, NPM_CONFIG_USERCONFIG: join(work, ".npmrc"), npm_config_cache: join(work, "npm-cache") });
 const run = async (cmd: string, args: string[], cwd: string, env: Record<string, string> = npmEnv()) => {
   const r = await execa(cmd, args, { cwd, env, reject: false, all: true, stdin: "ignore", timeout: 600_000 });
   return r;
