@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, tempDir } from "../helpers.ts";
+import { listFiles, repoRoot, tempDir } from "../helpers.ts";
 import { gitIdentity, pnpm } from "./helpers.ts";
 import { freePort, type Served, startServer } from "./serve.ts";
 
@@ -31,6 +31,8 @@ const must = async (cmd: string, args: string[], cwd: string, env?: Record<strin
   return r.all ?? "";
 };
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
+/** Every file but git's, with its text. */
+const files = (dir: string) => Object.fromEntries(listFiles(dir).filter((p) => !p.startsWith(".git/")).map((p) => [p, read(dir, p)]));
 const edit = (file: string, change: (t: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
 
 beforeAll(async () => {
@@ -64,6 +66,9 @@ describe("a release through a local registry, and upgrade", () => {
     // One with git (its base is refs/jam/base), one without (its base comes from the registry).
     await must("npm", ["create", "jam@latest", "site", "--", "--yes", "--no-install", "--git"], cwd);
     await must("npm", ["create", "jam@latest", "plain", "--", "--yes", "--no-install", "--no-git"], cwd);
+    // One left as it was made, for the equivalence below.
+    await must("mkdir", ["-p", join(cwd, "untouched")], work);
+    await must("npm", ["create", "jam@latest", "site", "--", "--yes", "--framework", "sveltekit", "--commerce", "stripe", "--no-install", "--git"], join(cwd, "untouched"));
     expect(JSON.parse(read(cwd, "site/jam.json")).createJam).toBe(first);
     expect(first).not.toBe(version);
   });
@@ -99,6 +104,21 @@ describe("a release through a local registry, and upgrade", () => {
     expect(manifest.templates["@create-jam/template-base"]).toBe(JSON.parse(read(clone, "templates/base/package.json")).version);
     await pnpm(site, "install", "--frozen-lockfile");
     await pnpm(site, "build");
+  });
+
+  it("upgrades an unedited project to exactly what the new version makes fresh; a second upgrade writes nothing", async () => {
+    const site = join(cwd, "untouched/site");
+    const r = await run("npm", ["exec", "--yes", "create-jam@latest", "--", "upgrade"], site);
+    expect(r.exitCode, r.all).toBe(0);
+    await must("mkdir", ["-p", join(cwd, "fresh")], work);
+    await must("npm", ["create", "jam@latest", "site", "--", "--yes", "--framework", "sveltekit", "--commerce", "stripe", "--no-install", "--git"], join(cwd, "fresh"));
+    expect(files(site)).toEqual(files(join(cwd, "fresh/site")));
+    await must("git", ["add", "-A"], site);
+    await must("git", ["commit", "-qm", "upgraded"], site);
+    const again = await run("npm", ["exec", "--yes", "create-jam@latest", "--", "upgrade"], site);
+    expect(again.exitCode, again.all).toBe(0);
+    expect(again.all).toContain("Nothing to change");
+    expect((await must("git", ["status", "--porcelain"], site)).trim()).toBe("");
   });
 
   it("marks the line the user and the template both changed as a conflict (exit 2), with the base from the registry when there is no git", async () => {
