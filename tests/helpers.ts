@@ -1,6 +1,6 @@
 // Runs create-jam the way a script or CI job does: the built bin, stdin not a terminal.
 import { execa } from "execa";
-import { chmodSync, cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 
@@ -19,6 +19,12 @@ export const listFiles = (dir: string) =>
     .filter((e) => e.isFile())
     .map((e) => join(relative(dir, e.parentPath), e.name).split(sep).join("/"))
     .sort();
+
+/** Every file of a project but git's, with its text: for "the same project" checks. */
+export const projectFiles = (dir: string) => Object.fromEntries(listFiles(dir).filter((p) => !p.startsWith(".git/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
+
+/** Rewrites a file as a user would edit it. */
+export const editFile = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
 
 export interface RunOptions {
   cwd?: string;

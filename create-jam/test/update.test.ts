@@ -174,7 +174,7 @@ describe("jam.json", () => {
     const { registry } = await import("../src/engine/registry.ts");
     const { resolveStack } = await import("../src/engine/stack.ts");
     const { defaultChoices, defaultOptions, store } = await import("./helpers.ts");
-    const given = Object.fromEntries(Object.entries({ ...defaultChoices, search: "algolia" }).reverse()) as Choices;
+    const given = Object.fromEntries(Object.entries({ ...defaultChoices, search: "algolia" }).reverse()) as unknown as Choices;
     const manifest = (c: Choices) => planProject({ registry, stack: resolveStack(registry, c), options: defaultOptions, store, version: "0.0.0-test" }).get(MANIFEST);
     expect(manifest(given)).toBe(manifest({ ...defaultChoices, search: "algolia" }));
   });

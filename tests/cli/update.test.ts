@@ -1,11 +1,11 @@
 // `create-jam add` and `upgrade` as a user runs them, in a git repository the test makes: merged
 // edits, conflicts git sees, refusals that change nothing, the dry run, a run stopped midway.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { treeHash } from "../../create-jam/src/engine/tree-hash.ts";
-import { listFiles, runCli, tempDir } from "../helpers.ts";
+import { editFile, listFiles, projectFiles, runCli, tempDir } from "../helpers.ts";
 
 const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
 const env = { ...gitIdentity, CI: "true" };
@@ -23,9 +23,8 @@ const commitAll = async (dir: string, message: string) => {
   await git(dir, "add", "-A");
   await git(dir, "commit", "-qm", message);
 };
-/** Every file but git's, with its text. */
-const files = (dir: string) => Object.fromEntries(listFiles(dir).filter((p) => !p.startsWith(".git/")).map((p) => [p, readFileSync(join(dir, p), "utf8")]));
-const edit = (dir: string, path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), "utf8")));
+const files = projectFiles;
+const edit = (dir: string, path: string, change: (text: string) => string) => editFile(join(dir, path), change);
 
 describe("create-jam add", () => {
   it("on an unedited project, from a folder inside it, writes exactly the project made fresh with the module; a second add changes nothing", async () => {

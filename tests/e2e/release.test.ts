@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listFiles, repoRoot, tempDir } from "../helpers.ts";
+import { editFile, projectFiles, repoRoot, tempDir } from "../helpers.ts";
 import { gitIdentity, pnpm } from "./helpers.ts";
 import { freePort, type Served, startServer } from "./serve.ts";
 
@@ -31,9 +31,8 @@ const must = async (cmd: string, args: string[], cwd: string, env?: Record<strin
   return r.all ?? "";
 };
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
-/** Every file but git's, with its text. */
-const files = (dir: string) => Object.fromEntries(listFiles(dir).filter((p) => !p.startsWith(".git/")).map((p) => [p, read(dir, p)]));
-const edit = (file: string, change: (t: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")));
+const files = projectFiles;
+const edit = editFile;
 
 beforeAll(async () => {
   const port = await freePort();

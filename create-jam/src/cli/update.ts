@@ -130,7 +130,7 @@ async function baseOf(root: string, manifest: JamManifest, bundle: Bundle, io: I
     } catch {
       tried.push(`create-jam@${manifest.createJam} from the registry printed no plan`);
     }
-  } else tried.push(`create-jam@${manifest.createJam} could not be run from the registry (${(r.stderr || r.message).trim().split("\n")[0]?.replace(/^✖ /, "")})`);
+  } else tried.push(`create-jam@${manifest.createJam} could not be run from the registry (${(r.stderr || r.message || "").trim().split("\n")[0]?.replace(/^✖ /, "")})`);
   throw fail(`The files create-jam ${manifest.createJam} made for this project cannot be had, so nothing can be merged: ${tried.join("; ")}.`, "Connect to the npm registry and run it again; nothing was changed.");
 }
 
