@@ -9,7 +9,7 @@ import { assertSafePath } from "./plan.ts";
 import { Interrupted } from "./write.ts";
 
 /** A file's new text, or null to delete it. */
-export type Change = [path: string, text: string | null];
+type Change = [path: string, text: string | null];
 
 const STAGING = ".create-jam-update";
 

@@ -25,10 +25,8 @@ export type Action =
   /** The template dropped it and the user had edited it: it stays. */
   | { path: string; action: "kept-edited" };
 
-export type ActionKind = Action["action"];
-
 /** Files no merge touches: jam.json is written after the rest; the lockfile is made again by pnpm. */
-export const NOT_MERGED = new Set([MANIFEST, "pnpm-lock.yaml"]);
+const NOT_MERGED = new Set([MANIFEST, "pnpm-lock.yaml"]);
 
 /** Structured files, merged as data; conflict markers never go into them. */
 function dataMerge(path: string): ((base: string | undefined, ours: string, theirs: string) => DataMerge) | undefined {
