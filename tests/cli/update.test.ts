@@ -1,6 +1,6 @@
 // `create-jam add` and `upgrade` as a user runs them, in a git repository the test makes: merged
 // edits, conflicts git sees, refusals that change nothing, the dry run, a run stopped midway.
-import { existsSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -126,6 +126,22 @@ describe("create-jam add", () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("An earlier run was stopped midway: its changes were undone first.");
     expect(files(site)).toEqual(files(await project(["--commerce", "stripe"])));
+  });
+
+  it("never merges pnpm-lock.yaml: a changed package.json has pnpm install make it again", async () => {
+    const site = await project();
+    writeFileSync(join(site, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
+    await commitAll(site, "a lockfile");
+    // A pnpm first on PATH that records how it was called (the real install is the e2e's).
+    const fakeBin = tempDir("jam-bin-");
+    const calls = join(fakeBin, "calls");
+    writeFileSync(join(fakeBin, "pnpm"), `#!/bin/sh\necho "$PWD $*" >> ${calls}\n[ "$1" = --version ] && echo 11.0.0\nexit 0\n`);
+    chmodSync(join(fakeBin, "pnpm"), 0o755);
+    const r = await runCli(["add", "search", "algolia"], { cwd: site, env: { ...env, PATH: `${fakeBin}:${process.env.PATH}` } });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("pnpm-lock.yaml is made again");
+    expect(readFileSync(calls, "utf8")).toContain(`${site} install`);
+    expect(readFileSync(join(site, "pnpm-lock.yaml"), "utf8")).toBe("lockfileVersion: '9.0'\n");
   });
 
   it("refuses what the modules rule out with their reason, and a kind or module it does not know", async () => {
