@@ -20,15 +20,15 @@ let url = "";
 // packages from the real registry, where they are.
 // npm's cache of its own too: npx keeps the packages it ran by version, and another run's create-jam
 // 0.1.1 is not this one's.
-const npmEnv = () => ({ ...gitIdentity, CI: "true", npm_config_registry: url, NPM_CONFIG_USERCONFIG: join(work, ".npmrc"), npm_config_cache: join(work, "npm-cache") });
-const run = async (cmd: string, args: string[], cwd: string, env: Record<string, string> = npmEnv()) => {
-  const r = await execa(cmd, args, { cwd, env, reject: false, all: true, stdin: "ignore", timeout: 600_000 });
-  return r;
-};
-const must = async (cmd: string, args: string[], cwd: string, env?: Record<string, string>) => {
-  const r = await run(cmd, args, cwd, env);
+// Nothing of the npm that runs the suite (`npm test` gives its children its npm_config_* settings).
+const ownEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))) as Record<string, string>;
+const npmEnv = () => ({ ...ownEnv(), ...gitIdentity, CI: "true", npm_config_registry: url, NPM_CONFIG_USERCONFIG: join(work, ".npmrc"), npm_config_cache: join(work, "npm-cache") });
+const run = (cmd: string, args: string[], cwd: string) => execa(cmd, args, { cwd, env: npmEnv(), extendEnv: false, reject: false, all: true, stdin: "ignore", timeout: 600_000 });
+/** Its stdout; fails with everything it printed. */
+const must = async (cmd: string, args: string[], cwd: string) => {
+  const r = await run(cmd, args, cwd);
   if (r.exitCode !== 0) throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd} (exit ${r.exitCode}):\n${r.all}`);
-  return r.all ?? "";
+  return r.stdout ?? "";
 };
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
 const files = projectFiles;
