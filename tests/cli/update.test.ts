@@ -75,6 +75,23 @@ describe("create-jam add", () => {
     for (const p of listFiles(site).filter((p) => /\.(json|ya?ml)$/.test(p) && !p.startsWith(".git/"))) expect(readFileSync(join(site, p), "utf8"), p).not.toContain("<<<<<<<");
   });
 
+  it("works in a project inside a larger git repository: dirty files and conflict stages under the project's own path", async () => {
+    const outer = tempDir("jam-outer-");
+    await git(outer, "init", "-q");
+    const made = await runCli(["sites/site", "--yes", "--no-install", "--git"], { cwd: outer, env });
+    expect(made.exitCode, made.all).toBe(0);
+    expect(made.stdout).toContain("already in the git repository");
+    const site = join(outer, "sites/site");
+    await commitAll(outer, "the site");
+    edit(site, "README.md", (t) => t.replace(/^Made with create-jam /m, "Made by us with create-jam "));
+    const dirty = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
+    expect(dirty.stderr).toContain("uncommitted changes: README.md.");
+    await commitAll(outer, "our line");
+    const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(2);
+    expect((await git(outer, "status", "--porcelain", "sites/site/README.md")).stdout).toBe("UU sites/site/README.md");
+  });
+
   it("refuses, changing nothing, when a file it would change has uncommitted changes; --allow-dirty merges into it", async () => {
     const site = await project();
     edit(site, "README.md", (t) => t.replace(/^# Site$/m, "# Uncommitted"));

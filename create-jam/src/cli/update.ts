@@ -2,7 +2,7 @@
 // stack (jam.json) planned again, merged into its files. Loaded only when one of them is the first
 // argument, so scaffolding never pays for it.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
 import { applyChanges, recoverUpdate } from "../engine/apply.ts";
@@ -115,8 +115,7 @@ async function baseOf(root: string, manifest: JamManifest, bundle: Bundle, io: I
   }
   const repo = await gitRoot(root);
   if (repo) {
-    const prefix = relative(repo, root).split(sep).filter(Boolean).map((p) => `${p}/`).join("");
-    const tree = await readBaseRef(repo, prefix, manifest.baseTree);
+    const tree = await readBaseRef(repo, await repoPrefix(root), manifest.baseTree);
     if (tree) return { tree, from: BASE_REF };
     tried.push(`${BASE_REF} is missing or holds another tree`);
   }
@@ -139,19 +138,23 @@ const readOurs = (root: string) => (path: string) => {
   return existsSync(file) ? readFileSync(file, "utf8") : undefined;
 };
 
+/** The project folder's path in its git repository, "" or ending in "/" ("sites/blog/"). */
+const repoPrefix = async (root: string) => (await execa("git", ["rev-parse", "--show-prefix"], { cwd: root })).stdout.trim();
+
 /** The paths among `paths` with uncommitted changes, in the project's git repository. */
 async function dirtyPaths(root: string, paths: string[]): Promise<string[]> {
   if (!(await gitRoot(root)) || !paths.length) return [];
   const r = await execa("git", ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ...paths], { cwd: root, reject: false });
   if (r.exitCode !== 0) return [];
-  const root_ = (await execa("git", ["rev-parse", "--show-prefix"], { cwd: root })).stdout.trim();
-  return r.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3)).filter((p) => !p.includes(" -> ")).map((p) => p.slice(root_.length));
+  // Porcelain paths are the repository's, whatever the folder.
+  const prefix = await repoPrefix(root);
+  return r.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3)).filter((p) => !p.includes(" -> ")).map((p) => p.slice(prefix.length));
 }
 
 /** A conflict as git shows one: stages 1 (base), 2 (ours), 3 (theirs) in the index, so `git status` says "both modified". */
 async function stageConflicts(root: string, conflicts: Extract<Action, { action: "conflict" }>[]): Promise<void> {
   if (!conflicts.length || !(await gitRoot(root))) return;
-  const prefix = (await execa("git", ["rev-parse", "--show-prefix"], { cwd: root })).stdout.trim();
+  const prefix = await repoPrefix(root);
   const blob = async (text: string) => (await execa("git", ["hash-object", "-w", "--stdin"], { cwd: root, input: text })).stdout.trim();
   const lines: string[] = [];
   for (const c of conflicts) {
@@ -278,7 +281,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   }
   await stageConflicts(root, conflicts);
   const repo = await gitRoot(root);
-  if (repo) await writeBaseRef(repo, relative(repo, root).split(sep).filter(Boolean).map((p) => `${p}/`).join(""), withoutManifest(theirs), `create-jam ${version}: ${what}`);
+  if (repo) await writeBaseRef(repo, await repoPrefix(root), withoutManifest(theirs), `create-jam ${version}: ${what}`);
 
   const steps: { step: string; ok: boolean; detail?: string }[] = [];
   const manifests = changes.some((a) => a.path.endsWith("package.json") || a.path === "pnpm-workspace.yaml");
