@@ -1,17 +1,22 @@
 // add and upgrade as a pure plan: each path's class, the merges by file kind, and the equivalences
 // upgrade.md asks for (an unedited project given a module equals a fresh project with it).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse as parseJsonc } from "jsonc-parser";
+import { parse as parseYamlDoc } from "yaml";
 import { merge3, mergeEnv, mergeJson, mergeYaml } from "../src/engine/merge-data.ts";
 import { mergeText } from "../src/engine/merge-text.ts";
 import { MANIFEST } from "../src/engine/plan.ts";
 import { treeHash } from "../src/engine/tree-hash.ts";
 import type { Choices, FileTree } from "../src/engine/types.ts";
 import { type Action, planUpdate, writes } from "../src/engine/update.ts";
-import { plan } from "./helpers.ts";
+import { pairwise } from "../src/engine/matrix.ts";
+import type { TemplateStore } from "../src/engine/render.ts";
+import { registry } from "../src/engine/registry.ts";
+import { plan, repoRoot, store } from "./helpers.ts";
 
 const root = mkdtempSync(join(tmpdir(), "jam-update-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -129,6 +134,50 @@ describe("data files, key by key", () => {
     expect(text).toBe(`${head}\n# A\nA=mine\n\nMY=1\n\n# C\nC=\n`);
   });
 
+  it("a workflow both sides changed on the same lines is merged as data: the user's value kept and listed, no markers", () => {
+    const path = ".github/workflows/ci.yml";
+    const base = plan().get(path) as string;
+    const install = /pnpm install --frozen-lockfile/;
+    expect(base).toMatch(install);
+    const ours = base.replace(install, "pnpm install --frozen-lockfile --prefer-offline");
+    const theirs = base.replace(install, "pnpm install --frozen-lockfile --ignore-scripts").replace(/cancel-in-progress: \w+/, "cancel-in-progress: false");
+    expect(mergeText(base, ours, theirs, labels).conflicts).toBeGreaterThan(0);
+    const [a] = actionsOf(tree({ [path]: base }), tree({ [path]: theirs }), tree({ [path]: ours }));
+    expect(a).toMatchObject({ action: "merged", kept: [expect.stringMatching(/^jobs\.\w+\.steps$/)] });
+    const text = (a as { text: string }).text;
+    expect(text).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+    expect(text).toContain("--prefer-offline");
+    // The template's change elsewhere in the file lands.
+    expect(parseYamlDoc(text).concurrency["cancel-in-progress"]).toBe(false);
+  });
+
+  it("YAML and JSONC changes on different lines are merged line by line, keeping the user's comments", () => {
+    const path = ".github/workflows/ci.yml";
+    const base = plan().get(path) as string;
+    const ours = `# Our CI: keep it fast.\n${base}`;
+    const theirs = base.replace(/cancel-in-progress: \w+/, "cancel-in-progress: false");
+    const [a] = actionsOf(tree({ [path]: base }), tree({ [path]: theirs }), tree({ [path]: ours }));
+    expect(a).toMatchObject({ action: "merged", text: `# Our CI: keep it fast.\n${theirs}` });
+  });
+
+  it("a .jsonc file both sides changed on the same line is merged as data: it still parses, the user's value kept", () => {
+    const path = "apps/web/biome.jsonc";
+    const base = readFileSync(join(repoRoot, "templates/framework-nuxt/files", path), "utf8");
+    const rule = /"useVueMultiWordComponentNames": "off"/;
+    expect(base).toMatch(rule);
+    const ours = base.replace(rule, '"useVueMultiWordComponentNames": "warn"');
+    const theirs = base.replace(rule, '"useVueMultiWordComponentNames": "error"').replace('"root": false', '"root": false,\n  "vcs": { "enabled": true }');
+    const [a] = actionsOf(tree({ [path]: base }), tree({ [path]: theirs }), tree({ [path]: ours }));
+    expect(a).toMatchObject({ action: "merged", kept: ["overrides"] });
+    const text = (a as { text: string }).text;
+    expect(text).not.toContain("<<<<<<<");
+    const errors: unknown[] = [];
+    const value = parseJsonc(text, errors as never);
+    expect(errors).toEqual([]);
+    expect(value.overrides[0].linter.rules.style.useVueMultiWordComponentNames).toBe("warn");
+    expect(value.vcs).toEqual({ enabled: true });
+  });
+
   it("a copy that no longer parses is kept as it is, and reported as a conflict", () => {
     const [a] = actionsOf(tree({ "x.json": "{}\n" }), tree({ "x.json": '{"a":1}\n' }), tree({ "x.json": "{ broken" }));
     expect(a).toMatchObject({ action: "conflict", text: "{ broken" });
@@ -154,6 +203,35 @@ describe("the equivalences", () => {
     }
     after.set(MANIFEST, theirs.get(MANIFEST) as string);
     expect([...after].sort()).toEqual([...theirs]);
+    expect(writes(actionsOf(files(theirs), files(theirs), after))).toEqual([]);
+  });
+
+  // The next release, as a maintainer makes one: a template file changed, one added, one dropped.
+  const baseFiles = store["templates/base/files"] as TemplateStore[string];
+  const droppedSource = Object.keys(baseFiles).find((p) => p.startsWith("turbo/")) as string;
+  const dropped = droppedSource.replace(/\.hbs$/, "");
+  const nextStore: TemplateStore = {
+    ...store,
+    "templates/base/files": {
+      ...Object.fromEntries(Object.entries(baseFiles).filter(([p]) => p !== droppedSource)),
+      "biome.json": (baseFiles["biome.json"] as string).replace(/\n}\s*$/, ',\n  "vcs": { "enabled": true }\n}\n'),
+      "docs/UPGRADING.md": "# Upgrading\n\nnpx create-jam upgrade\n",
+    },
+  };
+  const sampled = pairwise(registry).allowed.filter((_, i) => i % 6 === 0);
+
+  it.each(sampled.map((c) => [Object.entries(c).map(([k, v]) => `${k} ${v}`).join(", "), c] as const))("upgrading an unedited project (%s) writes exactly a fresh project of the new release; a second upgrade writes nothing", (_, choices) => {
+    const [base, theirs] = [plan(choices, {}, registry, store, "1.0.0"), plan(choices, {}, registry, nextStore, "1.1.0")];
+    expect(theirs.has("docs/UPGRADING.md") && !theirs.has(dropped)).toBe(true);
+    const actions = actionsOf(files(base), files(theirs), base);
+    expect(byPath(writes(actions))).toMatchObject({ "biome.json": "take-theirs", "docs/UPGRADING.md": "take-theirs", [dropped]: "delete" });
+    const after = new Map(base);
+    for (const a of writes(actions)) {
+      if (a.action === "delete") after.delete(a.path);
+      else after.set(a.path, (a as { text: string }).text);
+    }
+    after.set(MANIFEST, theirs.get(MANIFEST) as string);
+    expect([...after].sort()).toEqual([...theirs].sort());
     expect(writes(actionsOf(files(theirs), files(theirs), after))).toEqual([]);
   });
 

@@ -36,6 +36,8 @@ export default defineModule(pkg, {
     ".netlify/",
     ".DS_Store",
     "*.log",
+    "# where a stopped create-jam add or upgrade left its files; its next run undoes that",
+    ".create-jam-update/",
   ],
   env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL, for canonical links", example: "https://example.com" }],
   workspaces: {

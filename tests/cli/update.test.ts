@@ -75,6 +75,19 @@ describe("create-jam add", () => {
     for (const p of listFiles(site).filter((p) => /\.(json|ya?ml)$/.test(p) && !p.startsWith(".git/"))) expect(readFileSync(join(site, p), "utf8"), p).not.toContain("<<<<<<<");
   });
 
+  it("merges a wrangler.jsonc of the user's own with the one add deploy cloudflare plans as data: no markers, the user's values kept", async () => {
+    const site = await project();
+    writeFileSync(join(site, "apps/web/wrangler.jsonc"), '{\n  // mine\n  "name": "my-own-worker",\n  "vars": { "MINE": "1" },\n}\n');
+    await commitAll(site, "my own Worker config");
+    const r = await runCli(["add", "deploy", "cloudflare"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toMatch(/merged +apps\/web\/wrangler\.jsonc \(kept your name\)/);
+    const text = readFileSync(join(site, "apps/web/wrangler.jsonc"), "utf8");
+    expect(text).not.toContain("<<<<<<<");
+    const config = JSON.parse(text);
+    expect(config).toMatchObject({ name: "my-own-worker", vars: { MINE: "1" }, assets: { directory: expect.any(String) } });
+  });
+
   it("works in a project inside a larger git repository: dirty files and conflict stages under the project's own path", async () => {
     const outer = tempDir("jam-outer-");
     await git(outer, "init", "-q");
@@ -139,6 +152,8 @@ describe("create-jam add", () => {
     killed.kill("SIGKILL");
     await killed;
     expect(existsSync(join(site, ".create-jam-update"))).toBe(true);
+    // What it left is never committed by mistake: the project's .gitignore names it.
+    expect((await git(site, "status", "--porcelain", "--untracked-files=all")).stdout).not.toContain(".create-jam-update");
     const r = await runCli(["add", "commerce", "stripe"], { cwd: site, env });
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("An earlier run was stopped midway: its changes were undone first.");
@@ -182,6 +197,19 @@ describe("create-jam upgrade", () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("Nothing to change");
     expect((await git(site, "status", "--porcelain")).stdout).toBe("");
+  });
+
+  it("--to another version has that version run upgrade, with every flag but --to", async () => {
+    const site = await project();
+    // An npm first on PATH that records how it was called (the registry run is the release e2e's).
+    const fakeBin = tempDir("jam-bin-");
+    const calls = join(fakeBin, "calls");
+    writeFileSync(join(fakeBin, "npm"), `#!/bin/sh\necho "$*" >> ${calls}\nexit 2\n`);
+    chmodSync(join(fakeBin, "npm"), 0o755);
+    const r = await runCli(["upgrade", "--to", "9.9.9", "--dry-run", "--json"], { cwd: join(site, "apps/web"), env: { ...env, PATH: `${fakeBin}:${process.env.PATH}` } });
+    expect(readFileSync(calls, "utf8").trim()).toBe("exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json");
+    // Its exit code is the other version's.
+    expect(r.exitCode, r.all).toBe(2);
   });
 
   it("refuses when the base cannot be had, changing nothing", async () => {

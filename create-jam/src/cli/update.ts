@@ -55,8 +55,8 @@ export function commandHelp(): string {
 
 Each file: taken from the new templates where you had not changed it, kept where they did not
 change it, merged where both did (package.json, turbo.json and the other data files key by key;
-text files line by line, with conflict markers where both changed the same lines, staged as a git
-conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why).
+YAML and JSONC line by line, and key by key where both changed the same lines; other text files
+line by line, with conflict markers where both changed the same lines, staged as a git conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why).
 `;
 }
 
@@ -94,6 +94,9 @@ function withModule(registry: Bundle["registry"], choices: Choices, kind: string
   else (next as unknown as Record<string, string>)[kind] = id;
   return next;
 }
+
+/** `upgrade`'s arguments (after the word) as another create-jam version takes them: the command, every flag but --to. */
+const upgradeArgsFor = (rest: string[]): string[] => ["upgrade", ...rest.filter((a, i) => a !== "--to" && rest[i - 1] !== "--to" && !a.startsWith("--to="))];
 
 const withoutManifest = (tree: FileTree): FileTree => new Map([...tree].filter(([p]) => p !== MANIFEST));
 
@@ -214,8 +217,8 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
     choices = withModule(registry, choices, kind, id, flags);
   } else if (positionals.length > 1) throw fail(`upgrade takes no arguments, got ${positionals.slice(1).join(" ")}.`, "create-jam upgrade [--to <version>]");
   if (command === "upgrade" && typeof values.to === "string" && values.to !== version) {
-    // Another version's templates: that version does the upgrade.
-    const r = await execa("npm", ["exec", "--yes", "--package", `create-jam@${values.to}`, "--", "create-jam", ...rest.filter((a, i) => a !== "--to" && rest[i - 1] !== "--to" && !a.startsWith("--to="))].filter(Boolean), { cwd: io.cwd, env: io.env, reject: false, stdio: "inherit" });
+    // Another version's templates: that version does the upgrade, with the same flags but --to.
+    const r = await execa("npm", ["exec", "--yes", "--package", `create-jam@${values.to}`, "--", "create-jam", ...upgradeArgsFor(rest)], { cwd: io.cwd, env: io.env, reject: false, stdio: "inherit" });
     return r.exitCode ?? EXIT.failed;
   }
 

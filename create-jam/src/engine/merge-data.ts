@@ -7,6 +7,8 @@ import minVersion from "semver/ranges/min-version.js";
 import validRange from "semver/ranges/valid.js";
 import { toJson, toYaml } from "./manifests.ts";
 import { load as parseYaml } from "js-yaml";
+// Its ESM build: the main (UMD) build loads its parts with a require() a bundle cannot follow.
+import { parse as parseJsoncText, printParseErrorCode, type ParseError } from "jsonc-parser/lib/esm/main.js";
 
 export interface DataMerge {
   text: string;
@@ -69,6 +71,21 @@ export function merge3(base: Json | undefined, ours: Json | undefined, theirs: J
 export function mergeJson(base: string | undefined, ours: string, theirs: string): DataMerge {
   const kept: string[] = [];
   const value = merge3(base === undefined ? undefined : JSON.parse(base), JSON.parse(ours), JSON.parse(theirs), [], kept);
+  return { text: toJson(value), kept };
+}
+
+/** JSON with comments and trailing commas, as wrangler and Biome read it; a file with a syntax error throws. */
+function parseJsonc(text: string): Json {
+  const errors: ParseError[] = [];
+  const value = parseJsoncText(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) throw new Error(`JSONC: ${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}`);
+  return value as Json;
+}
+
+/** A .jsonc file as data. Written back as JSON (valid JSONC): its comments go, which is why this is only the fallback when a line merge overlaps. */
+export function mergeJsonc(base: string | undefined, ours: string, theirs: string): DataMerge {
+  const kept: string[] = [];
+  const value = merge3(base === undefined ? undefined : parseJsonc(base), parseJsonc(ours), parseJsonc(theirs), [], kept);
   return { text: toJson(value), kept };
 }
 

@@ -4,7 +4,7 @@
 //   ours:   the files on disk.
 // Each path is classified before anything is merged (upgrade.md: a change only one side made is
 // taken whole, a deletion included); only paths both sides changed are merged, by what the file is.
-import { mergeEnv, mergeJson, mergeYaml, type DataMerge } from "./merge-data.ts";
+import { mergeEnv, mergeJson, mergeJsonc, mergeYaml, type DataMerge } from "./merge-data.ts";
 import { mergeText, type Labels } from "./merge-text.ts";
 import { MANIFEST } from "./plan.ts";
 import type { FileTree } from "./types.ts";
@@ -37,20 +37,35 @@ function dataMerge(path: string): ((base: string | undefined, ours: string, thei
   return undefined;
 }
 
+/**
+ * The other YAML and JSONC files (workflows, wrangler.jsonc, biome.jsonc): merged line by line, which
+ * keeps their comments and layout, unless both sides changed the same lines; then merged as data, so
+ * no conflict marker lands in a file its tool could no longer read.
+ */
+function dataWhenOverlapping(path: string): ((base: string | undefined, ours: string, theirs: string) => DataMerge) | undefined {
+  if (/\.ya?ml$/.test(path)) return mergeYaml;
+  if (path.endsWith(".jsonc")) return mergeJsonc;
+  return undefined;
+}
+
+function asData(path: string, merge: NonNullable<ReturnType<typeof dataMerge>>, base: string | undefined, ours: string, theirs: string): Action {
+  try {
+    const { text, kept } = merge(base, ours, theirs);
+    return { path, action: "merged", text, ...(kept.length ? { kept } : {}) };
+  } catch {
+    // The user's copy no longer parses: it stays as it is, and the template's is offered beside it.
+    return { path, action: "conflict", text: ours, conflicts: 1, base, ours, theirs };
+  }
+}
+
 function mergeBoth(path: string, base: string | undefined, ours: string, theirs: string, labels: Labels): Action {
   const data = dataMerge(path);
-  if (data) {
-    try {
-      const { text, kept } = data(base, ours, theirs);
-      return { path, action: "merged", text, ...(kept.length ? { kept } : {}) };
-    } catch {
-      // The user's copy no longer parses: it stays as it is, and the template's is offered beside it.
-      return { path, action: "conflict", text: ours, conflicts: 1, base, ours, theirs };
-    }
-  }
+  if (data) return asData(path, data, base, ours, theirs);
   // Added on both sides: merged against an empty base, so neither side's lines are lost.
   const { text, conflicts } = mergeText(base ?? "", ours, theirs, labels);
-  return conflicts ? { path, action: "conflict", text, conflicts, base, ours, theirs } : { path, action: "merged", text };
+  if (!conflicts) return { path, action: "merged", text };
+  const fallback = dataWhenOverlapping(path);
+  return fallback ? asData(path, fallback, base, ours, theirs) : { path, action: "conflict", text, conflicts, base, ours, theirs };
 }
 
 export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels): Action[] {
