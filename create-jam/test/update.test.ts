@@ -66,6 +66,28 @@ describe("each path's class", () => {
     expect(writes(actions).map((a) => a.path)).toEqual(["both", "new", "template-changed", "template-dropped"]);
   });
 
+  it("--restore brings back a file the user deleted, whether or not the templates changed it", () => {
+    const base = tree({ "deleted-changed": "1\n", "deleted-same": "1\n" });
+    const theirs = tree({ "deleted-changed": "2\n", "deleted-same": "1\n" });
+    const restored = planUpdate(base, theirs, () => undefined, labels, new Set(["deleted-changed", "deleted-same"]));
+    expect(restored).toEqual([
+      { path: "deleted-changed", action: "take-theirs", text: "2\n", created: true },
+      { path: "deleted-same", action: "take-theirs", text: "1\n", created: true },
+    ]);
+  });
+
+  it("a checkout with CRLF line ends: line ends alone are no edit, and what is written keeps them", () => {
+    const crlf = (t: string) => t.replace(/\n/g, "\r\n");
+    const base = tree({ unedited: "a\nb\n", edited: "a\nb\nc\nd\ne\n", clash: "a\nb\n", "package.json": '{\n  "a": 1\n}\n' });
+    const theirs = tree({ unedited: "a\nB\n", edited: "A\nb\nc\nd\ne\n", clash: "a\nX\n", "package.json": '{\n  "a": 1,\n  "b": 2\n}\n' });
+    const ours = tree({ unedited: crlf("a\nb\n"), edited: crlf("a\nb\nc\nd\nmine\n"), clash: crlf("a\nY\n"), "package.json": crlf('{\n  "a": 1,\n  "c": 3\n}\n') });
+    const actions = actionsOf(base, theirs, ours);
+    expect(byPath(actions)).toEqual({ unedited: "take-theirs", edited: "merged", clash: "conflict", "package.json": "merged" });
+    expect(actions.find((a) => a.path === "unedited")).toMatchObject({ text: "a\r\nB\r\n" });
+    expect(actions.find((a) => a.path === "edited")).toMatchObject({ text: "A\r\nb\r\nc\r\nd\r\nmine\r\n" });
+    for (const a of writes(actions)) expect((a as { text: string }).text.replace(/\r\n/g, ""), a.path).not.toContain("\n");
+  });
+
   it("leaves jam.json and the lockfile out of the merge", () => {
     const actions = actionsOf(tree({ [MANIFEST]: "1", "pnpm-lock.yaml": "1" }), tree({ [MANIFEST]: "2", "pnpm-lock.yaml": "2" }), tree({}));
     expect(actions).toEqual([]);

@@ -1,6 +1,6 @@
 // `create-jam add` and `upgrade` as a user runs them, in a git repository the test makes: merged
 // edits, conflicts git sees, refusals that change nothing, the dry run, a run stopped midway.
-import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -86,6 +86,33 @@ describe("create-jam add", () => {
     expect(text).not.toContain("<<<<<<<");
     const config = JSON.parse(text);
     expect(config).toMatchObject({ name: "my-own-worker", vars: { MINE: "1" }, assets: { directory: expect.any(String) } });
+  });
+
+  it("keeps the mode of a file it changes: a file the user made executable stays executable", async () => {
+    const site = await project();
+    chmodSync(join(site, "README.md"), 0o755);
+    await commitAll(site, "an executable README");
+    const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(readFileSync(join(site, "README.md"), "utf8")).toContain("--commerce snipcart");
+    expect(statSync(join(site, "README.md")).mode & 0o777).toBe(0o755);
+  });
+
+  it("leaves a file the user deleted deleted, and says how to bring it back; --restore does", async () => {
+    const site = await project();
+    await git(site, "rm", "-q", "README.md");
+    await commitAll(site, "no README");
+    const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toMatch(/deleted by you, stays deleted \(the new templates changed it; --restore <path> brings it back\) README\.md/);
+    expect(existsSync(join(site, "README.md"))).toBe(false);
+    await commitAll(site, "snipcart");
+    const restored = await runCli(["upgrade", "--restore", "README.md"], { cwd: site, env });
+    expect(restored.exitCode, restored.all).toBe(0);
+    expect(readFileSync(join(site, "README.md"), "utf8")).toContain("--commerce snipcart");
+    const unknown = await runCli(["upgrade", "--restore", "nope.md"], { cwd: site, env });
+    expect(unknown.exitCode).toBe(1);
+    expect(unknown.stderr).toContain("--restore takes files the templates make, and these are none: nope.md.");
   });
 
   it("works in a project inside a larger git repository: dirty files and conflict stages under the project's own path", async () => {
@@ -210,6 +237,32 @@ describe("create-jam upgrade", () => {
     expect(readFileSync(calls, "utf8").trim()).toBe("exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json");
     // Its exit code is the other version's.
     expect(r.exitCode, r.all).toBe(2);
+  });
+
+  it("gets the base of another version from refs/jam/base, offline; with neither that ref nor the registry it refuses, changing nothing", async () => {
+    const site = await project();
+    // As a project another create-jam version made: this one cannot plan its base itself.
+    edit(site, "jam.json", (t) => t.replace(/"createJam": "[^"]+"/, '"createJam": "0.0.1"'));
+    await commitAll(site, "made by 0.0.1");
+    // No registry: an npm that fails, recording that it was asked.
+    const fakeBin = tempDir("jam-bin-");
+    const calls = join(fakeBin, "calls");
+    writeFileSync(join(fakeBin, "npm"), `#!/bin/sh\necho "$*" >> ${calls}\necho "npm error network: getaddrinfo ENOTFOUND registry.npmjs.org" >&2\nexit 1\n`);
+    chmodSync(join(fakeBin, "npm"), 0o755);
+    const offline = { ...env, PATH: `${fakeBin}:${process.env.PATH}` };
+    const r = await runCli(["upgrade"], { cwd: site, env: offline });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("(base: refs/jam/base)");
+    expect(existsSync(calls)).toBe(false);
+    expect(JSON.parse(readFileSync(join(site, "jam.json"), "utf8")).createJam).not.toBe("0.0.1");
+
+    await git(site, "checkout", "-q", "jam.json");
+    await git(site, "update-ref", "-d", "refs/jam/base");
+    const before = files(site);
+    const refused = await runCli(["upgrade"], { cwd: site, env: offline });
+    expect(refused.exitCode, refused.all).toBe(1);
+    expect(refused.stderr).toContain("The files create-jam 0.0.1 made for this project cannot be had, so nothing can be merged: refs/jam/base is missing or holds another tree; create-jam@0.0.1 could not be run from the registry (npm error network: getaddrinfo ENOTFOUND registry.npmjs.org).");
+    expect(files(site)).toEqual(before);
   });
 
   it("refuses when the base cannot be had, changing nothing", async () => {

@@ -29,13 +29,14 @@ function parse(argv: string[], bundle: Bundle) {
     "allow-dirty": { type: "boolean" },
     "no-install": { type: "boolean" },
     to: { type: "string" },
+    restore: { type: "string", multiple: true },
     manifest: { type: "string" },
     help: { type: "boolean", short: "h" },
     ...Object.fromEntries(moduleFlags(bundle.registry).map(({ flag }) => [flag.name, { type: "boolean" }])),
   } as const;
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
     throw fail(`${(e as Error).message.replace(/\.$/, "")}.`, `Run create-jam ${argv[0]} --help for its flags.`);
   }
@@ -52,6 +53,7 @@ export function commandHelp(): string {
   --json         print the plan (and, without --dry-run, what was done) as one JSON object
   --allow-dirty  run even when a file it would change has uncommitted changes
   --no-install   leave pnpm install (which makes pnpm-lock.yaml again) to you
+  --restore <path>  take the new templates' file again where you deleted it (repeatable; a path from the project's folder)
 
 Each file: taken from the new templates where you had not changed it, kept where they did not
 change it, merged where both did (package.json, turbo.json and the other data files key by key;
@@ -176,7 +178,7 @@ const WORDS: Record<Action["action"], string> = {
   delete: "deleted",
   merged: "merged",
   conflict: "CONFLICT",
-  "deleted-by-you": "deleted by you, stays deleted (the new templates changed it)",
+  "deleted-by-you": "deleted by you, stays deleted (the new templates changed it; --restore <path> brings it back)",
   "kept-edited": "edited by you, kept (the new templates dropped it)",
 };
 
@@ -233,7 +235,10 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const base = await baseOf(root, manifest, bundle, io);
   const ours = readOurs(root);
   const labels = { ours: "ours (your project)", base: `base (create-jam ${manifest.createJam})`, theirs: `theirs (create-jam ${version})` };
-  const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels);
+  const restore = new Set((values.restore as string[] | undefined)?.map((p) => p.replace(/^\.\//, "")) ?? []);
+  const unknown = [...restore].filter((p) => !theirs.has(p) || p === MANIFEST);
+  if (unknown.length) throw fail(`--restore takes files the templates make, and these are none: ${unknown.join(", ")}.`, "Give each path from the project's folder, as the dry run lists it (create-jam upgrade --dry-run).");
+  const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels, restore);
   const changes = writes(actions);
   const manifestText = theirs.get(MANIFEST) as string;
   const manifestChanged = ours(MANIFEST) !== manifestText;

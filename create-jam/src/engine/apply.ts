@@ -3,7 +3,7 @@
 // the file it replaces moved aside. Ctrl+C or an error undoes the moves done; a run killed outright
 // leaves the staging folder, and the next run (recoverUpdate) puts the old files back first. So the
 // project holds the old tree or the new one, and jam.json moves last.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { assertSafePath } from "./plan.ts";
 import { Interrupted } from "./write.ts";
@@ -59,10 +59,11 @@ export async function applyChanges(root: string, changes: Change[], { signal, de
     for (const [path, text] of changes) {
       inside(root, path);
       // A deletion has no new text: its "new" marker is an empty folder, gone once it is done.
-      const fresh = join(staging, "new", path);
+      const [target, fresh] = [inside(root, path), join(staging, "new", path)];
       mkdirSync(dirname(fresh), { recursive: true });
       if (text === null) mkdirSync(fresh);
-      else writeFileSync(fresh, text);
+      // A file it replaces keeps its mode: a script the user made executable stays executable.
+      else writeFileSync(fresh, text, existsSync(target) ? { mode: statSync(target).mode & 0o7777 } : {});
     }
     writeFileSync(join(staging, "journal.json"), JSON.stringify(paths));
     for (const [path, text] of changes) {

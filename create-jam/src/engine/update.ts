@@ -68,16 +68,33 @@ function mergeBoth(path: string, base: string | undefined, ours: string, theirs:
   return fallback ? asData(path, fallback, base, ours, theirs) : { path, action: "conflict", text, conflicts, base, ours, theirs };
 }
 
-export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels): Action[] {
+/**
+ * A file the user's checkout gives CRLF line ends (git's core.autocrlf on Windows) is compared and
+ * merged with the templates' text in CRLF too: line ends alone are no edit, and what is written keeps them.
+ */
+const inLineEndsOf = (ours: string | undefined) => (text: string | undefined) =>
+  text !== undefined && ours?.includes("\r\n") && !text.includes("\r\n") ? text.replace(/\n/g, "\r\n") : text;
+
+/** `restore`: paths the user deleted that take the new templates' file again (--restore). */
+export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels, restore: ReadonlySet<string> = new Set()): Action[] {
   const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !NOT_MERGED.has(p)).sort();
   return paths.map((path): Action => {
-    const [b, t, o] = [base.get(path), theirs.get(path), ours(path)];
-    if (t === b || o === t) return { path, action: "unchanged" };
-    if (o === b) return t === undefined ? { path, action: "delete" } : { path, action: "take-theirs", text: t, ...(o === undefined ? { created: true as const } : {}) };
-    if (o === undefined) return { path, action: "deleted-by-you" };
-    if (t === undefined) return { path, action: "kept-edited" };
-    return mergeBoth(path, b, o, t, labels);
+    const o = ours(path);
+    const action = classify(path, base.get(path), theirs.get(path), o, labels, restore.has(path));
+    // What is written keeps the user's line ends throughout, conflict markers included.
+    return o?.includes("\r\n") && "text" in action ? { ...action, text: action.text.replace(/\r?\n/g, "\r\n") } : action;
   });
+}
+
+function classify(path: string, base: string | undefined, theirs: string | undefined, o: string | undefined, labels: Labels, restore: boolean): Action {
+  const eol = inLineEndsOf(o);
+  const [b, t] = [eol(base), eol(theirs)];
+  if (o === undefined && t !== undefined && restore) return { path, action: "take-theirs", text: t, created: true };
+  if (t === b || o === t) return { path, action: "unchanged" };
+  if (o === b) return t === undefined ? { path, action: "delete" } : { path, action: "take-theirs", text: t, ...(o === undefined ? { created: true as const } : {}) };
+  if (o === undefined) return { path, action: "deleted-by-you" };
+  if (t === undefined) return { path, action: "kept-edited" };
+  return mergeBoth(path, b, o, t, labels);
 }
 
 /** The actions that write or delete a file. */
