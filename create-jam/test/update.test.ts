@@ -257,6 +257,27 @@ describe("the equivalences", () => {
     expect(writes(actionsOf(files(theirs), files(theirs), after))).toEqual([]);
   });
 
+  it("v1 → v3 gives what v1 → v2 → v3 gives, with the user's edit kept", () => {
+    const v3Store: TemplateStore = { ...nextStore, "templates/base/files": { ...nextStore["templates/base/files"], "docs/UPGRADING.md": "# Upgrading\n\nnpx create-jam upgrade --dry-run first\n" } };
+    const choices = { framework: "sveltekit", commerce: "stripe" } as const;
+    const [v1, v2, v3] = [plan(choices, {}, registry, store, "1.0.0"), plan(choices, {}, registry, nextStore, "2.0.0"), plan(choices, {}, registry, v3Store, "3.0.0")];
+    const upgrade = (from: FileTree, to: FileTree, ours: FileTree) => {
+      const after = new Map(ours);
+      for (const a of writes(actionsOf(files(from), files(to), ours))) {
+        if (a.action === "delete") after.delete(a.path);
+        else after.set(a.path, (a as { text: string }).text);
+      }
+      after.set(MANIFEST, to.get(MANIFEST) as string);
+      return after;
+    };
+    // An edit far from the line every release changes (the last: "Made with create-jam <version>").
+    const edited = new Map(v1).set("README.md", (v1.get("README.md") as string).replace("\n", "\n\nOur notes.\n"));
+    const direct = upgrade(v1, v3, edited);
+    expect([...direct].sort()).toEqual([...upgrade(v2, v3, upgrade(v1, v2, edited))].sort());
+    expect(direct.get("README.md")).toContain("Our notes.");
+    expect(direct.get("docs/UPGRADING.md")).toContain("--dry-run first");
+  });
+
   it("upgrading to the same version writes nothing", () => {
     const t = plan({ framework: "nuxt", rendering: "hybrid", commerce: "snipcart" });
     expect(writes(actionsOf(files(t), files(t), t))).toEqual([]);

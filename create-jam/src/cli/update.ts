@@ -58,7 +58,7 @@ export function commandHelp(): string {
 Each file: taken from the new templates where you had not changed it, kept where they did not
 change it, merged where both did (package.json, turbo.json and the other data files key by key;
 YAML and JSONC line by line, and key by key where both changed the same lines; other text files
-line by line, with conflict markers where both changed the same lines, staged as a git conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why).
+line by line, with conflict markers where both changed the same lines, staged as a git conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why), or pnpm install failed after the files were written.
 `;
 }
 
