@@ -6,7 +6,7 @@ import { kinds, NONE } from "../src/engine/kinds.ts";
 import { registry } from "../src/engine/registry.ts";
 import { modulesOf } from "../src/engine/stack.ts";
 import { versionOf } from "../src/engine/versions.ts";
-import { repoRoot, store } from "./helpers.ts";
+import { plan, repoRoot, store } from "./helpers.ts";
 
 describe("module registry", () => {
   it("has one base module and at least one module per kind", () => {
@@ -73,6 +73,43 @@ describe("module registry", () => {
       const pkg = JSON.parse(readFileSync(join(repoRoot, "packages", name, "package.json"), "utf8"));
       for (const [dep, v] of Object.entries<string>(pkg.devDependencies ?? {})) expect(v, dep).toBe(versionOf(dep));
     }
+  });
+});
+
+describe("integrations are N + F: a host's part of a framework lives in the host's module", () => {
+  const frameworks = registry.filter((m) => m.kind === "framework");
+
+  it("no framework module has a part conditional on a host, and no framework template tests which host is chosen", () => {
+    for (const f of frameworks) {
+      const onHosts = (f.when ?? []).filter((c) => c.with.some((w) => w.startsWith("deploy:")));
+      expect(onHosts.map((c) => c.with.join(" ")), f.id).toEqual([]);
+      for (const [folder, files] of Object.entries(store).filter(([k]) => k.startsWith(`templates/framework-${f.id}/`))) {
+        for (const path of Object.keys(files)) {
+          const text = readFileSync(join(repoRoot, folder, path), "utf8");
+          expect(text, `${folder}/${path}`).not.toMatch(/has\.deploy\./);
+        }
+      }
+    }
+  });
+
+  it("a host module made for the test reaches a framework's config through its serverConfig part alone", () => {
+    const host = {
+      ...registry.find((m) => m.kind === "deploy" && m.id === "vercel")!,
+      id: "test-host",
+      label: "Test host",
+      when: [
+        {
+          with: ["framework:astro", "rendering:hybrid"],
+          serverConfig: { imports: ['import testHost from "astro-test-host";'], setup: ["// The test host."], adapter: ["process.env.TEST_HOST ? testHost()"], config: ["  testHostOption: true,"] },
+        },
+      ],
+    };
+    const tree = plan({ framework: "astro", rendering: "hybrid", deploy: ["test-host"] }, {}, [...registry.filter((m) => m.id !== "vercel"), host]);
+    const config = tree.get("apps/web/astro.config.mjs") as string;
+    // Its import sorted among the framework's own, its adapter chained before the Node server's.
+    expect(config).toMatch(/^import node from "@astrojs\/node";\nimport testHost from "astro-test-host";\nimport \{ defineConfig \} from "astro\/config";$/m);
+    expect(config).toContain("// The test host.\nconst adapter = process.env.TEST_HOST ? testHost() : node({ mode: \"standalone\" });");
+    expect(config).toContain("  adapter,\n  testHostOption: true,\n");
   });
 });
 

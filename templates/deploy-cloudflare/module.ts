@@ -31,9 +31,98 @@ export default defineModule(pkg, {
   ],
   when: [
     { with: ["rendering:static"], files: "files-static" },
-    // A hybrid site's Worker is built by the framework's Cloudflare adapter (its module's
-    // `deploy:cloudflare` part) when WORKERS_CI is set, as Workers Builds does: part of the build's cache key.
+    // A hybrid site's Worker is built by the framework's Cloudflare adapter (the parts below, one per
+    // framework) when WORKERS_CI is set, as Workers Builds does: part of the build's cache key.
     { with: ["rendering:hybrid"], turbo: { tasks: { build: { env: ["WORKERS_CI"] } } } },
+    {
+      // Its build writes dist/server/wrangler.json from apps/web/wrangler.jsonc, and
+      // .wrangler/deploy/config.json, which sends `wrangler deploy` there: a cached build keeps both.
+      with: ["framework:astro", "rendering:hybrid"],
+      workspaces: { "apps/web": { dependencies: ["@astrojs/cloudflare"] } },
+      turbo: { tasks: { build: { outputs: [".wrangler/deploy/**"] } } },
+      data: { worker: { main: "@astrojs/cloudflare/entrypoints/server", assets: "dist/client" } },
+      serverConfig: {
+        imports: ['import cloudflare from "@astrojs/cloudflare";'],
+        setup: [
+          "// On Cloudflare (WORKERS_CI, as Workers Builds sets) the server is a Worker (apps/web/wrangler.jsonc):",
+          "// pages pre-render in Node, where the build's variables are (BASE_PATH...); the site uses no",
+          "// Cloudflare Images, so images pass through.",
+          "const workers = Boolean(process.env.WORKERS_CI);",
+        ],
+        adapter: ['workers ? cloudflare({ prerenderEnvironment: "node", imageService: "passthrough" })'],
+        config: ["  // The site keeps no sessions: without this, Cloudflare's adapter binds a KV namespace for them.", "  ...(workers ? { session: false } : {}),"],
+      },
+    },
+    {
+      // adapter-cloudflare (WORKERS_CI) writes the Worker and its static files to .svelte-kit/cloudflare;
+      // the Worker imports .svelte-kit/cloudflare-tmp and .svelte-kit/output, which a cached build restores too.
+      with: ["framework:sveltekit", "rendering:hybrid"],
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-cloudflare"] } },
+      turbo: { tasks: { build: { outputs: [".svelte-kit/cloudflare/**", ".svelte-kit/cloudflare-tmp/**", ".svelte-kit/output/**"] } } },
+      data: { worker: { main: ".svelte-kit/cloudflare/_worker.js", assets: ".svelte-kit/cloudflare" } },
+      serverConfig: {
+        setup: [
+          "// On Cloudflare (WORKERS_CI, as Workers Builds sets) the server is a Worker (apps/web/wrangler.jsonc).",
+          "// Its adapter is imported then only: it loads wrangler, seconds that other builds and `vite dev` need not wait.",
+          'const cloudflare = async () => (await import("@sveltejs/adapter-cloudflare")).default();',
+        ],
+        adapter: ["process.env.WORKERS_CI ? kit2(await cloudflare())"],
+      },
+    },
+    {
+      // Nitro picks its cloudflare-module preset itself when WORKERS_CI is set (Workers Builds):
+      // the Worker is .output/server/index.mjs, the static files .output/public.
+      with: ["framework:nuxt", "rendering:hybrid"],
+      data: { worker: { main: ".output/server/index.mjs", assets: ".output/public" } },
+      serverConfig: {
+        setup: ["// On Cloudflare (WORKERS_CI, as Workers Builds sets) it is cloudflare-module: a Worker (apps/web/wrangler.jsonc)."],
+        nitro: [
+          "    // apps/web/wrangler.jsonc stays the one config wrangler reads (Nitro would write its own and",
+          "    // redirect wrangler to it); Node's APIs come from its nodejs_compat flag.",
+          "    cloudflare: { deployConfig: false, nodeCompat: true },",
+        ],
+      },
+    },
+    {
+      // On Cloudflare (WORKERS_CI, as Workers Builds sets) OpenNext builds the server as a Worker:
+      // `opennextjs-cloudflare build` runs open-next.config.ts's buildCommand (`next build`, in
+      // standalone mode) and writes .open-next/, whose worker.js wrangler.jsonc starts. Its ISR cache
+      // is an R2 bucket, its tags and revalidation queue Durable Objects (deployed with the Worker).
+      with: ["framework:next", "rendering:hybrid"],
+      files: "files-next-hybrid",
+      workspaces: {
+        "apps/web": {
+          dependencies: ["@opennextjs/cloudflare"],
+          // Next.js's build script, replaced for this host (a part conditional on the framework may).
+          scripts: { build: 'if [ -n "$WORKERS_CI" ]; then opennextjs-cloudflare build; else next build; fi' },
+        },
+      },
+      turbo: { tasks: { build: { outputs: [".open-next/**"] } } },
+      gitignore: [".open-next/"],
+      data: {
+        worker: {
+          main: ".open-next/worker.js",
+          assets: ".open-next/assets",
+          // OpenNext fills the R2 cache with the pre-rendered pages before it starts or deploys the Worker.
+          scripts: { deploy: "opennextjs-cloudflare deploy", preview: "opennextjs-cloudflare preview", branch: "opennextjs-cloudflare upload" },
+          bindings: (worker: string) => ({
+            // The revalidation queue calls the Worker itself to regenerate a page.
+            services: [{ binding: "WORKER_SELF_REFERENCE", service: worker }],
+            r2_buckets: [{ binding: "NEXT_INC_CACHE_R2_BUCKET", bucket_name: `${worker}-cache` }],
+            durable_objects: {
+              bindings: [
+                { name: "NEXT_CACHE_DO_QUEUE", class_name: "DOQueueHandler" },
+                { name: "NEXT_TAG_CACHE_DO_SHARDED", class_name: "DOShardedTagCache" },
+              ],
+            },
+            migrations: [{ tag: "v1", new_sqlite_classes: ["DOQueueHandler", "DOShardedTagCache"] }],
+          }),
+          readme: `### Next.js on Cloudflare
+
+With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm build\`), \`pnpm build\` runs OpenNext (\`@opennextjs/cloudflare\`, \`apps/web/open-next.config.ts\`), which builds the Next.js server into a Worker in \`apps/web/.open-next\`. Its page cache (ISR) is an R2 bucket, the \`bucket_name\` of \`r2_buckets\` in \`apps/web/wrangler.jsonc\` (the Worker's name and \`-cache\`): create it once before the first deploy, \`pnpm --filter web exec wrangler r2 bucket create <bucket_name>\`. Its revalidation queue and its tags (\`revalidatePath\`) are Durable Objects, deployed with the Worker. \`opennextjs-cloudflare deploy\` (the deploy command) fills the cache with the pre-rendered pages, then deploys; \`pnpm --filter web preview:cloudflare\` does the same locally and runs the Worker in workerd, offline. Pass \`SITE_URL\` (the \`.dev.vars\` locally): Next.js hands the Worker requests for \`localhost\`, and the site's own POSTs are checked against \`SITE_URL\`'s origin.`,
+        },
+      },
+    },
   ],
   workspaces: { "apps/web": { devDependencies: ["wrangler"] } },
   // workerd's install script only checks its binary, which its platform package ships; sharp is
@@ -42,7 +131,7 @@ export default defineModule(pkg, {
   gitignore: ["# wrangler's local state and secrets", ".wrangler/", ".dev.vars*", "!.dev.vars.example"],
   derive: (view) => {
     const refresh = withRefresh(view);
-    const server = workerOf(view.has, view.framework);
+    const server = workerOf(view);
     // `pnpm --filter web deploy:cloudflare` after `pnpm build`; the preview runs the built site in
     // workerd, offline. A framework whose Worker needs more (its cache filled first) names its own.
     const { deploy = "wrangler deploy", preview = "wrangler dev", branch = "wrangler preview" } = server?.scripts ?? {};
@@ -52,13 +141,13 @@ export default defineModule(pkg, {
     return {
       ...refresh,
       workspaces: { "apps/web": { scripts: { "deploy:cloudflare": deploy, "preview:cloudflare": preview } } },
-      readme: [section, commonReadme(branch), refresh.readme].filter(Boolean).join("\n\n"),
+      readme: [section, server?.readme, commonReadme(branch), refresh.readme].filter(Boolean).join("\n\n"),
     };
   },
   dataFiles: {
     // wrangler reads apps/web/wrangler.jsonc (JSON is valid JSONC; the comments are in the README).
     "apps/web/wrangler.jsonc": (ctx) => {
-      const server = workerOf(ctx.has, ctx.framework);
+      const server = workerOf(ctx);
       const name = workerName(ctx.name);
       return {
         $schema: "node_modules/wrangler/config-schema.json",
@@ -87,20 +176,22 @@ export default defineModule(pkg, {
 });
 
 /**
- * A hybrid site's Worker, from its framework's `deploy:cloudflare` part: its entry and static files,
- * and what else it needs (bindings, given the Worker's name; scripts).
+ * A hybrid site's Worker, from this module's part for its framework: its entry and static files,
+ * and what else it needs (bindings, given the Worker's name; scripts; a README paragraph).
  */
 interface FrameworkWorker {
   main: string;
   assets: string;
   bindings?: (worker: string) => Record<string, unknown>;
   scripts?: { deploy?: string; preview?: string; branch?: string };
+  readme?: string;
 }
 
-function workerOf(has: StackView["has"], framework: ModuleView): FrameworkWorker | undefined {
-  if (!has.rendering?.hybrid) return undefined;
-  const server = framework.cloudflare as FrameworkWorker | undefined;
-  if (!server) throw new Error(`${framework.id} is hybrid on Cloudflare without data.cloudflare: its module's deploy:cloudflare part names its Worker and assets`);
+function workerOf(view: { has: StackView["has"]; framework: ModuleView; deploy?: unknown }): FrameworkWorker | undefined {
+  if (!view.has.rendering?.hybrid) return undefined;
+  const own = ((view.deploy ?? []) as ModuleView[]).find((d) => d.id === "cloudflare");
+  const server = own?.worker as FrameworkWorker | undefined;
+  if (!server) throw new Error(`${view.framework.id} is hybrid on Cloudflare without a Worker: templates/deploy-cloudflare needs a part for it (data.worker)`);
   return server;
 }
 

@@ -1,11 +1,15 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
+import type { ModuleView } from "../../create-jam/src/engine/types.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Netlify cancels the build when this exits 0 (nothing apps/web depends on changed). Equal refs mean
 // an uncached or manual build: always build then.
 const ignore = `if [ "$CACHED_COMMIT_REF" = "$COMMIT_REF" ]; then exit 1; fi; npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$CACHED_COMMIT_REF" --head "$COMMIT_REF"`;
+
+/** This module's own data.publish, from its part for the framework. */
+const publishOf = (view: object) => ((view as { deploy?: ModuleView[] }).deploy ?? []).find((d) => d.id === "netlify")?.publish as string | undefined;
 
 export default defineModule(pkg, {
   id: "netlify",
@@ -27,7 +31,30 @@ export default defineModule(pkg, {
       data: { purger: true },
       workspaces: { "packages/functions": { dependencies: ["@netlify/functions"] } },
       env: [{ name: "NETLIFY_PURGE_API_URL", visibility: "secret", description: "another API for cache purges than Netlify's (a test server); leave empty" }],
+      // NETLIFY picks the host's adapter (or its Next.js runtime): part of the build's cache key.
+      turbo: { tasks: { build: { env: ["NETLIFY"] } } },
     },
+    // Each hybrid framework's adapter for Netlify, in its config file (serverConfig), writing the
+    // server to .netlify/; data.publish: where it puts the static files.
+    {
+      with: ["framework:astro", "rendering:hybrid"],
+      workspaces: { "apps/web": { dependencies: ["@astrojs/netlify"] } },
+      turbo: { tasks: { build: { outputs: [".netlify/**"] } } },
+      serverConfig: {
+        imports: ['import netlify from "@astrojs/netlify";'],
+        adapter: ["process.env.NETLIFY ? netlify()"],
+        config: ["  // Netlify's adapter writes the static files to outDir itself: dist/client, as with the others.", '  outDir: process.env.NETLIFY ? "dist/client" : "dist",'],
+      },
+    },
+    {
+      with: ["framework:sveltekit", "rendering:hybrid"],
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-netlify"] } },
+      turbo: { tasks: { build: { outputs: [".netlify/**"] } } },
+      data: { publish: "build" },
+      serverConfig: { imports: ['import netlify from "@sveltejs/adapter-netlify";'], adapter: ["process.env.NETLIFY ? kit2(netlify())"] },
+    },
+    // Nitro picks its Netlify preset itself from NETLIFY; it writes the static files to dist/.
+    { with: ["framework:nuxt", "rendering:hybrid"], turbo: { tasks: { build: { outputs: [".netlify/**", "dist/**"] } } }, data: { publish: "dist" } },
   ],
   derive: contentRefresh({
     rebuild: {
@@ -46,8 +73,9 @@ Pages rendered on request are kept in Netlify's durable cache for 60 s, each wit
     "netlify.toml": (ctx) => ({
       build: {
         command: `pnpm ${ctx.buildCommand} --filter=web`,
-        // data.netlifyPublish: where a framework's Netlify adapter puts the static part of a hybrid build.
-        publish: `apps/web/${ctx.framework.netlifyPublish ?? ctx.framework.outDir}`,
+        // Where the framework's Netlify adapter puts the static part of a hybrid build: this module's
+        // part for the framework (data.publish), or the framework's data (Next.js: .next).
+        publish: `apps/web/${publishOf(ctx) ?? ctx.framework.netlifyPublish ?? ctx.framework.outDir}`,
         ignore,
         environment: { NODE_VERSION: ctx.nodeMajor, ...(ctx.framework.netlifyEnvironment as object | undefined) },
       },

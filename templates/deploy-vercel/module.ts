@@ -22,7 +22,39 @@ export default defineModule(pkg, {
     { with: ["rendering:static"], files: "files-functions" },
     // A hybrid site's pages rendered on request are ISR functions on Vercel: a content change asks
     // for them again with the bypass token (packages/functions/src/purge/vercel.ts).
-    { with: ["rendering:hybrid"], packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }], data: { purger: true } },
+    // VERCEL picks the host's adapter (or its Next.js runtime): part of the build's cache key.
+    {
+      with: ["rendering:hybrid"],
+      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }],
+      data: { purger: true },
+      turbo: { tasks: { build: { env: ["VERCEL"] } } },
+    },
+    // Each hybrid framework's adapter for Vercel, in its config file (serverConfig), writing .vercel/output.
+    {
+      with: ["framework:astro", "rendering:hybrid"],
+      workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } },
+      turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
+      serverConfig: {
+        imports: ['import vercel from "@astrojs/vercel";'],
+        setup: [
+          "// On Vercel the pages rendered on request are ISR functions, kept 60 s and regenerated at once by",
+          "// /api/revalidate with VERCEL_BYPASS_TOKEN; /api/* stays a plain function.",
+        ],
+        adapter: ["process.env.VERCEL ? vercel({ isr: { expiration: 60, bypassToken: process.env.VERCEL_BYPASS_TOKEN, exclude: [/^\\/api\\//] } })"],
+      },
+    },
+    {
+      with: ["framework:sveltekit", "rendering:hybrid"],
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"] } },
+      turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
+      serverConfig: { imports: ['import vercel from "@sveltejs/adapter-vercel";'], adapter: ["process.env.VERCEL ? kit2(vercel())"] },
+    },
+    {
+      with: ["framework:gatsby"],
+      readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
+    },
+    // Nitro picks its Vercel preset itself from VERCEL.
+    { with: ["framework:nuxt", "rendering:hybrid"], turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } } },
   ],
   derive: contentRefresh({
     rebuild: {

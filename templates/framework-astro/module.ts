@@ -15,31 +15,18 @@ export default defineModule(pkg, {
     // The post page is pre-rendered (static) or rendered on request (hybrid).
     { with: ["rendering:static"], files: "files-static" },
     {
-      // astro.config.mjs adds the adapter of the host that builds (Node server locally); post pages
+      // astro.config.mjs adds the adapter of the host that builds (its deploy module's serverConfig;
+      // a Node server locally); post pages
       // and src/pages/api/[...path].ts (every route of packages/functions) render on request, every other page is pre-rendered.
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { dependencies: ["@astrojs/node"], scripts: { start: "node dist/server/entry.mjs" } } },
-      turbo: {
-        tasks: {
-          // VERCEL and NETLIFY pick the adapter, so they are part of the build's cache key.
-          build: { outputs: [".vercel/output/**", ".netlify/**"], env: ["VERCEL", "NETLIFY"] },
-        },
-      },
+      // The Node server is the adapter's last choice; its import sorts among the hosts'.
+      serverConfig: { imports: ['import node from "@astrojs/node";'] },
       data: { outDir: "dist/client", start: "node dist/server/entry.mjs", vercelOutputDirectory: null },
       readme: `## Astro: hybrid
 
 Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro\`) and \`src/pages/api/[...path].ts\`, which mounts every route of \`packages/functions\` (\`GET /api/entries/\`, the posts as JSON, and whatever the other modules add), which say \`export const prerender = false\` and render on request. A post page sends \`Cache-Control: s-maxage=60, stale-while-revalidate\`: the host's CDN keeps it a minute, then serves it stale while it renders a fresh one. \`astro.config.mjs\` picks the adapter from the build's environment (Vercel's, Netlify's, Cloudflare's with \`WORKERS_CI\`, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
-    },
-    { with: ["rendering:hybrid", "deploy:vercel"], workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } } },
-    { with: ["rendering:hybrid", "deploy:netlify"], workspaces: { "apps/web": { dependencies: ["@astrojs/netlify"] } } },
-    {
-      // Its build writes dist/server/wrangler.json from apps/web/wrangler.jsonc, and
-      // .wrangler/deploy/config.json, which sends `wrangler deploy` there: a cached build keeps both.
-      with: ["rendering:hybrid", "deploy:cloudflare"],
-      workspaces: { "apps/web": { dependencies: ["@astrojs/cloudflare"] } },
-      turbo: { tasks: { build: { outputs: [".wrangler/deploy/**"] } } },
-      data: { cloudflare: { main: "@astrojs/cloudflare/entrypoints/server", assets: "dist/client" } },
     },
     {
       // Post pages are not pre-rendered HTML: integrations/pagefind.mjs (in astro.config.mjs) gathers

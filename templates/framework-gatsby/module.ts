@@ -19,10 +19,6 @@ export default defineModule(pkg, {
   ],
   when: [
     { with: ["search:pagefind"], files: "files-search" },
-    {
-      with: ["deploy:vercel"],
-      readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
-    },
   ],
   workspaces: {
     "apps/web": {

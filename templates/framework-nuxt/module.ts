@@ -18,26 +18,16 @@ export default defineModule(pkg, {
     {
       // nuxt.config.ts: post pages render on request (routeRules isr on Vercel and Netlify, CDN cache
       // headers from the Node server) and server/api/[...path].ts (packages/functions, through fromWebHandler) answers every request; the rest is pre-rendered.
-      // Nitro picks its preset from the build's environment (Vercel, Netlify, else node-server).
+      // Nitro picks its preset from the build's environment (the host's, else node-server); the hosts'
+      // deploy modules add their part of nuxt.config.ts (serverConfig).
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { scripts: { build: "nuxt build", start: "node .output/server/index.mjs" } } },
-      turbo: {
-        tasks: {
-          // VERCEL and NETLIFY pick the preset, so they are part of the build's cache key.
-          build: { outputs: [".vercel/output/**", ".netlify/**", "dist/**"], env: ["VERCEL", "NETLIFY"] },
-        },
-      },
       data: { outDir: ".output/public", start: "node .output/server/index.mjs", vercelOutputDirectory: null },
       readme: `## Nuxt: hybrid
 
 Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/[...path].ts\`, which mounts every route of \`packages/functions\` through \`fromWebHandler\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify; the Node server and a Cloudflare Worker render them on every request and sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for a CDN in front). Nitro picks its preset from the build's environment (Vercel's, Netlify's, Cloudflare's with \`WORKERS_CI\`, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,
     },
-    // Nitro's Netlify preset writes the static files to dist/.
-    { with: ["rendering:hybrid", "deploy:netlify"], data: { netlifyPublish: "dist" } },
-    // Nitro picks its cloudflare-module preset itself when WORKERS_CI is set (Workers Builds):
-    // the Worker is .output/server/index.mjs, the static files .output/public.
-    { with: ["rendering:hybrid", "deploy:cloudflare"], data: { cloudflare: { main: ".output/server/index.mjs", assets: ".output/public" } } },
     {
       // Post pages are not written as files: modules/pagefind-html.ts keeps a copy of every page
       // for Pagefind while they pre-render.

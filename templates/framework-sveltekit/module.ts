@@ -16,35 +16,19 @@ export default defineModule(pkg, {
     // The post page's server module differs: pre-rendered (static) or rendered on request (hybrid).
     { with: ["rendering:static"], files: "files-static", workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-static"] } } },
     {
-      // vite.config.ts picks the adapter of the host that builds (Node server locally); post pages
+      // vite.config.ts picks the adapter of the host that builds (its deploy module's serverConfig,
+      // through kit2-adapter.ts; a Node server locally); post pages
       // and src/routes/api/[...path]/+server.ts (packages/functions) render on request, every other page is pre-rendered.
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-node"], scripts: { start: "node build" } } },
-      turbo: {
-        tasks: {
-          // VERCEL and NETLIFY pick the adapter, so they are part of the build's cache key.
-          build: { outputs: [".vercel/output/**", ".netlify/**"], env: ["VERCEL", "NETLIFY"] },
-        },
-      },
+      // The Node server is the adapter's last choice; its import sorts among the hosts'.
+      serverConfig: { imports: ['import node from "@sveltejs/adapter-node";'] },
       // adapter-node: build/client (assets), build/prerendered (pages), build/index.js (the server).
       data: { outDir: "build/client", start: "node build", vercelOutputDirectory: null },
       readme: `## SvelteKit: hybrid
 
 Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) and \`src/routes/api/[...path]/+server.ts\`, which mounts every route of \`packages/functions\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which say \`export const prerender = false\` and render on request. On Vercel a post page is an ISR function (\`export const config = { isr: { expiration: 60 } }\`): kept 60 s, then regenerated in the background by the next request that finds it stale; elsewhere it sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for the CDN to do the same. \`vite.config.ts\` picks the adapter from the build's environment (Vercel's, Netlify's, Cloudflare's with \`WORKERS_CI\`, or a Node server); locally \`pnpm --filter web start\` runs that server (\`node build\`, \`PORT\`, \`HOST\`). SvelteKit refuses a form POST whose \`Origin\` is not the site's own (a checkout form included), and the Node server takes its own origin to be \`https://<host>\`: behind a proxy, set \`PROTOCOL_HEADER=x-forwarded-proto\`. Its adapter-node 6 no longer reads \`ORIGIN\`: to run it over plain http, give SvelteKit's \`paths: { origin: "http://localhost:3000" }\` in \`vite.config.ts\`, or every form post gets 403. The site's own JSON posts (comments) also take \`SITE_URL\`'s origin as the site's. The Vercel, Netlify and Cloudflare adapters published so far were written for SvelteKit 2: \`kit2-adapter.ts\` gives them the one adapter call SvelteKit 3 replaced; delete it once their SvelteKit 3 versions are out.`,
-    },
-    // The hosts' adapters run through kit2-adapter.ts (files-hybrid, data.kit2): their published
-    // versions call SvelteKit 2's builder.generateManifest(), which SvelteKit 3 replaced.
-    { with: ["rendering:hybrid", "deploy:vercel"], workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"] } }, data: { kit2: true } },
-    // adapter-netlify writes the static files to build/ and the server to .netlify/.
-    { with: ["rendering:hybrid", "deploy:netlify"], workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-netlify"] } }, data: { netlifyPublish: "build", kit2: true } },
-    {
-      // adapter-cloudflare (WORKERS_CI) writes the Worker and its static files to .svelte-kit/cloudflare;
-      // the Worker imports .svelte-kit/cloudflare-tmp and .svelte-kit/output, which a cached build restores too.
-      with: ["rendering:hybrid", "deploy:cloudflare"],
-      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-cloudflare"] } },
-      turbo: { tasks: { build: { outputs: [".svelte-kit/cloudflare/**", ".svelte-kit/cloudflare-tmp/**", ".svelte-kit/output/**"] } } },
-      data: { kit2: true, cloudflare: { main: ".svelte-kit/cloudflare/_worker.js", assets: ".svelte-kit/cloudflare" } },
     },
     {
       // Post pages are not pre-rendered HTML: pagefind-html.ts (wrapping the adapter in vite.config.ts)

@@ -15,7 +15,8 @@ import { serveOnWorkers } from "./serve.ts";
 export async function expectHybridOnWorkers(site: string, { framework, commerce, search, env = {} }: { framework: string; commerce: Provider; search: string; env?: Record<string, string> }) {
   // With the provider's key: its product pages (pre-rendered) carry the real control.
   await pnpmWith({ ...sellingEnv[commerce], ...env, WORKERS_CI: "1" }, site, "build");
-  const assets = findModule(registry, "framework", framework)?.when?.find((w) => w.with.includes("deploy:cloudflare"))?.data?.cloudflare as { assets: string };
+  // The Worker's static files, as the Cloudflare module's part for the framework names them.
+  const assets = findModule(registry, "deploy", "cloudflare")?.when?.find((w) => w.with.includes(`framework:${framework}`))?.data?.worker as { assets: string };
   if (framework === "next") {
     // Next.js pre-renders every page into OpenNext's cache (which the preview puts in R2); the
     // assets are its scripts and public/ (Pagefind's index).

@@ -16,15 +16,16 @@ export function workspaceName(ws: WorkspacePath, options: Options): string {
   return dir === "apps" ? name : `@repo/${name}`;
 }
 
-/** A workspace patch and the module whose part gave it. */
-type OwnedPatch = WorkspacePatch & { owner: string };
+/** A workspace patch, the module whose part gave it ("kind:id"), and the choices that part is conditional on. */
+type OwnedPatch = WorkspacePatch & { owner: string; over: string[] };
 
 /** Every module's patch for each workspace, in module order. */
 function patchesByWorkspace(stack: Stack): Map<WorkspacePath, OwnedPatch[]> {
   const out = new Map<WorkspacePath, OwnedPatch[]>();
   for (const m of stack.parts) {
     for (const [ws, patch] of Object.entries(m.workspaces ?? {}) as [WorkspacePath, WorkspacePatch][]) {
-      out.set(ws, [...(out.get(ws) ?? []), { ...patch, owner: m.module.dir }]);
+      const over = "with" in m && Array.isArray(m.with) ? (m.with as string[]) : [];
+      out.set(ws, [...(out.get(ws) ?? []), { ...patch, owner: `${m.module.kind}:${m.module.id}`, over }]);
     }
   }
   return out;
@@ -41,15 +42,17 @@ export function catalogOf(stack: Stack): Record<string, string> {
 }
 
 /**
- * A later part of the module that set a script may replace it, as its data (a framework's build
- * on one host); another module may not.
+ * A script set twice is one module's doing: a later part of the module that set it may replace it,
+ * and so may a part of another module conditional on that module (a host's build of one framework,
+ * `with: ["framework:next", ...]`); any other module may not.
  */
 function mergeScripts(ws: string, patches: OwnedPatch[]): Record<string, string> {
   const scripts: Record<string, string> = {};
   const setBy: Record<string, string> = {};
   for (const p of patches) {
     for (const [k, v] of Object.entries(p.scripts ?? {})) {
-      if (scripts[k] !== undefined && scripts[k] !== v && setBy[k] !== p.owner) throw new Error(`two modules set the "${k}" script of ${ws}`);
+      const mayReplace = setBy[k] === p.owner || p.over.includes(setBy[k] as string);
+      if (scripts[k] !== undefined && scripts[k] !== v && !mayReplace) throw new Error(`two modules set the "${k}" script of ${ws}`);
       scripts[k] = v;
       setBy[k] = p.owner;
     }

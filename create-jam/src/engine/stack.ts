@@ -1,7 +1,7 @@
 import semverGt from "semver/functions/gt.js";
 import { JamError } from "./errors.ts";
 import { kinds, kindSpec, NONE } from "./kinds.ts";
-import type { Capability, Choices, Contribution, Kind, ModuleFlag, ModuleView, Part, RegisteredModule, Stack, StackView } from "./types.ts";
+import type { Capability, Choices, Contribution, Kind, ModuleFlag, ModuleView, Part, RegisteredModule, ServerConfigSlot, Stack, StackView } from "./types.ts";
 
 export type Registry = readonly RegisteredModule[];
 
@@ -191,13 +191,15 @@ function partsOf(registry: Registry, picked: RegisteredModule[], flags: readonly
   const derived = picked.flatMap((m) => (m.derive ? [{ ...m.derive(view), module: m }] : []));
   // What the view is made of cannot come from derive, which reads the view: it would be left out.
   for (const d of derived) {
-    const late = (["functions", "sections", "header", "widgets", "postFooter", "serverExternals"] as const).find((k) => d[k] !== undefined);
+    const late = (["functions", "sections", "header", "widgets", "postFooter", "serverExternals", "serverConfig"] as const).find((k) => d[k] !== undefined);
     if (late) throw new Error(`${d.module.dir}: derive cannot add ${late} (the view it reads is made of them): give it in the module or a conditional`);
   }
   // Derived parts go right after their module's other parts, to keep module order in the output.
   const all = picked.flatMap((m) => [...parts.filter((p) => p.module === m), ...derived.filter((p) => p.module === m)]);
   return { parts: all, view };
 }
+
+const SERVER_CONFIG_SLOTS: ServerConfigSlot[] = ["imports", "setup", "adapter", "config", "nitro"];
 
 function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[], flags: readonly string[]): StackView {
   const moduleView = (m: RegisteredModule): ModuleView =>
@@ -221,7 +223,11 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[], f
   const widgets = [...new Map(parts.flatMap((p) => p.widgets ?? []).map((w) => [w.name, w])).values()];
   const postFooter = parts.flatMap((p) => p.postFooter ?? []).join("");
   const serverExternals = [...new Set(parts.flatMap((p) => p.serverExternals ?? []))];
-  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter, flags: [...flags].sort(), serverExternals } as StackView;
+  const serverConfig = Object.fromEntries(SERVER_CONFIG_SLOTS.map((slot) => [slot, [...new Set(parts.flatMap((p) => p.serverConfig?.[slot] ?? []))]])) as StackView["serverConfig"];
+  // Import lines in the order of what they import, as a formatter keeps them.
+  const from = (line: string) => /from\s+["']([^"']+)["']/.exec(line)?.[1] ?? line;
+  serverConfig.imports.sort((a, b) => (from(a) < from(b) ? -1 : from(a) > from(b) ? 1 : 0));
+  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter, flags: [...flags].sort(), serverExternals, serverConfig } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

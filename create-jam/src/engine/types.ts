@@ -120,6 +120,14 @@ export interface Contribution {
    * framework's config names them as external, and apps/web depends on them so the server finds them.
    */
   serverExternals?: string[];
+  /**
+   * A host's lines in a hybrid framework's server config (astro.config.mjs, vite.config.ts,
+   * nuxt.config.ts), by slot. A host module gives them in a conditional on the framework
+   * (`with: ["framework:astro", "rendering:hybrid"]`), so a new host needs no edit in a framework
+   * module; each framework's config template renders the slots it has, in module order. A line
+   * given twice is written once.
+   */
+  serverConfig?: Partial<Record<ServerConfigSlot, string[]>>;
   /** Shared packages from the repo's packages/ folder that this module brings. */
   packages?: PackageCopy[];
   workspaces?: Partial<Record<WorkspacePath, WorkspacePatch>>;
@@ -159,11 +167,19 @@ export interface Contribution {
 
 /**
  * A contribution that applies only when every module named in `with` ("kind:id") is chosen too,
- * e.g. a framework's server adapter for `rendering:hybrid` and `deploy:netlify`.
+ * e.g. a host's server adapter for `framework:astro` and `rendering:hybrid` (in the host's module).
  */
 export interface Conditional extends Contribution {
   with: string[];
 }
+
+/**
+ * The slots of a hybrid framework's server config: `imports` (import lines, sorted), `setup`
+ * (statements and comments before the config), `adapter` (`<test> ? <adapter>`, chained before the
+ * framework's own Node server), `config` (entries of the config object, indented), `nitro` (entries
+ * of Nuxt's `nitro` object, indented).
+ */
+export type ServerConfigSlot = "imports" | "setup" | "adapter" | "config" | "nitro";
 
 /** The chosen modules as templates and derived contributions see them. */
 export interface StackView {
@@ -187,6 +203,8 @@ export interface StackView {
   flags: string[];
   /** Every module's serverExternals, once each, in module order. */
   serverExternals: string[];
+  /** The hosts' lines for the framework's server config, by slot (every slot, empty when none). */
+  serverConfig: Record<ServerConfigSlot, string[]>;
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */
