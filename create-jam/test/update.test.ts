@@ -69,10 +69,24 @@ describe("each path's class", () => {
   it("--restore brings back a file the user deleted, whether or not the templates changed it", () => {
     const base = tree({ "deleted-changed": "1\n", "deleted-same": "1\n" });
     const theirs = tree({ "deleted-changed": "2\n", "deleted-same": "1\n" });
-    const restored = planUpdate(base, theirs, () => undefined, labels, new Set(["deleted-changed", "deleted-same"]));
+    const restored = planUpdate(base, theirs, () => undefined, labels, { restore: new Set(["deleted-changed", "deleted-same"]) });
     expect(restored).toEqual([
       { path: "deleted-changed", action: "take-theirs", text: "2\n", created: true },
       { path: "deleted-same", action: "take-theirs", text: "1\n", created: true },
+    ]);
+  });
+
+  it("a file the user renamed takes the template's change under its new name; one the templates dropped stays there", () => {
+    const base = tree({ "a.md": "title\nbody\nend\n", "b.md": "1\n2\n", "c.md": "x\n", "d.md": "same\n" });
+    const theirs = tree({ "a.md": "title\nbody\nEND\n", "b.md": "1\n2\n3\n", "d.md": "same\n" });
+    const ours = tree({ "docs/a.md": "TITLE\nbody\nend\n", "docs/b.md": "1\n2\n", "docs/c.md": "x\nmine\n", "docs/d.md": "same\n" });
+    const renames = new Map([["a.md", "docs/a.md"], ["b.md", "docs/b.md"], ["c.md", "docs/c.md"], ["d.md", "docs/d.md"]]);
+    const actions = planUpdate(base, theirs, (p) => ours.get(p), labels, { renames });
+    expect(actions).toEqual([
+      { path: "docs/a.md", action: "merged", text: "TITLE\nbody\nEND\n", renamedFrom: "a.md" },
+      { path: "docs/b.md", action: "take-theirs", text: "1\n2\n3\n", renamedFrom: "b.md" },
+      { path: "docs/c.md", action: "kept-edited", renamedFrom: "c.md" },
+      { path: "docs/d.md", action: "unchanged", renamedFrom: "d.md" },
     ]);
   });
 

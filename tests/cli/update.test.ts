@@ -115,6 +115,20 @@ describe("create-jam add", () => {
     expect(unknown.stderr).toContain("--restore takes files the templates make, and these are none: nope.md.");
   });
 
+  it("a file the user renamed (git mv) takes the template's change under its new name, and is not made again under the old", async () => {
+    const site = await project();
+    await git(site, "mv", "README.md", "DOCS.md");
+    edit(site, "DOCS.md", (t) => t.replace(/^# .*$/m, "# Our site"));
+    await commitAll(site, "README is DOCS now");
+    const r = await runCli(["add", "commerce", "snipcart", "--json"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(JSON.parse(r.stdout).actions).toContainEqual({ path: "DOCS.md", action: "merged", renamedFrom: "README.md" });
+    const docs = readFileSync(join(site, "DOCS.md"), "utf8");
+    expect(docs).toContain("# Our site");
+    expect(docs).toContain("--commerce snipcart");
+    expect(existsSync(join(site, "README.md"))).toBe(false);
+  });
+
   it("works in a project inside a larger git repository: dirty files and conflict stages under the project's own path", async () => {
     const outer = tempDir("jam-outer-");
     await git(outer, "init", "-q");

@@ -156,6 +156,49 @@ async function dirtyPaths(root: string, paths: string[]): Promise<string[]> {
   return r.stdout.split("\0").filter(Boolean).map((entry) => entry.slice(3)).filter((p) => !p.includes(" -> ")).map((p) => p.slice(prefix.length));
 }
 
+/** How alike two texts are, 0 to 1: the lines they share (as many times as both have them) over all their lines. */
+function likeness(a: string, b: string): number {
+  const count = new Map<string, number>();
+  const [la, lb] = [a.split("\n"), b.split("\n")];
+  for (const line of la) count.set(line, (count.get(line) ?? 0) + 1);
+  let shared = 0;
+  for (const line of lb) {
+    const n = count.get(line) ?? 0;
+    if (n > 0) (shared++, count.set(line, n - 1));
+  }
+  return (2 * shared) / (la.length + lb.length);
+}
+
+/** git's default rename threshold (`-M`, 50%) is loose for small files; 60% is upgrade.md's. */
+const RENAME_LIKENESS = 0.6;
+
+/**
+ * Files the user renamed (git mv): a template file the new templates change, missing from disk,
+ * whose text lives on, 60% alike or more, in a file of the repository create-jam never planned.
+ * Looked for only in a git repository, and only when such a file is missing.
+ */
+async function findRenames(root: string, base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined): Promise<Map<string, string>> {
+  const missing = [...base.keys()].filter((p) => ours(p) === undefined && theirs.has(p) && theirs.get(p) !== base.get(p));
+  if (!missing.length || !(await gitRoot(root))) return new Map();
+  const listed = await execa("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, reject: false });
+  const pool = new Map<string, string>();
+  for (const p of listed.stdout.split("\0").filter((p) => p && !base.has(p) && !theirs.has(p) && p !== MANIFEST)) {
+    const text = ours(p);
+    if (text !== undefined && text.length < 1 << 20) pool.set(p, text);
+  }
+  const renames = new Map<string, string>();
+  for (const from of missing) {
+    const before = base.get(from) as string;
+    let best: [string, number] | undefined;
+    for (const [to, text] of pool) {
+      const alike = likeness(before, text);
+      if (alike >= RENAME_LIKENESS && alike > (best?.[1] ?? 0)) best = [to, alike];
+    }
+    if (best) (renames.set(from, best[0]), pool.delete(best[0]));
+  }
+  return renames;
+}
+
 /** A conflict as git shows one: stages 1 (base), 2 (ours), 3 (theirs) in the index, so `git status` says "both modified". */
 async function stageConflicts(root: string, conflicts: Extract<Action, { action: "conflict" }>[]): Promise<void> {
   if (!conflicts.length || !(await gitRoot(root))) return;
@@ -189,7 +232,8 @@ function describe(actions: Action[]): string {
       const kept = a.action === "merged" && a.kept ? ` (kept your ${a.kept.join(", ")})` : "";
       const n = a.action === "conflict" ? ` (${a.conflicts} to resolve)` : "";
       const word = a.action === "take-theirs" && a.created ? "added" : WORDS[a.action];
-      return `  ${word.padEnd(10)} ${a.path}${kept}${n}`;
+      const renamed = a.renamedFrom ? ` (your rename of ${a.renamedFrom})` : "";
+      return `  ${word.padEnd(10)} ${a.path}${renamed}${kept}${n}`;
     })
     .join("\n");
 }
@@ -238,7 +282,8 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const restore = new Set((values.restore as string[] | undefined)?.map((p) => p.replace(/^\.\//, "")) ?? []);
   const unknown = [...restore].filter((p) => !theirs.has(p) || p === MANIFEST);
   if (unknown.length) throw fail(`--restore takes files the templates make, and these are none: ${unknown.join(", ")}.`, "Give each path from the project's folder, as the dry run lists it (create-jam upgrade --dry-run).");
-  const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels, restore);
+  const renames = await findRenames(root, base.tree, theirs, ours);
+  const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels, { restore, renames });
   const changes = writes(actions);
   const manifestText = theirs.get(MANIFEST) as string;
   const manifestChanged = ours(MANIFEST) !== manifestText;
@@ -254,7 +299,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
     to: version,
     base: base.from,
     choices,
-    actions: actions.filter((a) => a.action !== "unchanged").map((a) => ({ path: a.path, action: a.action === "take-theirs" && a.created ? "add" : a.action, ...(a.action === "merged" && a.kept ? { kept: a.kept } : {}), ...(a.action === "conflict" ? { conflicts: a.conflicts } : {}) })),
+    actions: actions.filter((a) => a.action !== "unchanged").map((a) => ({ path: a.path, action: a.action === "take-theirs" && a.created ? "add" : a.action, ...(a.renamedFrom ? { renamedFrom: a.renamedFrom } : {}), ...(a.action === "merged" && a.kept ? { kept: a.kept } : {}), ...(a.action === "conflict" ? { conflicts: a.conflicts } : {}) })),
     conflicts: conflicts.map((c) => c.path),
     steps,
   });

@@ -9,7 +9,12 @@ import { mergeText, type Labels } from "./merge-text.ts";
 import { MANIFEST } from "./plan.ts";
 import type { FileTree } from "./types.ts";
 
-export type Action =
+export type Action = PathAction & {
+  /** The template's path of a file the user renamed (git mv): `path` is the user's, where the action lands. */
+  renamedFrom?: string;
+};
+
+type PathAction =
   /** Nothing to do: the template did not change it, or the disk already holds the new text. */
   | { path: string; action: "unchanged" }
   /** The template changed it and the user had not: the new text (a new file included). */
@@ -48,7 +53,7 @@ function dataWhenOverlapping(path: string): ((base: string | undefined, ours: st
   return undefined;
 }
 
-function asData(path: string, merge: NonNullable<ReturnType<typeof dataMerge>>, base: string | undefined, ours: string, theirs: string): Action {
+function asData(path: string, merge: NonNullable<ReturnType<typeof dataMerge>>, base: string | undefined, ours: string, theirs: string): PathAction {
   try {
     const { text, kept } = merge(base, ours, theirs);
     return { path, action: "merged", text, ...(kept.length ? { kept } : {}) };
@@ -58,7 +63,7 @@ function asData(path: string, merge: NonNullable<ReturnType<typeof dataMerge>>, 
   }
 }
 
-function mergeBoth(path: string, base: string | undefined, ours: string, theirs: string, labels: Labels): Action {
+function mergeBoth(path: string, base: string | undefined, ours: string, theirs: string, labels: Labels): PathAction {
   const data = dataMerge(path);
   if (data) return asData(path, data, base, ours, theirs);
   // Added on both sides: merged against an empty base, so neither side's lines are lost.
@@ -75,18 +80,34 @@ function mergeBoth(path: string, base: string | undefined, ours: string, theirs:
 const inLineEndsOf = (ours: string | undefined) => (text: string | undefined) =>
   text !== undefined && ours?.includes("\r\n") && !text.includes("\r\n") ? text.replace(/\n/g, "\r\n") : text;
 
-/** `restore`: paths the user deleted that take the new templates' file again (--restore). */
-export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels, restore: ReadonlySet<string> = new Set()): Action[] {
+export interface UpdateOptions {
+  /** Paths the user deleted that take the new templates' file again (--restore). */
+  restore?: ReadonlySet<string>;
+  /** Files the user renamed: the template's path → the user's (findRenames). */
+  renames?: ReadonlyMap<string, string>;
+}
+
+export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels, { restore = new Set(), renames = new Map() }: UpdateOptions = {}): Action[] {
   const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !NOT_MERGED.has(p)).sort();
   return paths.map((path): Action => {
-    const o = ours(path);
-    const action = classify(path, base.get(path), theirs.get(path), o, labels, restore.has(path));
+    const to = ours(path) === undefined ? renames.get(path) : undefined;
+    const o = ours(to ?? path);
+    const action = to === undefined ? classify(path, base.get(path), theirs.get(path), o, labels, restore.has(path)) : { ...followRename(to, base.get(path), theirs.get(path), o as string, labels), renamedFrom: path };
     // What is written keeps the user's line ends throughout, conflict markers included.
     return o?.includes("\r\n") && "text" in action ? { ...action, text: action.text.replace(/\r?\n/g, "\r\n") } : action;
   });
 }
 
-function classify(path: string, base: string | undefined, theirs: string | undefined, o: string | undefined, labels: Labels, restore: boolean): Action {
+/**
+ * A template file the user renamed (to `path`): the template's change follows it there, as if the
+ * file had kept its name; one the templates dropped stays, under the user's name.
+ */
+function followRename(path: string, base: string | undefined, theirs: string | undefined, o: string, labels: Labels): PathAction {
+  if (theirs === undefined) return { path, action: "kept-edited" };
+  return classify(path, base, theirs, o, labels, false);
+}
+
+function classify(path: string, base: string | undefined, theirs: string | undefined, o: string | undefined, labels: Labels, restore: boolean): PathAction {
   const eol = inLineEndsOf(o);
   const [b, t] = [eol(base), eol(theirs)];
   if (o === undefined && t !== undefined && restore) return { path, action: "take-theirs", text: t, created: true };
