@@ -54,3 +54,15 @@ function readableBin() {
   }
   return binCopy;
 }
+
+/**
+ * A command first on PATH, in a folder of its own: its shell script (`script(calls)`) may record how
+ * it was called in the file `calls`. Spread `env` into a run's environment.
+ */
+export function fakeCommand(name: string, script: (calls: string) => string): { env: { PATH: string }; calls: string } {
+  const dir = tempDir("jam-bin-");
+  const calls = join(dir, "calls");
+  writeFileSync(join(dir, name), `#!/bin/sh\n${script(calls)}\n`);
+  chmodSync(join(dir, name), 0o755);
+  return { env: { PATH: `${dir}:${process.env.PATH}` }, calls };
+}

@@ -1,4 +1,4 @@
-import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import type { ModuleView, StackView } from "../../create-jam/src/engine/types.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
@@ -187,10 +187,9 @@ interface FrameworkWorker {
   readme?: string;
 }
 
-function workerOf(view: { has: StackView["has"]; framework: ModuleView; deploy?: unknown }): FrameworkWorker | undefined {
+function workerOf(view: { has: StackView["has"]; framework: ModuleView }): FrameworkWorker | undefined {
   if (!view.has.rendering?.hybrid) return undefined;
-  const own = ((view.deploy ?? []) as ModuleView[]).find((d) => d.id === "cloudflare");
-  const server = own?.worker as FrameworkWorker | undefined;
+  const server = chosenView(view, "deploy", "cloudflare")?.worker as FrameworkWorker | undefined;
   if (!server) throw new Error(`${view.framework.id} is hybrid on Cloudflare without a Worker: templates/deploy-cloudflare needs a part for it (data.worker)`);
   return server;
 }

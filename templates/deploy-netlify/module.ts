@@ -1,15 +1,11 @@
-import { defineModule } from "../../create-jam/src/engine/define.ts";
+import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
-import type { ModuleView } from "../../create-jam/src/engine/types.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Netlify cancels the build when this exits 0 (nothing apps/web depends on changed). Equal refs mean
 // an uncached or manual build: always build then.
 const ignore = `if [ "$CACHED_COMMIT_REF" = "$COMMIT_REF" ]; then exit 1; fi; npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$CACHED_COMMIT_REF" --head "$COMMIT_REF"`;
-
-/** This module's own data.publish, from its part for the framework. */
-const publishOf = (view: object) => ((view as { deploy?: ModuleView[] }).deploy ?? []).find((d) => d.id === "netlify")?.publish as string | undefined;
 
 export default defineModule(pkg, {
   id: "netlify",
@@ -53,6 +49,8 @@ export default defineModule(pkg, {
       data: { publish: "build" },
       serverConfig: { imports: ['import netlify from "@sveltejs/adapter-netlify";'], adapter: ["process.env.NETLIFY ? kit2(netlify())"] },
     },
+    // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) takes the .next build.
+    { with: ["framework:next", "rendering:hybrid"], data: { publish: ".next" } },
     // Nitro picks its Netlify preset itself from NETLIFY; it writes the static files to dist/.
     { with: ["framework:nuxt", "rendering:hybrid"], turbo: { tasks: { build: { outputs: [".netlify/**", "dist/**"] } } }, data: { publish: "dist" } },
   ],
@@ -73,9 +71,9 @@ Pages rendered on request are kept in Netlify's durable cache for 60 s, each wit
     "netlify.toml": (ctx) => ({
       build: {
         command: `pnpm ${ctx.buildCommand} --filter=web`,
-        // Where the framework's Netlify adapter puts the static part of a hybrid build: this module's
-        // part for the framework (data.publish), or the framework's data (Next.js: .next).
-        publish: `apps/web/${publishOf(ctx) ?? ctx.framework.netlifyPublish ?? ctx.framework.outDir}`,
+        // Where a hybrid framework's Netlify build puts its static part (data.publish of this module's
+        // part for the framework), else the framework's output folder.
+        publish: `apps/web/${chosenView(ctx, "deploy", "netlify")?.publish ?? ctx.framework.outDir}`,
         ignore,
         environment: { NODE_VERSION: ctx.nodeMajor, ...(ctx.framework.netlifyEnvironment as object | undefined) },
       },

@@ -26,7 +26,6 @@ export default defineModule(pkg, {
         vercelFramework: "nextjs",
         // Next.js revalidates its own cached pages (revalidatePath), on every host: no host purge.
         ownPageCache: true,
-        netlifyPublish: ".next",
         // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) serves the server part.
         netlifyEnvironment: {},
       },

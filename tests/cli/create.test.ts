@@ -1,6 +1,6 @@
 // The good paths, run as a script would: dry run, a written project, git, interruption, a failed install.
 import { execa } from "execa";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reproduceCommand } from "../../create-jam/src/engine/command.ts";
@@ -10,7 +10,7 @@ import { registry } from "../../create-jam/src/engine/registry.ts";
 import { modulesOf, resolveStack } from "../../create-jam/src/engine/stack.ts";
 import { collectTemplates, compileStore } from "../../create-jam/src/engine/templates.ts";
 import type { Choices } from "../../create-jam/src/engine/types.ts";
-import { listAll, listFiles, runCli, tempDir } from "../helpers.ts";
+import { fakeCommand, listAll, listFiles, runCli, tempDir } from "../helpers.ts";
 
 const options = { name: "site", install: false, git: false };
 
@@ -157,10 +157,8 @@ describe("create-jam without a terminal", () => {
   it("keeps the project when the install fails, and says what to run", async () => {
     const cwd = tempDir();
     // A pnpm that fails, first on PATH: the failure path, without breaking a real registry.
-    const fakeBin = tempDir("jam-bin-");
-    writeFileSync(join(fakeBin, "pnpm"), "#!/bin/sh\n[ \"$1\" = --version ] && echo 11.0.0 && exit 0\necho 'ERR_PNPM_FETCH_404 no such package' >&2\nexit 1\n");
-    chmodSync(join(fakeBin, "pnpm"), 0o755);
-    const r = await runCli(["site", "--yes", "--install", "--no-git"], { cwd, env: { PATH: `${fakeBin}:${process.env.PATH}` } });
+    const pnpm = fakeCommand("pnpm", () => "[ \"$1\" = --version ] && echo 11.0.0 && exit 0\necho 'ERR_PNPM_FETCH_404 no such package' >&2\nexit 1");
+    const r = await runCli(["site", "--yes", "--install", "--no-git"], { cwd, env: pnpm.env });
     expect(r.exitCode, r.all).toBe(3);
     expect(r.stdout).toContain("install failed");
     expect(r.stdout).toContain("ERR_PNPM_FETCH_404");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { treeHash } from "../../create-jam/src/engine/tree-hash.ts";
-import { editFile, listFiles, projectFiles, runCli, tempDir } from "../helpers.ts";
+import { editFile, fakeCommand, listFiles, projectFiles, runCli, tempDir } from "../helpers.ts";
 
 const gitIdentity = { GIT_AUTHOR_NAME: "Test", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "Test", GIT_COMMITTER_EMAIL: "t@example.com" };
 const env = { ...gitIdentity, CI: "true" };
@@ -206,11 +206,9 @@ describe("create-jam add", () => {
     writeFileSync(join(site, "pnpm-lock.yaml"), "lockfileVersion: '9.0'\n");
     await commitAll(site, "a lockfile");
     // A pnpm first on PATH that records how it was called (the real install is the e2e's).
-    const fakeBin = tempDir("jam-bin-");
-    const calls = join(fakeBin, "calls");
-    writeFileSync(join(fakeBin, "pnpm"), `#!/bin/sh\necho "$PWD $*" >> ${calls}\n[ "$1" = --version ] && echo 11.0.0\nexit 0\n`);
-    chmodSync(join(fakeBin, "pnpm"), 0o755);
-    const r = await runCli(["add", "search", "algolia"], { cwd: site, env: { ...env, PATH: `${fakeBin}:${process.env.PATH}` } });
+    const pnpm = fakeCommand("pnpm", (calls) => `echo "$PWD $*" >> ${calls}\n[ "$1" = --version ] && echo 11.0.0\nexit 0`);
+    const calls = pnpm.calls;
+    const r = await runCli(["add", "search", "algolia"], { cwd: site, env: { ...env, ...pnpm.env } });
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("pnpm-lock.yaml is made again");
     expect(readFileSync(calls, "utf8")).toContain(`${site} install`);
@@ -243,12 +241,9 @@ describe("create-jam upgrade", () => {
   it("--to another version has that version run upgrade, with every flag but --to", async () => {
     const site = await project();
     // An npm first on PATH that records how it was called (the registry run is the release e2e's).
-    const fakeBin = tempDir("jam-bin-");
-    const calls = join(fakeBin, "calls");
-    writeFileSync(join(fakeBin, "npm"), `#!/bin/sh\necho "$*" >> ${calls}\nexit 2\n`);
-    chmodSync(join(fakeBin, "npm"), 0o755);
-    const r = await runCli(["upgrade", "--to", "9.9.9", "--dry-run", "--json"], { cwd: join(site, "apps/web"), env: { ...env, PATH: `${fakeBin}:${process.env.PATH}` } });
-    expect(readFileSync(calls, "utf8").trim()).toBe("exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json");
+    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\nexit 2`);
+    const r = await runCli(["upgrade", "--to", "9.9.9", "--dry-run", "--json"], { cwd: join(site, "apps/web"), env: { ...env, ...npm.env } });
+    expect(readFileSync(npm.calls, "utf8").trim()).toBe("exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json");
     // Its exit code is the other version's.
     expect(r.exitCode, r.all).toBe(2);
   });
@@ -259,11 +254,9 @@ describe("create-jam upgrade", () => {
     edit(site, "jam.json", (t) => t.replace(/"createJam": "[^"]+"/, '"createJam": "0.0.1"'));
     await commitAll(site, "made by 0.0.1");
     // No registry: an npm that fails, recording that it was asked.
-    const fakeBin = tempDir("jam-bin-");
-    const calls = join(fakeBin, "calls");
-    writeFileSync(join(fakeBin, "npm"), `#!/bin/sh\necho "$*" >> ${calls}\necho "npm error network: getaddrinfo ENOTFOUND registry.npmjs.org" >&2\nexit 1\n`);
-    chmodSync(join(fakeBin, "npm"), 0o755);
-    const offline = { ...env, PATH: `${fakeBin}:${process.env.PATH}` };
+    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\necho "npm error network: getaddrinfo ENOTFOUND registry.npmjs.org" >&2\nexit 1`);
+    const calls = npm.calls;
+    const offline = { ...env, ...npm.env };
     const r = await runCli(["upgrade"], { cwd: site, env: offline });
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("(base: refs/jam/base)");

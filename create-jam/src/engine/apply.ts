@@ -57,7 +57,6 @@ export async function applyChanges(root: string, changes: Change[], { signal, de
   const paths = changes.map(([path]) => path);
   try {
     for (const [path, text] of changes) {
-      inside(root, path);
       // A deletion has no new text: its "new" marker is an empty folder, gone once it is done.
       const [target, fresh] = [inside(root, path), join(staging, "new", path)];
       mkdirSync(dirname(fresh), { recursive: true });

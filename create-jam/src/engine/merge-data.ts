@@ -68,11 +68,19 @@ export function merge3(base: Json | undefined, ours: Json | undefined, theirs: J
   return ours;
 }
 
-export function mergeJson(base: string | undefined, ours: string, theirs: string): DataMerge {
-  const kept: string[] = [];
-  const value = merge3(base === undefined ? undefined : JSON.parse(base), JSON.parse(ours), JSON.parse(theirs), [], kept);
-  return { text: toJson(value), kept };
-}
+/** A merge of a structured file: each side parsed, merged key by key, printed again. A side that does not parse throws. */
+const dataMergeOf =
+  (parse: (text: string) => Json, print: (value: Json | undefined) => string) =>
+  (base: string | undefined, ours: string, theirs: string): DataMerge => {
+    const kept: string[] = [];
+    const value = merge3(base === undefined ? undefined : parse(base), parse(ours), parse(theirs), [], kept);
+    return { text: print(value), kept };
+  };
+
+/** Merges one structured file's three versions (base absent: added on both sides). */
+export type MergeData = ReturnType<typeof dataMergeOf>;
+
+export const mergeJson = dataMergeOf(JSON.parse, toJson);
 
 /** JSON with comments and trailing commas, as wrangler and Biome read it; a file with a syntax error throws. */
 function parseJsonc(text: string): Json {
@@ -83,17 +91,9 @@ function parseJsonc(text: string): Json {
 }
 
 /** A .jsonc file as data. Written back as JSON (valid JSONC): its comments go, which is why this is only the fallback when a line merge overlaps. */
-export function mergeJsonc(base: string | undefined, ours: string, theirs: string): DataMerge {
-  const kept: string[] = [];
-  const value = merge3(base === undefined ? undefined : parseJsonc(base), parseJsonc(ours), parseJsonc(theirs), [], kept);
-  return { text: toJson(value), kept };
-}
+export const mergeJsonc = dataMergeOf(parseJsonc, toJson);
 
-export function mergeYaml(base: string | undefined, ours: string, theirs: string): DataMerge {
-  const kept: string[] = [];
-  const value = merge3(base === undefined ? undefined : (parseYaml(base) as Json), parseYaml(ours) as Json, parseYaml(theirs) as Json, [], kept);
-  return { text: toYaml(value as Record<string, unknown>), kept };
-}
+export const mergeYaml = dataMergeOf((text) => parseYaml(text) as Json, (value) => toYaml(value as Record<string, unknown>));
 
 /**
  * .env.example as paragraphs (blank-line separated), each named by the variable it sets: the

@@ -1,7 +1,7 @@
 import semverGt from "semver/functions/gt.js";
 import { JamError } from "./errors.ts";
 import { kinds, kindSpec, NONE } from "./kinds.ts";
-import type { Capability, Choices, Contribution, Kind, ModuleFlag, ModuleView, Part, RegisteredModule, ServerConfigSlot, Stack, StackView } from "./types.ts";
+import { type Capability, type Choices, type Contribution, type Kind, type ModuleFlag, type ModuleView, type Part, type RegisteredModule, SERVER_CONFIG_SLOTS, type Stack, type StackView } from "./types.ts";
 
 export type Registry = readonly RegisteredModule[];
 
@@ -198,8 +198,6 @@ function partsOf(registry: Registry, picked: RegisteredModule[], flags: readonly
   const all = picked.flatMap((m) => [...parts.filter((p) => p.module === m), ...derived.filter((p) => p.module === m)]);
   return { parts: all, view };
 }
-
-const SERVER_CONFIG_SLOTS: ServerConfigSlot[] = ["imports", "setup", "adapter", "config", "nitro"];
 
 function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[], flags: readonly string[]): StackView {
   const moduleView = (m: RegisteredModule): ModuleView =>

@@ -179,7 +179,8 @@ export interface Conditional extends Contribution {
  * framework's own Node server), `config` (entries of the config object, indented), `nitro` (entries
  * of Nuxt's `nitro` object, indented).
  */
-export type ServerConfigSlot = "imports" | "setup" | "adapter" | "config" | "nitro";
+export const SERVER_CONFIG_SLOTS = ["imports", "setup", "adapter", "config", "nitro"] as const;
+export type ServerConfigSlot = (typeof SERVER_CONFIG_SLOTS)[number];
 
 /** The chosen modules as templates and derived contributions see them. */
 export interface StackView {

@@ -4,7 +4,7 @@
 //   ours:   the files on disk.
 // Each path is classified before anything is merged (upgrade.md: a change only one side made is
 // taken whole, a deletion included); only paths both sides changed are merged, by what the file is.
-import { mergeEnv, mergeJson, mergeJsonc, mergeYaml, type DataMerge } from "./merge-data.ts";
+import { mergeEnv, mergeJson, mergeJsonc, mergeYaml, type MergeData } from "./merge-data.ts";
 import { mergeText, type Labels } from "./merge-text.ts";
 import { MANIFEST } from "./plan.ts";
 import type { FileTree } from "./types.ts";
@@ -34,7 +34,7 @@ type PathAction =
 const NOT_MERGED = new Set([MANIFEST, "pnpm-lock.yaml"]);
 
 /** Structured files, merged as data; conflict markers never go into them. */
-function dataMerge(path: string): ((base: string | undefined, ours: string, theirs: string) => DataMerge) | undefined {
+function dataMerge(path: string): MergeData | undefined {
   const name = path.slice(path.lastIndexOf("/") + 1);
   if (name.endsWith(".json")) return mergeJson;
   if (name === "pnpm-workspace.yaml") return mergeYaml;
@@ -47,13 +47,13 @@ function dataMerge(path: string): ((base: string | undefined, ours: string, thei
  * keeps their comments and layout, unless both sides changed the same lines; then merged as data, so
  * no conflict marker lands in a file its tool could no longer read.
  */
-function dataWhenOverlapping(path: string): ((base: string | undefined, ours: string, theirs: string) => DataMerge) | undefined {
+function dataWhenOverlapping(path: string): MergeData | undefined {
   if (/\.ya?ml$/.test(path)) return mergeYaml;
   if (path.endsWith(".jsonc")) return mergeJsonc;
   return undefined;
 }
 
-function asData(path: string, merge: NonNullable<ReturnType<typeof dataMerge>>, base: string | undefined, ours: string, theirs: string): PathAction {
+function asData(path: string, merge: MergeData, base: string | undefined, ours: string, theirs: string): PathAction {
   try {
     const { text, kept } = merge(base, ours, theirs);
     return { path, action: "merged", text, ...(kept.length ? { kept } : {}) };
@@ -90,8 +90,9 @@ export interface UpdateOptions {
 export function planUpdate(base: FileTree, theirs: FileTree, ours: (path: string) => string | undefined, labels: Labels, { restore = new Set(), renames = new Map() }: UpdateOptions = {}): Action[] {
   const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !NOT_MERGED.has(p)).sort();
   return paths.map((path): Action => {
-    const to = ours(path) === undefined ? renames.get(path) : undefined;
-    const o = ours(to ?? path);
+    const own = ours(path);
+    const to = own === undefined ? renames.get(path) : undefined;
+    const o = to === undefined ? own : ours(to);
     const action = to === undefined ? classify(path, base.get(path), theirs.get(path), o, labels, restore.has(path)) : { ...followRename(to, base.get(path), theirs.get(path), o as string, labels), renamedFrom: path };
     // What is written keeps the user's line ends throughout, conflict markers included.
     return o?.includes("\r\n") && "text" in action ? { ...action, text: action.text.replace(/\r?\n/g, "\r\n") } : action;
