@@ -90,12 +90,12 @@ export async function signInInBrowser(siteUrl: string, who: BrowserSignIn) {
     expect(await page.locator("main a", { hasText: membersPost.title }).getAttribute("href")).toBe(membersPost.path);
 
     const cookies = await context.cookies(siteUrl);
-    const session = cookies.find((c) => c.name === "jam_session");
+    const session = cookies.find((c) => c.name === "__Host-jam_session");
     expect(session, JSON.stringify(cookies)).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
 
     await page.locator("main a", { hasText: "Sign out" }).click();
     await page.waitForURL((u) => !u.href.startsWith(`${siteUrl}/api/`), { timeout: 10_000 });
-    expect((await context.cookies(siteUrl)).some((c) => c.name === "jam_session")).toBe(false);
+    expect((await context.cookies(siteUrl)).some((c) => c.name === "__Host-jam_session")).toBe(false);
     await page.goto(`${siteUrl}${membersPost.path}`);
     await page.locator("jam-members a", { hasText: "Sign in to read it" }).waitFor({ timeout: 10_000 });
     expect(await body()).not.toContain(membersPost.phrase);
@@ -124,8 +124,8 @@ export const firebaseEnv = (host: string, projectId = "demo-jam") => ({
 export const firebaseSignIn = (email = `grace-${Date.now()}@example.com`) => ({
   email,
   password: "correct-horse-battery",
-  // With no display name, the site calls the visitor by their address's first part.
-  name: email.split("@")[0] as string,
+  // With no display name, comments call the visitor "A member": never their address, nor a part of it.
+  name: "A member",
   async signIn(page: Page) {
     await page.locator("header jam-account a", { hasText: "Sign in" }).click();
     await page.waitForURL((u) => u.pathname === "/sign-in/", { timeout: 10_000 });
@@ -160,10 +160,10 @@ export async function signInWithFirebaseInBrowser(siteUrl: string) {
 
     await page.goto(`${siteUrl}/account/`);
     await page.locator("main").getByText(email).waitFor({ timeout: 10_000 });
-    const session = (await context.cookies(siteUrl)).find((c) => c.name === "jam_session");
+    const session = (await context.cookies(siteUrl)).find((c) => c.name === "__Host-jam_session");
     expect(session).toMatchObject({ httpOnly: true, secure: true, sameSite: "Lax" });
     await page.locator("main a", { hasText: "Sign out" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/api/"), { timeout: 10_000 });
-    expect((await context.cookies(siteUrl)).some((c) => c.name === "jam_session")).toBe(false);
+    expect((await context.cookies(siteUrl)).some((c) => c.name === "__Host-jam_session")).toBe(false);
   }, membersRefusal);
 }

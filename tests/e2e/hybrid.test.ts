@@ -141,17 +141,17 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
       const done = await fetch(back, { redirect: "manual", headers: { cookie: cookiesOf(start) } });
       expect(done.status, await done.clone().text()).toBe(303);
       expect(done.headers.get("location")).toBe("/account/");
-      const session = done.headers.getSetCookie().find((c) => c.startsWith("jam_session="));
+      const session = done.headers.getSetCookie().find((c) => c.startsWith("__Host-jam_session="));
       expect(session).toMatch(/HttpOnly/i);
       expect(session).toMatch(/SameSite=Lax/i);
       expect(await me(cookiesOf(done))).toMatchObject({ configured: true, user: { id: "ada", email: "ada@example.com" } });
       // A tampered cookie (one character of its ciphertext changed) counts as signed out.
-      const value = (session as string).split(";")[0]?.slice("jam_session=".length) ?? "";
+      const value = (session as string).split(";")[0]?.slice("__Host-jam_session=".length) ?? "";
       const at = Math.floor(value.length / 2);
       const tampered = `${value.slice(0, at)}${value[at] === "A" ? "B" : "A"}${value.slice(at + 1)}`;
-      expect(await me(`jam_session=${tampered}`)).toEqual({ user: null, configured: true });
+      expect(await me(`__Host-jam_session=${tampered}`)).toEqual({ user: null, configured: true });
       const out = await fetch(`${siteUrl}/api/auth/logout/`, { redirect: "manual", headers: { cookie: cookiesOf(done) } });
-      expect(out.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
+      expect(out.headers.getSetCookie().some((c) => /^__Host-jam_session=;/.test(c))).toBe(true);
       expect(new URL(out.headers.get("location") as string).origin).toBe(oidc.issuer);
       // returnTo to another host is ignored: back to the home page.
       const away = await fetch(`${siteUrl}/api/auth/login/?returnTo=${encodeURIComponent("https://evil.example/")}`, { redirect: "manual" });

@@ -8,6 +8,7 @@ import { provider } from "../src/auth/firebase.ts";
 import { guarded } from "../src/auth/guard.ts";
 import { SESSION_COOKIE, sessionOf } from "../src/auth/session.ts";
 import { type AuthEmulator, startAuthEmulator } from "./firebase-emulator.ts";
+import { REDIRECT_VECTORS, staysOn } from "./redirect-vectors.ts";
 
 const site = "https://site.example";
 const secret = "an-auth-secret-of-32-characters-or-more";
@@ -39,6 +40,14 @@ describe("Firebase Auth sign-in", () => {
     expect(res.headers.get("location")).toBe("/sign-in/?returnTo=%2Fposts%2Fmembers-only%2F");
     const away = await provider.login(new Request(`${site}/api/auth/login?returnTo=https://evil.example/`));
     expect(away.headers.get("location")).toBe("/sign-in/?returnTo=%2F");
+  });
+
+  it.each(REDIRECT_VECTORS)("keeps %j on the site, signing in and out", async (vector) => {
+    const login = await provider.login(new Request(`${site}/api/auth/login?returnTo=${encodeURIComponent(vector)}`));
+    const to = new URL(login.headers.get("location") as string, site);
+    expect(staysOn(to.searchParams.get("returnTo"), `${site}/sign-in/`)).toBe(true);
+    const out = await provider.logout(new Request(`${site}/api/auth/logout?returnTo=${encodeURIComponent(vector)}`));
+    expect(staysOn(out.headers.get("location"), `${site}/api/auth/logout/`)).toBe(true);
   });
 
   it("signs up and in with the web SDK; the posted ID token, verified by firebase-admin, gives the site's session", async () => {

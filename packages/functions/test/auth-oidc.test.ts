@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { callback, login, logout, type OidcSettings } from "../src/auth/oidc.ts";
 import { SESSION_COOKIE, sessionOf } from "../src/auth/session.ts";
 import { cookiesOf, type OidcServer, startOidc } from "./oidc-server.ts";
+import { REDIRECT_VECTORS, staysOn } from "./redirect-vectors.ts";
 
 const site = "https://site.example";
 const secret = "an-auth-secret-of-32-characters-or-more";
@@ -35,7 +36,7 @@ describe("OpenID Connect sign-in", () => {
     expect(to.searchParams.get("redirect_uri")).toBe(`${site}/api/auth/callback/`);
     expect(to.searchParams.get("scope")).toBe("openid profile email");
     const flow = res.headers.getSetCookie()[0]?.toLowerCase() ?? "";
-    expect(flow).toMatch(/^jam_auth_flow=.+; .*path=\/api\/auth\//);
+    expect(flow).toMatch(/^__secure-jam_auth_flow=.+; .*path=\/api\/auth\//);
     expect(flow).toContain("httponly");
   });
 
@@ -53,6 +54,19 @@ describe("OpenID Connect sign-in", () => {
     expect(done.headers.get("location")).toBe("/");
   });
 
+  it.each(REDIRECT_VECTORS)("keeps %j on the site, signing in and out", async (vector) => {
+    expect(staysOn((await signIn(vector)).done.headers.get("location"), `${site}/api/auth/callback/`)).toBe(true);
+    const out = await logout(new Request(`${site}/api/auth/logout?returnTo=${encodeURIComponent(vector)}`), settings);
+    expect(staysOn(new URL(out.headers.get("location") as string).searchParams.get("post_logout_redirect_uri"), site)).toBe(true);
+  });
+
+  it("its flow cookie (sealed state) copied into the session cookie signs nobody in", async () => {
+    const start = await login(new Request(`${site}/api/auth/login`), settings);
+    const flow = start.headers.getSetCookie()[0]?.split(";")[0]?.split("=")[1] ?? "";
+    expect(flow).not.toBe("");
+    expect(await sessionOf(new Request(site, { headers: { cookie: `${SESSION_COOKIE}=${flow}` } }), secret)).toBeUndefined();
+  });
+
   it("refuses a callback without the flow cookie, or with another sign-in's state", async () => {
     const { back } = await signIn();
     vi.spyOn(console, "error").mockImplementation(() => {});
@@ -67,7 +81,7 @@ describe("OpenID Connect sign-in", () => {
   it("signs out: the session cookie cleared, then the provider's end-session page back to the site", async () => {
     const res = await logout(new Request(`${site}/api/auth/logout`), settings);
     expect(res.status).toBe(302);
-    expect(res.headers.getSetCookie().some((c) => /^jam_session=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true);
+    expect(res.headers.getSetCookie().some((c) => /^__Host-jam_session=;/.test(c) && /Max-Age=0/i.test(c))).toBe(true);
     const to = new URL(res.headers.get("location") as string);
     expect(to.origin).toBe(oidc.issuer);
     expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${site}/`);
@@ -114,7 +128,7 @@ describe("/api/auth/* with the Auth0 provider", async () => {
     expect(await res.json()).toMatchObject({ configured: true, user: { id: "grace", email: "grace@example.com" } });
     expect(await me()).toEqual({ user: null, configured: true });
     const out = await authLogout.handler(new Request(`${site}/api/auth/logout`), {});
-    expect(out.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
+    expect(out.headers.getSetCookie().some((c) => /^__Host-jam_session=;/.test(c))).toBe(true);
     vi.unstubAllEnvs();
   });
 });

@@ -6,6 +6,7 @@ import { provider } from "../src/auth/supabase.ts";
 import { SESSION_COOKIE, sessionOf } from "../src/auth/session.ts";
 import { gotrueUser, startGoTrue } from "./gotrue-server.ts";
 import { cookiesOf } from "./oidc-server.ts";
+import { REDIRECT_VECTORS, staysOn } from "./redirect-vectors.ts";
 
 const site = "https://site.example";
 const secret = "an-auth-secret-of-32-characters-or-more";
@@ -48,7 +49,7 @@ describe("Supabase Auth sign-in", () => {
     expect(to.searchParams.get("code_challenge_method")).toBe("s256");
     expect(to.searchParams.get("code_challenge")).toMatch(/^[\w-]{43}$/);
     const flow = res.headers.getSetCookie()[0] ?? "";
-    expect(flow.toLowerCase()).toMatch(/^jam_auth_flow=.+; .*path=\/api\/auth\//);
+    expect(flow.toLowerCase()).toMatch(/^__secure-jam_auth_flow=.+; .*path=\/api\/auth\//);
     expect(flow.toLowerCase()).toContain("httponly");
     // Sealed: the verifier is not readable in the cookie.
     const value = flow.split(";")[0]?.split("=")[1] ?? "";
@@ -93,9 +94,22 @@ describe("Supabase Auth sign-in", () => {
     expect((await signIn("/posts/members-only/")).done.headers.get("location")).toBe("/posts/members-only/");
   });
 
+  it.each(REDIRECT_VECTORS)("keeps %j on the site, signing in and out", async (vector) => {
+    const from = `${site}/api/auth/callback/`;
+    expect(staysOn((await signIn(vector)).done.headers.get("location"), from)).toBe(true);
+    expect(staysOn((await provider.logout(new Request(`${site}/api/auth/logout?returnTo=${encodeURIComponent(vector)}`))).headers.get("location"), from)).toBe(true);
+  });
+
+  it("its flow cookie copied into the session cookie signs nobody in", async () => {
+    const start = await provider.login(new Request(`${site}/api/auth/login`));
+    const flow = start.headers.getSetCookie()[0]?.split(";")[0]?.split("=")[1] ?? "";
+    expect(flow).not.toBe("");
+    expect(await sessionOf(new Request(site, { headers: { cookie: `${SESSION_COOKIE}=${flow}` } }), secret)).toBeUndefined();
+  });
+
   it("signs out by clearing the session cookie, back to a path on the site", async () => {
     const res = await provider.logout(new Request(`${site}/api/auth/logout?returnTo=https://evil.example/`));
     expect(res.headers.get("location")).toBe("/");
-    expect(res.headers.getSetCookie().some((c) => /^jam_session=;/.test(c))).toBe(true);
+    expect(res.headers.getSetCookie().some((c) => /^__Host-jam_session=;/.test(c))).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import { env } from "../env.ts";
 import { fromSite } from "../origin.ts";
 import { redirect } from "./flow.ts";
 import { returnPath } from "./return-to.ts";
-import { SESSION_COOKIE, sessionCookie, setCookie } from "./session.ts";
+import { clearedSessionCookie, sessionCookie } from "./session.ts";
 import type { AuthProvider } from "./types.ts";
 
 const REQUIRED = ["FIREBASE_API_KEY", "FIREBASE_AUTH_DOMAIN", "FIREBASE_PROJECT_ID"];
@@ -57,6 +57,6 @@ export const provider: AuthProvider = {
 
   async logout(request) {
     const url = new URL(request.url);
-    return redirect(returnPath(url.searchParams.get("returnTo"), url.origin), [setCookie(SESSION_COOKIE, "", 0)]);
+    return redirect(returnPath(url.searchParams.get("returnTo"), url.origin), [clearedSessionCookie()]);
   },
 };

@@ -3,9 +3,9 @@
 // verifier and state kept in a short-lived sealed cookie; /api/auth/callback trades the code for
 // tokens (checking state, PKCE and the ID token), and signs the visitor in with the session cookie.
 import * as client from "openid-client";
-import { FLOW_COOKIE, FLOW_PATH, FLOW_SECONDS, redirect } from "./flow.ts";
+import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf, redirect } from "./flow.ts";
 import { returnPath } from "./return-to.ts";
-import { cookieOf, SESSION_COOKIE, seal, sessionCookie, setCookie, unseal } from "./session.ts";
+import { clearedSessionCookie, sessionCookie } from "./session.ts";
 
 export interface OidcSettings {
   /** The issuer's URL: https://<tenant>.auth0.com/ for Auth0. */
@@ -44,19 +44,19 @@ export async function login(request: Request, s: OidcSettings): Promise<Response
     code_challenge_method: "S256",
     state,
   });
-  const flow = await seal(state, { verifier, returnTo: returnPath(url.searchParams.get("returnTo"), url.origin) }, s.secret, FLOW_SECONDS);
-  return redirect(to.href, [setCookie(FLOW_COOKIE, flow, FLOW_SECONDS, FLOW_PATH)]);
+  const flow = await flowCookie({ state, verifier, returnTo: returnPath(url.searchParams.get("returnTo"), url.origin) }, s.secret);
+  return redirect(to.href, [flow]);
 }
 
 /** GET /api/auth/callback?code=…&state=…: signed in, back where the visitor started. */
 export async function callback(request: Request, s: OidcSettings): Promise<Response> {
-  const flow = await unseal(cookieOf(request, FLOW_COOKIE), s.secret);
-  const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "set-cookie": setCookie(FLOW_COOKIE, "", 0, FLOW_PATH) } });
-  if (!flow || typeof flow.verifier !== "string") return text(400, "This sign-in expired or did not start here: sign in again.");
+  const flow = await flowOf(request, s.secret);
+  const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "set-cookie": clearedFlowCookie() } });
+  if (!flow) return text(400, "This sign-in expired or did not start here: sign in again.");
   const config = await configOf(s);
   let claims: client.IDToken | undefined;
   try {
-    const tokens = await client.authorizationCodeGrant(config, new URL(request.url), { pkceCodeVerifier: flow.verifier, expectedState: flow.sub, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, new URL(request.url), { pkceCodeVerifier: flow.verifier, expectedState: flow.state, idTokenExpected: true });
     claims = tokens.claims();
   } catch (error) {
     console.error(`auth: the sign-in was refused: ${(error as Error).message}`);
@@ -65,15 +65,14 @@ export async function callback(request: Request, s: OidcSettings): Promise<Respo
   if (!claims) return text(401, "The provider sent no ID token: sign in again.");
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const session = await sessionCookie({ id: claims.sub, name: str(claims.name), email: str(claims.email), picture: str(claims.picture) }, s.secret);
-  const returnTo = typeof flow.returnTo === "string" ? flow.returnTo : "/";
-  return redirect(returnTo, [session, setCookie(FLOW_COOKIE, "", 0, FLOW_PATH)], 303);
+  return redirect(flow.returnTo, [session, clearedFlowCookie()], 303);
 }
 
 /** GET /api/auth/logout: the session cookie cleared, and the provider's session ended where it offers that. */
 export async function logout(request: Request, s: OidcSettings): Promise<Response> {
   const url = new URL(request.url);
   const back = `${url.origin}${returnPath(url.searchParams.get("returnTo"), url.origin)}`;
-  const cleared = setCookie(SESSION_COOKIE, "", 0);
+  const cleared = clearedSessionCookie();
   const config = await configOf(s).catch(() => undefined);
   const end = config?.serverMetadata().end_session_endpoint ? client.buildEndSessionUrl(config, { post_logout_redirect_uri: back, client_id: s.clientId }).href : back;
   return redirect(end, [cleared]);

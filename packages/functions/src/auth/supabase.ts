@@ -7,9 +7,9 @@
 // the one cookie.
 import { createClient, type SupportedStorage } from "@supabase/supabase-js";
 import { env } from "../env.ts";
-import { FLOW_COOKIE, FLOW_PATH, FLOW_SECONDS, redirect } from "./flow.ts";
+import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf, redirect } from "./flow.ts";
 import { returnPath } from "./return-to.ts";
-import { cookieOf, SESSION_COOKIE, seal, sessionCookie, setCookie, unseal } from "./session.ts";
+import { clearedSessionCookie, sessionCookie } from "./session.ts";
 import type { AuthProvider } from "./types.ts";
 
 const REQUIRED = ["SUPABASE_URL", "SUPABASE_PUBLISHABLE_KEY"];
@@ -31,7 +31,7 @@ function client(items = new Map<string, string>()) {
 }
 
 const text = (status: number, body: string) =>
-  new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "set-cookie": setCookie(FLOW_COOKIE, "", 0, FLOW_PATH) } });
+  new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", "set-cookie": clearedFlowCookie() } });
 
 export const provider: AuthProvider = {
   name: "Supabase Auth",
@@ -49,15 +49,16 @@ export const provider: AuthProvider = {
       console.error(`auth: Supabase Auth gave no sign-in URL: ${error?.message ?? "no PKCE verifier"}`);
       return text(502, "Sign-in is not available right now: try again.");
     }
-    const flow = await seal("supabase", { verifier, returnTo: returnPath(url.searchParams.get("returnTo"), url.origin) }, env("AUTH_SECRET"), FLOW_SECONDS);
-    return redirect(data.url, [setCookie(FLOW_COOKIE, flow, FLOW_SECONDS, FLOW_PATH)]);
+    // Supabase Auth keeps the OAuth state itself; the flow's own id only names it.
+    const flow = await flowCookie({ state: crypto.randomUUID(), verifier, returnTo: returnPath(url.searchParams.get("returnTo"), url.origin) }, env("AUTH_SECRET"));
+    return redirect(data.url, [flow]);
   },
 
   async callback(request) {
     const secret = env("AUTH_SECRET");
-    const flow = await unseal(cookieOf(request, FLOW_COOKIE), secret);
+    const flow = await flowOf(request, secret);
     const code = new URL(request.url).searchParams.get("code");
-    if (!flow || typeof flow.verifier !== "string") return text(400, "This sign-in expired or did not start here: sign in again.");
+    if (!flow) return text(400, "This sign-in expired or did not start here: sign in again.");
     if (!code) return text(401, "The sign-in did not complete: sign in again.");
     const { supabase } = client(new Map([[VERIFIER_KEY, flow.verifier]]));
     const { data, error } = await supabase.auth.exchangeCodeForSession(code);
@@ -69,12 +70,11 @@ export const provider: AuthProvider = {
     const meta = user.user_metadata as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === "string" && v ? v : undefined);
     const session = await sessionCookie({ id: user.id, name: str(meta.full_name) ?? str(meta.name), email: user.email, picture: str(meta.avatar_url) }, secret);
-    const returnTo = typeof flow.returnTo === "string" ? flow.returnTo : "/";
-    return redirect(returnTo, [session, setCookie(FLOW_COOKIE, "", 0, FLOW_PATH)], 303);
+    return redirect(flow.returnTo, [session, clearedFlowCookie()], 303);
   },
 
   async logout(request) {
     const url = new URL(request.url);
-    return redirect(returnPath(url.searchParams.get("returnTo"), url.origin), [setCookie(SESSION_COOKIE, "", 0)]);
+    return redirect(returnPath(url.searchParams.get("returnTo"), url.origin), [clearedSessionCookie()]);
   },
 };

@@ -10,5 +10,11 @@ export const posting: Posting = "signed-in";
 export async function authorOf(request: Request, _fields: Record<string, unknown>): Promise<Author | Refusal> {
   const user = await sessionOf(request, env("AUTH_SECRET"));
   if (!user) return { status: 401, error: "Sign in to comment." };
-  return { id: user.id, name: user.name || user.email?.split("@")[0] || "A member" };
+  return { id: user.id, name: publicName(user.name) };
 }
+
+/**
+ * The name a comment shows to everyone: the profile's name, never an email address or a part of
+ * one (Auth0 often gives the address as the name; a provider without a display name gives none).
+ */
+export const publicName = (name: string | undefined) => (name?.trim() && !name.includes("@") ? name.trim() : "A member");
