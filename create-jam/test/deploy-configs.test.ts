@@ -209,7 +209,10 @@ describe("GitHub Pages: .github/workflows/pages.yml", () => {
     const text = tree.get(".github/workflows/pages.yml") as string;
     expect(validateWorkflow(text).errors).toEqual([]);
     const workflow = parseYaml(text);
-    expect(workflow.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    // The build job (which runs the project's dependencies) can read the code and publish nothing.
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    expect(workflow.jobs.build.permissions).toBeUndefined();
+    expect(workflow.jobs.deploy.permissions).toEqual({ pages: "write", "id-token": "write" });
     expect(workflow.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
     expect(Object.keys(workflow.on)).toEqual(["push", "workflow_dispatch", "repository_dispatch"]);
     const steps = workflow.jobs.build.steps as { name: string; id?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[];

@@ -31,8 +31,10 @@ export default defineModule(pkg, {
         workflow_dispatch: {},
         repository_dispatch: { types: [CONTENT_EVENT] },
       },
-      // What actions/deploy-pages needs, and nothing more.
-      permissions: { contents: "read", pages: "write", "id-token": "write" },
+      // Nothing but reading the code by default: the build runs the project's dependencies' code, so
+      // it gets no token that could publish; only the deploy job, which runs one action of GitHub's,
+      // gets what actions/deploy-pages needs.
+      permissions: { contents: "read" },
       // One deployment at a time; a running one is finished, not cancelled.
       concurrency: { group: "pages", "cancel-in-progress": false },
       jobs: {
@@ -54,6 +56,7 @@ export default defineModule(pkg, {
         deploy: {
           needs: "build",
           "runs-on": "ubuntu-latest",
+          permissions: { pages: "write", "id-token": "write" },
           environment: { name: "github-pages", url: "${{ steps.deployment.outputs.page_url }}" },
           steps: [{ name: "Deploy", id: "deployment", uses: "actions/deploy-pages@v4" }],
         },

@@ -2,6 +2,11 @@
 // site's functions (handle, as the host would call them); everything else, hot-reload sockets
 // included, goes to the framework's dev server. Node's --watch restarts this when a handler or the
 // content changes. Usage: node scripts/dev.ts <the framework dev server's port>
+//
+// It runs with the developer's real .env, so it listens on loopback only (FUNCTIONS_HOST=0.0.0.0
+// opens it, say in a container), and answers only requests whose Host names this machine's
+// loopback: a page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets 421 and
+// never reaches the functions or the dev server.
 import { createServer, type IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { createProxyServer } from "http-proxy-3";
@@ -9,6 +14,8 @@ import { handle } from "../src/index.ts";
 
 const sitePort = Number(process.argv[2]);
 const port = Number(process.env.FUNCTIONS_PORT ?? 8888);
+const host = process.env.FUNCTIONS_HOST ?? "127.0.0.1";
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"].map((h) => `${h}:${port}`));
 const proxy = createProxyServer({ target: `http://localhost:${sitePort}`, ws: true });
 
 proxy.on("error", (_error, _req, res) => {
@@ -21,10 +28,16 @@ function toRequest(req: IncomingMessage): Request {
   for (const [name, value] of Object.entries(req.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const body = hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined;
-  return new Request(`http://${req.headers.host ?? `localhost:${port}`}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body, duplex: "half" } as RequestInit);
 }
 
+const misdirected = (host: string | undefined) => host === undefined || (!loopbackHosts.has(host) && process.env.FUNCTIONS_HOST === undefined);
+
 const server = createServer(async (req, res) => {
+  if (misdirected(req.headers.host)) {
+    res.writeHead(421, { "content-type": "text/plain" });
+    return res.end(`Open the site at http://localhost:${port}/.`);
+  }
   if (!req.url?.startsWith("/api/")) return proxy.web(req, res);
   const response = await handle(toRequest(req));
   // Each Set-Cookie on its own line (sign-in sets one cookie and clears another): a Headers object
@@ -35,5 +48,5 @@ const server = createServer(async (req, res) => {
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));
 });
-server.on("upgrade", (req, socket, head) => proxy.ws(req, socket, head));
-server.listen(port, () => console.log(`functions: http://localhost:${port} serves /api/* and the site (from its dev server on port ${sitePort})`));
+server.on("upgrade", (req, socket, head) => (misdirected(req.headers.host) ? socket.destroy() : proxy.ws(req, socket, head)));
+server.listen(port, host, () => console.log(`functions: http://localhost:${port} serves /api/* and the site (from its dev server on port ${sitePort})`));

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_BODY, withinLimit } from "./body-limit.ts";
 import type { Platform, Routes } from "./types.ts";
 
 /** A trailing slash is the same route: frameworks and hosts differ on whether they add one. */
@@ -5,7 +6,8 @@ const normalise = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") 
 
 /**
  * One entry point for every mount: a framework's catch-all API route, a host's function. Unknown
- * paths get 404 and known paths with another method get 405 with an Allow header, as HTTP says.
+ * paths get 404 and known paths with another method get 405 with an Allow header, as HTTP says; a
+ * body over the route's cap gets 413 before its handler runs (./body-limit.ts).
  */
 export function createRouter(routes: Routes) {
   return async function handle(request: Request, platform: Platform = {}): Promise<Response> {
@@ -16,7 +18,9 @@ export function createRouter(routes: Routes) {
       return Response.json({ error: `use ${route.methods.join(" or ")}` }, { status: 405, headers: { allow: methods.join(", ") } });
     }
     try {
-      return await route.handler(request, platform);
+      const bounded = await withinLimit(request, route.maxBody ?? DEFAULT_MAX_BODY);
+      if (!bounded) return Response.json({ error: "the request body is too large" }, { status: 413 });
+      return await route.handler(bounded, platform);
     } catch (error) {
       // The details go to the function's log, never to the caller.
       console.error(`${request.method} ${new URL(request.url).pathname}:`, error);

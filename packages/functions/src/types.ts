@@ -5,6 +5,8 @@ export type Handler = (request: Request, platform: Platform) => Promise<Response
 export interface Route {
   methods: readonly string[];
   handler: Handler;
+  /** The largest body it reads, in bytes; DEFAULT_MAX_BODY (64 KiB) when unset. */
+  maxBody?: number;
 }
 
 /** Routes by exact path, e.g. "/api/entries". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "../src/index.ts";
+import { DEFAULT_MAX_BODY } from "../src/body-limit.ts";
 import { createRouter } from "../src/router.ts";
 
 const url = (path: string) => `https://site.example${path}`;
@@ -27,5 +28,49 @@ describe("the router", () => {
     const res = await boom(new Request(url("/api/x")));
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain("secret detail");
+  });
+});
+
+describe("the body cap", () => {
+  const echo = createRouter({
+    "/api/small": { methods: ["POST"], handler: async (r) => new Response(String((await r.arrayBuffer()).byteLength)) },
+    "/api/large": { methods: ["POST"], maxBody: 1024 * 1024, handler: async (r) => new Response(String((await r.arrayBuffer()).byteLength)) },
+    "/api/get": { methods: ["GET"], handler: async () => new Response("ok") },
+  });
+  let pulled = 0;
+  /** A chunked body of `size` bytes with no Content-Length, counting what the router pulls. */
+  const stream = (size: number, chunk = 16 * 1024) => {
+    pulled = 0;
+    return new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= size) return controller.close();
+        const n = Math.min(chunk, size - pulled);
+        pulled += n;
+        controller.enqueue(new Uint8Array(n).fill(120));
+      },
+    });
+  };
+  const postTo = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+    echo(new Request(url(path), { method: "POST", body, headers, duplex: "half" } as RequestInit));
+
+  it("passes a body within the route's cap to its handler, whole", async () => {
+    expect(await (await postTo("/api/small", "x".repeat(DEFAULT_MAX_BODY))).text()).toBe(String(DEFAULT_MAX_BODY));
+    expect(await (await postTo("/api/small", stream(40_000))).text()).toBe("40000");
+    expect(await (await postTo("/api/large", stream(900_000))).text()).toBe("900000");
+    expect((await echo(new Request(url("/api/get")))).status).toBe(200);
+  });
+
+  it("answers 413 for a declared length over the cap without reading it, and for a longer chunked body having read no more than the cap", async () => {
+    const declared = await postTo("/api/small", stream(10 * 1024 * 1024), { "content-length": String(10 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(64 * 1024);
+    const chunked = await postTo("/api/small", stream(10 * 1024 * 1024));
+    expect(chunked.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(DEFAULT_MAX_BODY + 2 * 16 * 1024);
+    expect((await postTo("/api/large", stream(2 * 1024 * 1024))).status).toBe(413);
+  });
+
+  it("caps every route of the site's router, webhooks included, before any check", async () => {
+    expect((await handle(new Request(url("/api/revalidate"), { method: "POST", body: stream(3 * 1024 * 1024), duplex: "half" } as RequestInit))).status).toBe(413);
   });
 });

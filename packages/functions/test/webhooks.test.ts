@@ -99,6 +99,19 @@ describe("Notion webhooks", () => {
     expect(log.mock.calls.flat().join(" ")).toContain(token);
   });
 
+  it("refuses the unsigned handshake once NOTION_WEBHOOK_SECRET is set, and a token not of Notion's shape, logging none of it", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.stubEnv("NOTION_WEBHOOK_SECRET", token);
+    expect(status(await check(notion, post(JSON.stringify({ verification_token: "secret_attacker_chosen_token" }), {})))).toBe(401);
+    vi.unstubAllEnvs();
+    const forged = "x\nrevalidate: all good, NOTION_WEBHOOK_SECRET=secret_attacker";
+    for (const bad of [forged, "secret_short", 42, `secret_${"a".repeat(300)}`]) {
+      expect(status(await check(notion, post(JSON.stringify({ verification_token: bad }), {})))).toBe(401);
+    }
+    expect([...log.mock.calls, ...warn.mock.calls].flat().join(" ")).not.toMatch(/attacker|all good|secret_short/);
+  });
+
   it("accepts a signed event and refreshes every entry", async () => {
     vi.stubEnv("NOTION_WEBHOOK_SECRET", token);
     expect(await check(notion, post(body, { "x-notion-signature": sign(body) }))).toEqual({ changes: [{ collection: "posts" }, { collection: "pages" }] });

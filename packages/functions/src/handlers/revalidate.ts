@@ -8,6 +8,9 @@ import { verify } from "../webhook.ts";
  */
 export const revalidate: Route = {
   methods: ["POST"],
+  // A CMS's event can carry the whole entry (Contentful's and Strapi's do): 1 MiB, read before the
+  // signature is checked, so no more than that.
+  maxBody: 1024 * 1024,
   handler: async (request, platform) => {
     const body = await request.text();
     const verified = await verify(request, body);
