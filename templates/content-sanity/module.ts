@@ -11,7 +11,7 @@ const cms = cmsModule({
     env: [
       { name: "SANITY_PROJECT_ID", visibility: "public", description: "the project's id (sanity.io/manage); with the dataset, the site reads Sanity instead of the demo content", example: "" },
       { name: "SANITY_DATASET", visibility: "public", description: "the dataset to read", example: "production" },
-      { name: "SANITY_API_READ_TOKEN", visibility: "secret", description: "a Viewer token: preview deployments read drafts with it" },
+      { name: "SANITY_API_READ_TOKEN", visibility: "secret", description: "a Viewer token: the site reads a private dataset with it (needed for members-only posts), and preview deployments read drafts" },
       { name: "SANITY_REVALIDATE_SECRET", visibility: "secret", description: "the webhook's secret: /api/revalidate refuses calls not signed with it" },
       { name: "SANITY_API_HOST", visibility: "public", description: "another API host than Sanity's (a proxy, a test server); leave empty" },
       { name: "SANITY_STUDIO_PROJECT_ID", visibility: "public", description: "the same project id, for the Studio in apps/studio (only SANITY_STUDIO_ variables reach its browser bundle)" },
@@ -31,7 +31,9 @@ const cms = cmsModule({
 
 **Content changes reach the site:** in sanity.io/manage › API › Webhooks, add a webhook: URL \`https://<your site>/api/revalidate/\`, trigger on create, update and delete, filter \`_type in ["post", "page"]\`, projection \`{"_type": _type, "slug": slug.current}\`, method POST, and a secret, which goes in \`SANITY_REVALIDATE_SECRET\`. The function checks the signature (\`@sanity/webhook\`) and refuses calls signed more than 5 minutes ago; a hybrid site then revalidates the entry's page and the home page, a static one calls the host's deploy hook.
 
-**Drafts on previews:** set \`SANITY_API_READ_TOKEN\` (a Viewer token, API › Tokens) for the Preview environment only (Vercel) or the deploy-preview context (Netlify): preview builds read the \`drafts\` perspective, production reads published documents from Sanity's CDN.`,
+**Drafts on previews:** set \`SANITY_API_READ_TOKEN\` (a Viewer token, API › Tokens) for the Preview environment (Vercel) or the deploy-preview context (Netlify): preview builds read the \`drafts\` perspective, production reads published documents from Sanity's CDN.
+
+**Members-only posts need a private dataset.** A public dataset answers anyone's GROQ query (the project id is in every image URL), so a post marked *Members only* there would be public whatever the site's pages hide. Make the dataset private (sanity.io/manage › Datasets) and set \`SANITY_API_READ_TOKEN\` in every environment: the site then reads with the token. The build checks this: it fails with one sentence when it can read a members-only post without a token. What this does not cover: anyone holding the token reads everything, drafts included; keep it a Viewer token, on the server only.`,
 });
 
 export default defineModule(pkg, {

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fixtureServer } from "../../packages/content/test/fixture-server.ts";
 import { source as contentful } from "../../packages/content/src/providers/contentful.ts";
 import { source as notion } from "../../packages/content/src/providers/notion.ts";
-import { ENTRY_QUERY, LIST_QUERY, PRODUCT_QUERY, PRODUCTS_QUERY, source as sanity } from "../../packages/content/src/providers/sanity.ts";
+import { ENTRY_QUERY, LIST_QUERY, MEMBERS_EXPOSED_QUERY, PRODUCT_QUERY, PRODUCTS_QUERY, source as sanity } from "../../packages/content/src/providers/sanity.ts";
 import { source as strapi } from "../../packages/content/src/providers/strapi.ts";
 import { startServer } from "./serve.ts";
 
@@ -75,6 +75,8 @@ export async function sanityFixture(): Promise<CmsFixture> {
     if (query === PRODUCTS_QUERY) return { json: { ms: 1, query, result: [withBody] } };
     if (query === PRODUCT_QUERY) return { json: { ms: 1, query, result: req.query.get("$slug") === `"${sold.slug}"` ? withBody : null } };
     if (query === LIST_QUERY) return { json: { ms: 1, query, result: mine.map(summary) } };
+    // A public dataset without members-only posts: the site asks this once when it reads with a token.
+    if (query === MEMBERS_EXPOSED_QUERY) return { json: { ms: 1, query, result: 0 } };
     if (query === ENTRY_QUERY) {
       const r = mine.find((x) => `"${x.slug}"` === req.query.get("$slug"));
       return { json: { ms: 1, query, result: r ? { ...summary(r), body: block(r.body) } : null } };
