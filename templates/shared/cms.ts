@@ -6,7 +6,7 @@
 import type { EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
-export const demoContentFiles = ["src/index.ts", "src/types.ts", "src/local-env.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
+export const demoContentFiles = ["src/index.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
 export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"];
 
 export interface CmsSpec {

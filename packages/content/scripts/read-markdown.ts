@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import { marked } from "marked";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { membersFlag } from "../src/members-flag.ts";
 import type { Collection, Entry, Product } from "../src/types.ts";
 
 const collections: Collection[] = ["posts", "pages"];
@@ -27,7 +28,7 @@ export function readEntries(dir: string): Entry[] {
         description: typeof data.description === "string" ? data.description : "",
         date: toDate(data.date ?? "1970-01-01", `${collection}/${file}`),
         tags: Array.isArray(data.tags) ? data.tags.map(String) : [],
-        ...(data.members === true ? { members: true } : {}),
+        ...(membersFlag(data.members, `${collection}/${file}`) ? { members: true } : {}),
         html: marked.parse(content, { async: false }),
       });
     }

@@ -24,14 +24,18 @@ const { getEntry, listEntries } = await import("../src/index.ts");
 const { getMembersEntry } = await import("../src/members.ts");
 
 describe("members-only entries", () => {
-  it("reads `members: true` from frontmatter, and nothing else as the flag", () => {
+  it("reads `members: true` from frontmatter, and refuses any other value than true or false (it fails closed)", () => {
     const dir = mkdtempSync(join(tmpdir(), "jam-members-"));
     mkdirSync(join(dir, "posts"));
     mkdirSync(join(dir, "pages"));
     writeFileSync(join(dir, "posts/a.md"), "---\ntitle: A\nmembers: true\n---\nSecret.\n");
-    writeFileSync(join(dir, "posts/b.md"), '---\ntitle: B\nmembers: "yes"\n---\nOpen.\n');
+    writeFileSync(join(dir, "posts/b.md"), "---\ntitle: B\nmembers: false\n---\nOpen.\n");
     writeFileSync(join(dir, "posts/c.md"), "---\ntitle: C\n---\nOpen.\n");
     expect(readEntries(dir).map((e) => [e.slug, e.members])).toEqual([["a", true], ["b", undefined], ["c", undefined]]);
+    for (const value of ["yes", '"true"', "on", "1", '"members"', "[true]"]) {
+      writeFileSync(join(dir, "posts/d.md"), `---\ntitle: D\nmembers: ${value}\n---\nSecret.\n`);
+      expect(() => readEntries(dir), value).toThrow(/^posts\/d\.md: "members" must be true or false, not /);
+    }
   });
 
   it("gives pages a placeholder naming the entry (escaped), never the body", async () => {

@@ -3,6 +3,7 @@
 import { documentToHtmlString } from "@contentful/rich-text-html-renderer";
 import type { Document } from "@contentful/rich-text-types";
 import { createClient } from "contentful";
+import { membersFlag } from "../members-flag.ts";
 import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
 import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
@@ -75,7 +76,7 @@ function connect(env: Record<string, string>): ContentProvider {
     description: f.description ?? "",
     date: (f.date ?? "1970-01-01").slice(0, 10),
     tags: f.tags ?? [],
-    ...(f.members === true ? { members: true } : {}),
+    ...(membersFlag(f.members, `Contentful ${collection} "${f.slug}"`) ? { members: true } : {}),
   });
   const product = ({ body, image, ...f }: ProductFields) => {
     // Asset URLs are protocol-relative (//images.ctfassets.net/...).

@@ -5,6 +5,7 @@ import { HTTPError, strapi } from "@strapi/client";
 import { BlocksRenderer, type BlocksContent } from "@strapi/blocks-react-renderer";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { membersFlag } from "../members-flag.ts";
 import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
 import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
@@ -64,7 +65,7 @@ function connect(env: Record<string, string>): ContentProvider {
     description: d.description ?? "",
     date: (d.date ?? d.publishedAt ?? "1970-01-01").slice(0, 10),
     tags: Array.isArray(d.tags) ? d.tags : [],
-    ...(d.members === true ? { members: true } : {}),
+    ...(membersFlag(d.members, `Strapi ${collection} "${d.slug}"`) ? { members: true } : {}),
   });
   const product = ({ body, image, ...d }: ProductDocument) =>
     // Uploads on Strapi's own disk have paths (/uploads/...); a cloud upload provider's are URLs.
