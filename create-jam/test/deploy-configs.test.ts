@@ -100,7 +100,9 @@ describe("Cloudflare: apps/web/wrangler.jsonc", () => {
       expect(config.assets?.directory).toBe(`./${findModule(registry, "framework", framework)?.data?.outDir}`);
       expect(config.main).toBe(join(dir, "apps/web/worker.mts"));
       expect(config.assets?.run_worker_first).toEqual(["/api/*"]);
-      expect(tree.get("apps/web/worker.mts")).toContain('import { handle } from "@repo/functions/host"');
+      expect(tree.get("apps/web/worker.mts")).toContain('import { cloudflareLimiter, handle } from "@repo/functions/host"');
+      // Checkouts counted by Cloudflare's rate-limiting binding, which wrangler accepted above.
+      expect(config.ratelimits).toEqual([{ name: "LIMIT_CHECKOUT", namespace_id: "1001", simple: { limit: 10, period: 60 } }]);
     } else {
       // The framework's server as the Worker, for every request no file answers; the build picks the adapter from WORKERS_CI.
       expect(config.assets?.run_worker_first).toBeUndefined();

@@ -1,5 +1,6 @@
 import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import type { ModuleView, StackView } from "../../create-jam/src/engine/types.ts";
+import { LIMITS } from "../../packages/functions/src/rate-limit.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import pkg from "./package.json" with { type: "json" };
 
@@ -167,6 +168,8 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
         },
         // The resources the framework's Worker uses (a cache), bound by name.
         ...server?.bindings?.(name),
+        // Cloudflare counts a static site's writes (worker.mts): one binding per limited route.
+        ...(server ? {} : rateLimits(ctx.functions)),
         // Variables set in the dashboard stay on a deploy (wrangler would drop those this file lacks).
         keep_vars: true,
         observability: { enabled: true },
@@ -174,6 +177,19 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
     },
   },
 });
+
+/**
+ * The rate-limiting bindings for the stack's limited routes (packages/functions/src/rate-limit.ts):
+ * LIMIT_<NAME>, each with a namespace of its own (a namespace shared by two bindings shares their
+ * counters, across Workers too). Counters are per Cloudflare location and eventually consistent.
+ */
+function rateLimits(functions: { handler: string }[]) {
+  const names = Object.keys(LIMITS) as (keyof typeof LIMITS)[];
+  const ratelimits = names
+    .filter((n) => functions.some((f) => f.handler === n))
+    .map((n) => ({ name: `LIMIT_${n.toUpperCase()}`, namespace_id: String(1001 + names.indexOf(n)), simple: { limit: LIMITS[n].requests, period: LIMITS[n].seconds } }));
+  return ratelimits.length ? { ratelimits } : {};
+}
 
 /**
  * A hybrid site's Worker, from this module's part for its framework: its entry and static files,

@@ -96,6 +96,8 @@ export interface NetlifyFunction {
   buildData: { runtimeAPIVersion?: number };
   /** A framework's routes carry a regular expression; a function's own config.path a literal. */
   routes?: { expression?: string; literal?: string }[];
+  /** The function's rate limit (its config.rateLimit), as Netlify enforces it. */
+  trafficRules?: { action?: { type: string; config?: Record<string, unknown> } };
 }
 
 /** The functions Netlify's build packaged for deploy (its manifest), with the routes they serve. */

@@ -274,6 +274,8 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     const auth = ["/api/auth/login", "/api/auth/callback", "/api/auth/logout", "/api/auth/me", "/api/members"];
     const routes = ["/api/entries", ...(commerce === "stripe" ? ["/api/checkout", "/api/stripe-webhook"] : []), ...auth, ...(backend !== "none" ? ["/api/comments"] : [])];
     expect(functions.map((f) => [f.name, f.buildData.runtimeAPIVersion, f.routes?.map((r) => r.literal)])).toEqual([["api", 2, routes.flatMap((r) => [r, `${r}/`])]]);
+    // Netlify's build read the function's rate limit, per address and domain (not one site-wide bucket).
+    expect(functions[0]?.trafficRules?.action?.config).toMatchObject({ rateLimitConfig: { windowLimit: 100, windowSize: 60 }, aggregate: { keys: [{ type: "ip" }, { type: "domain" }] } });
     await expectEntries(await callPackagedNetlifyFunction(functions[0], "/api/entries", tempDir("jam-netlify-zip-")));
     if (backend === "firebase") {
       // firebase-admin's Firestore client (gRPC, its protos read from disk) works from the zip Netlify uploads.

@@ -6,5 +6,7 @@ import { routes } from "./routes.ts";
 export type { Change, Handler, Platform, Route, Routes } from "./types.ts";
 export { routes };
 export { renderedOnRequest } from "./on-request.ts";
+// A Cloudflare Worker's mount counts writes with its rate-limiting bindings (wrangler.jsonc).
+export { cloudflareLimiter } from "./rate-limit.ts";
 
 export const handle = createRouter(routes);

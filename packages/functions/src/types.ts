@@ -1,3 +1,5 @@
+import type { Limit, Limiter } from "./rate-limit.ts";
+
 /** One job of the site's server side, written once against the Web platform. */
 export type Handler = (request: Request, platform: Platform) => Promise<Response>;
 
@@ -7,6 +9,8 @@ export interface Route {
   handler: Handler;
   /** The largest body it reads, in bytes; DEFAULT_MAX_BODY (64 KiB) when unset. */
   maxBody?: number;
+  /** How often one visitor may POST to it (./rate-limit.ts); unlimited when unset. */
+  limit?: Limit;
 }
 
 /** Routes by exact path, e.g. "/api/entries". */
@@ -25,6 +29,8 @@ export interface Change {
  * host functions) gets a rebuild through the host's deploy hook instead.
  */
 export interface Platform {
+  /** The host's own rate limiter (a Cloudflare Worker's bindings); this instance's memory when unset. */
+  limiter?: Limiter;
   /** `request` is the webhook's: a host purge calls the site back on its origin. */
   revalidate?: (paths: string[], request: Request) => Promise<void>;
   /**

@@ -1,6 +1,7 @@
 import { getProduct } from "@repo/content/products";
 import { fromSite } from "../origin.ts";
 import { stripeClient } from "../stripe.ts";
+import { LIMITS } from "../rate-limit.ts";
 import type { Route } from "../types.ts";
 
 const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -15,6 +16,7 @@ export const MAX_QUANTITY = 10;
  */
 export const checkout: Route = {
   methods: ["POST"],
+  limit: LIMITS.checkout,
   handler: async (request) => {
     if (!fromSite(request)) return text(403, "Checkout starts from this site's own product pages.");
     const type = request.headers.get("content-type") ?? "";

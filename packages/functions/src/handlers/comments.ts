@@ -7,6 +7,7 @@ import { getEntry } from "@repo/content";
 import { authorOf, posting } from "../comments/visitor.ts";
 import { store } from "../comments/provider.ts";
 import { fromSite } from "../origin.ts";
+import { LIMITS } from "../rate-limit.ts";
 import type { Route } from "../types.ts";
 
 export const MAX_BODY = 2000;
@@ -23,6 +24,7 @@ async function fieldsOf(request: Request): Promise<Record<string, unknown> | und
 
 export const comments: Route = {
   methods: ["GET", "POST"],
+  limit: LIMITS.comments,
   handler: async (request) => {
     const missing = store.missing();
     if (request.method !== "POST") {
