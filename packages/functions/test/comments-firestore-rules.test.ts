@@ -14,6 +14,17 @@ const time = { serverTime: true };
 const path = "posts/hello-jamstack/comments/c1";
 const ada = { uid: "ada" };
 const comment = (over: Record<string, unknown> = {}) => ({ entry: "hello-jamstack", body: "First!", userId: "ada", authorName: "Ada Lovelace", createdAt: time, ...over });
+/** The reader's own tests start from this file, whatever the template says. */
+const fixture = `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    match /posts/{entry}/comments/{comment} {
+      allow read: if true;
+      allow write: if false;
+    }
+  }
+}
+`;
 const may = (r: Partial<RulesRequest>) => rules.allows({ method: "create", path, time, ...r } as RulesRequest);
 
 describe("firestore.rules for comments", () => {
@@ -53,10 +64,37 @@ describe("firestore.rules for comments", () => {
     expect(may({ method: "get", path: "users/ada" })).toBe(false);
     expect(may({ path: "posts/hello-jamstack", auth: ada, data: comment() })).toBe(false);
   });
+});
 
-  it("is read by a parser of the whole language: a syntax error or an unknown expression fails, never passes", () => {
-    expect(() => readRules(source.replace("allow read: if true;", "allow read: if (;"))).toThrow();
-    const unknownFunction = readRules(source.replace("allow read: if true;", "allow read: if exists(/databases/$(database)/documents/x);"));
-    expect(() => unknownFunction.allows({ method: "get", path } as RulesRequest)).toThrow(/does not know/);
+describe("the rules reader", () => {
+  const read = (rule: string) => () => readRules(fixture.replace("allow write: if false;", rule));
+
+  it("throws on a syntax error", () => {
+    expect(read("allow write: if (;")).toThrow();
+  });
+
+  it("refuses what it does not evaluate, when it reads the file, even in a rule no request reaches", () => {
+    for (const rule of [
+      "allow write: if exists(/databases/$(database)/documents/x);",
+      "allow write: if false || true;",
+      "allow write: if request.auth.uid in ['ada'];",
+      "allow write: if someName == 1;",
+    ]) {
+      expect(read(rule), rule).toThrow(/does not know/);
+    }
+    expect(() => readRules(fixture.replace("match /posts/{entry}/comments/{comment} {", "function signedIn() { return request.auth != null; }\n    match /posts/{entry}/comments/{comment} {"))).toThrow(/does not know/);
+  });
+
+  it("refuses what the grammar would read wrongly: a negation, brackets, a recursive wildcard", () => {
+    // The grammar reads `!false` as `false` and `(a)` as `a`: taken as they parse, these would say "denied".
+    expect(read("allow write: if !false;")).toThrow(/does not know/);
+    expect(read("allow write: if !(request.auth == null);")).toThrow(/does not know/);
+    expect(read("allow write: if (true);")).toThrow(/does not know/);
+    // {rest=**} matches any depth: the reader would match it as one literal segment, and miss it.
+    expect(() => readRules(fixture.replace("match /posts/{entry}/comments/{comment} {", "match /{document=**} { allow read, write: if true; }\n    match /posts/{entry}/comments/{comment} {"))).toThrow(/does not know/);
+  });
+
+  it("reads `allow <method>;` with no condition as allowed", () => {
+    expect(read("allow create;")().allows({ method: "create", path, auth: null, data: {} })).toBe(true);
   });
 });
