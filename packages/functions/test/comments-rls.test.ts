@@ -108,6 +108,16 @@ describe("the table's own settings", () => {
     }
   });
 
+  it("comes out the same from a database that applied the first version of the table's migration, and after the access migration runs twice", async () => {
+    // What 20261203000000_comments.sql granted before it moved access to its own migration.
+    const firstVersion = `create policy "A signed-in user adds comments as themselves" on public.comments for insert to authenticated with check ((select auth.jwt() ->> 'sub') = user_id);
+      grant select on public.comments to anon, authenticated; grant insert (entry, body, user_id, author_name) on public.comments to authenticated; alter table public.comments no force row level security;`;
+    const access = readFileSync(join(migrations, "20261208000000_comments_access.sql"), "utf8");
+    const state = `select c.relforcerowsecurity, (select string_agg(cmd, ',') from pg_policies where tablename = 'comments'), has_table_privilege('authenticated', 'public.comments', 'INSERT'), has_any_column_privilege('authenticated', 'public.comments', 'INSERT'), has_column_privilege('anon', 'public.comments', 'user_id', 'SELECT'), has_column_privilege('anon', 'public.comments', 'body', 'SELECT') from pg_class c where c.oid = 'public.comments'::regclass;`;
+    // In one transaction, rolled back: the other tests keep the database as the migrations left it.
+    expect(await pg.sql(`begin; ${firstVersion} ${access} ${access} ${state} rollback;`)).toBe("t|SELECT|f|f|f|t");
+  });
+
   it("holds even its owner to the policies, when the owner lacks BYPASSRLS (FORCE ROW LEVEL SECURITY)", async () => {
     // In a transaction that is rolled back: the table changes hands to a plain role that then writes.
     const asOwner = (statement: string) =>
