@@ -34,7 +34,7 @@ const post = async (body: unknown, cookie: string, origin = site) =>
 const list = async (entry = "hello-jamstack") => (await comments.handler(new Request(`${site}/api/comments/?entry=${entry}`))).json();
 
 describe("/api/comments with Firestore", () => {
-  it("creates the comment at posts/<slug>/comments with the session's user and the server's time, never the form's", async () => {
+  it("creates the comment at posts/<slug>/comments with the session's user and the server's time, never the form's; the user's id apart, in commentAuthors", async () => {
     const res = await post({ entry: "hello-jamstack", body: "  <script>alert(1)</script> hi  ", userId: "mallory", authorName: "Mallory" }, await signedIn());
     expect(res.status, await res.clone().text()).toBe(201);
     const { comment } = await res.json();
@@ -42,13 +42,23 @@ describe("/api/comments with Firestore", () => {
     const [call] = firestore.calls;
     expect(call?.method).toBe("Commit");
     expect(call?.authorization).toBe("Bearer owner");
-    const [write] = call?.request.writes ?? [];
-    expect(write.update.name).toBe(`projects/${project}/databases/(default)/documents/posts/hello-jamstack/comments/${comment.id}`);
+    // One commit, two creates: the comment (public: what the page shows) and its author's record.
+    const [write, record, ...more] = call?.request.writes ?? [];
+    expect(more).toEqual([]);
+    const fieldsOf = (w: { update: { fields: Record<string, { stringValue: string }> } }) => Object.fromEntries(Object.entries(w.update.fields).map(([k, v]) => [k, v.stringValue]));
+    const documents = `projects/${project}/databases/(default)/documents`;
+    expect(write.update.name).toBe(`${documents}/posts/hello-jamstack/comments/${comment.id}`);
     expect(write.currentDocument).toMatchObject({ exists: false });
-    const fields = Object.fromEntries(Object.entries(write.update.fields as Record<string, { stringValue: string }>).map(([k, v]) => [k, v.stringValue]));
-    expect(fields).toEqual({ entry: "hello-jamstack", body: "<script>alert(1)</script> hi", userId: "firebase-uid-ada", authorName: "Ada Lovelace" });
+    expect(fieldsOf(write)).toEqual({ entry: "hello-jamstack", body: "<script>alert(1)</script> hi", authorName: "Ada Lovelace" });
     expect(write.updateTransforms).toMatchObject([{ fieldPath: "createdAt", setToServerValue: "REQUEST_TIME" }]);
+    // No rule matches commentAuthors: clients neither read nor write it (comments-firestore-rules.test.ts).
+    expect(record.update.name).toBe(`${documents}/commentAuthors/${comment.id}`);
+    expect(record.currentDocument).toMatchObject({ exists: false });
+    expect(fieldsOf(record)).toEqual({ entry: "hello-jamstack", userId: "firebase-uid-ada" });
     expect(Date.parse(comment.date)).toBeGreaterThan(Date.now() - 60_000);
+    // What anyone may read holds no user id.
+    const readable = [...firestore.documents.values()].filter((d) => d.name.includes("/posts/"));
+    expect(readable.map((d) => Object.keys(d.fields).sort())).toEqual([["authorName", "body", "createdAt", "entry"]]);
   });
 
   it("lists a post's comments oldest first, at most 200, and only that post's", async () => {

@@ -1,10 +1,16 @@
-// Reads a firestore.rules file with a parser of the whole rules language (the PEG grammar of
+// Reads a firestore.rules file with a parser of the rules language (the PEG grammar of
 // prettier-plugin-firestore-rules: a syntax error throws), and answers "may this request do this
 // to that document?" for the small part of the language a module's rules use: `match` paths with
-// {wildcards}, `allow <methods>: if <a> && <b> && …`, comparisons, `is <type>`, member paths of
-// request/resource/the wildcards, and the methods size(), keys() and hasOnly(). Anything else
-// throws, so a rule this reader does not understand fails the test instead of passing it. (The
-// Firestore emulator, which runs the real engine, needs Java 21: not on Debian 12.)
+// {wildcards}, `allow <methods>;` and `allow <methods>: if <a> && <b> && …`, comparisons,
+// `is <type>`, member paths of request/resource/the wildcards, and the methods size(), keys() and
+// hasOnly(). Anything else throws, so a rule this reader does not understand fails the test
+// instead of passing it. (The Firestore emulator, which runs the real engine, needs Java 21: not
+// on Debian 12.)
+//
+// The grammar is lossy: it reads `!x` as `x` and `(a == b)` as `a == b`, so a rule that says
+// `allow write: if !false` would read as denied. The reader therefore prints back what it parsed
+// and refuses the file unless that is the source itself, bar whitespace and comments. Recursive
+// wildcards ({path=**}), functions, `||` and everything else outside the part above are refused too.
 import { createRequire } from "node:module";
 
 type Node = { type: string; [key: string]: any };
@@ -40,21 +46,132 @@ const TYPES: Record<string, (v: unknown) => boolean> = {
   map: (v) => typeof v === "object" && v !== null && !Array.isArray(v),
 };
 
+/** The source without comments and whitespace, strings kept as they are: what two spellings of one file share. */
+function significant(source: string): string {
+  let out = "";
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === "'" || c === '"') {
+      const end = source.indexOf(c, i + 1);
+      if (end < 0) return unknown("an unterminated string", source.slice(i, i + 40));
+      out += source.slice(i, end + 1);
+      i = end;
+    } else if (c === "/" && source[i + 1] === "/") {
+      const end = source.indexOf("\n", i);
+      i = end < 0 ? source.length : end;
+    } else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+
+/** The parsed tree printed back, for the part of the language this reader evaluates (anything else throws). */
+function print(node: Node): string {
+  const all = (nodes: Node[] | null | undefined) => (nodes ?? []).map(print).join("");
+  switch (node.type) {
+    case "root":
+      return all(node.content);
+    case "comments":
+    case "comment":
+      return "";
+    case "version":
+      return `rules_version='${node.version}';`;
+    case "service":
+      return `${node.head.join("")}{${all(node.content)}}`;
+    case "match":
+      return `match${node.path}{${all(node.content)}}`;
+    case "allow":
+      return `allow${node.scopes.join(",")}${node.content ? `:if${all(node.content)}` : ""};`;
+    case "connection":
+      return `${node.operator}${all(node.content)}`;
+    case "text":
+      return node.text;
+    case "operation":
+      return `${all(node.left)}${node.operation}${all(node.right)}`;
+    case "function-call":
+      return `${node.name}(${(node.params ?? []).map(print).join(",")})`;
+    case "call":
+      return `${print(node.left)}.${print(node.right)}`;
+    default:
+      return unknown("this statement", node);
+  }
+}
+
+const OPERATORS = ["==", "!=", "<", "<=", ">", ">=", "is"];
+const METHODS = ["size", "keys", "hasOnly"];
+
+/**
+ * Refuses, when the file is read rather than when a request reaches the rule, any condition outside
+ * what value() below evaluates: so a rule no test request happens to reach is judged too.
+ */
+function check(nodes: Node[], names: string[]): void {
+  const literal = (t: string) => /^(true|false|null|-?\d+(\.\d+)?|'[^']*')$/.test(t);
+  const text = (raw: string) => {
+    const t = raw.trim();
+    if (literal(t)) return;
+    if (/^\[.*\]$/.test(t)) return t.slice(1, -1).split(",").forEach((item) => (literal(item.trim()) ? undefined : unknown("this list item", item)));
+    if (!/^[A-Za-z_]\w*(\.\w+)*$/.test(t) || !names.includes(t.split(".")[0] as string)) unknown("this text", t);
+  };
+  const expression = (n: Node): void => {
+    if (n.type === "text") return text(n.text);
+    if (n.type === "operation") {
+      if (!OPERATORS.includes(n.operation)) unknown("this operator", n);
+      if (n.left.length !== 1 || n.right.length !== 1) unknown("this operand", n);
+      expression(n.left[0]);
+      if (n.operation === "is") return void (n.right[0]?.type === "text" && n.right[0].text in TYPES ? undefined : unknown("this type", n.right));
+      return expression(n.right[0]);
+    }
+    if (n.type === "function-call") {
+      const dot = n.name.lastIndexOf(".");
+      if (dot < 0 || !METHODS.includes(n.name.slice(dot + 1))) unknown("this function", n);
+      text(n.name.slice(0, dot));
+      return (n.params ?? []).forEach(expression);
+    }
+    if (n.type === "call") {
+      if (n.right?.type !== "function-call" || !METHODS.includes(n.right.name)) unknown("this call", n);
+      expression(n.left);
+      return (n.right.params ?? []).forEach(expression);
+    }
+    unknown("this expression", n);
+  };
+  if (!nodes.length) unknown("an empty condition", nodes);
+  nodes.forEach((n, i) => {
+    if (i === 0) return expression(n);
+    if (n.type !== "connection" || n.operator !== "&&" || n.content.length !== 1) unknown("this connective", n);
+    expression(n.content[0]);
+  });
+}
+
 export function readRules(source: string) {
   const root = parser.parse(source, {}, {});
-  const service = root.content.find((n: Node) => n.type === "service");
-  if (service?.head?.join(" ") !== "service cloud.firestore") throw new Error("not a Cloud Firestore rules file");
+  const printed = significant(print(root));
+  if (printed !== significant(source)) {
+    const at = [...printed].findIndex((c, i) => c !== significant(source)[i]);
+    unknown("what the grammar dropped or changed here (the file says, then the reader read)", [significant(source).slice(Math.max(0, at - 30), at + 30), printed.slice(Math.max(0, at - 30), at + 30)]);
+  }
+  const services = root.content.filter((n: Node) => n.type === "service");
+  if (services.length !== 1 || services[0].head?.join(" ") !== "service cloud.firestore") throw new Error("not a Cloud Firestore rules file");
+  for (const n of root.content) if (!["version", "service", "comments", "comment"].includes(n.type)) unknown("this top-level statement", n);
 
   // Every `allow` with the full path of the `match` blocks around it.
   const allows: { pattern: string; scopes: string[]; condition: Node[] }[] = [];
   const walk = (nodes: Node[], prefix: string) => {
     for (const n of nodes) {
-      if (n.type === "match") walk(n.content, prefix + n.path);
-      else if (n.type === "allow") allows.push({ pattern: prefix, scopes: n.scopes, condition: n.content });
-      else if (n.type !== "comments" && n.type !== "comment") unknown("this statement", n);
+      if (n.type === "match") {
+        // A literal segment or a one-segment {wildcard}: {rest=**} (any depth) and $(…) are not read here.
+        for (const part of n.path.split("/").filter(Boolean)) if (!/^(\{\w+\}|[\w-]+)$/.test(part)) unknown("this path segment", n.path);
+        walk(n.content, prefix + n.path);
+      } else if (n.type === "allow") {
+        const scopes = n.scopes as string[];
+        if (!scopes.length || scopes.some((s) => !["read", "write", "get", "list", "create", "update", "delete"].includes(s))) unknown("these methods", scopes);
+        // `allow read;` with no condition allows, as in the rules engine.
+        const condition = n.content ?? [{ type: "text", text: "true" }];
+        const names = [...(prefix.match(/\{\w+\}/g) ?? []).map((w: string) => w.slice(1, -1)), "request", "resource"];
+        check(condition, names);
+        allows.push({ pattern: prefix, scopes, condition });
+      } else if (n.type !== "comments" && n.type !== "comment") unknown("this statement", n);
     }
   };
-  walk(service.content, "");
+  walk(services[0].content, "");
 
   const bind = (pattern: string, path: string): Record<string, string> | undefined => {
     const want = pattern.split("/").filter(Boolean);

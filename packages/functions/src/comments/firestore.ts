@@ -1,8 +1,13 @@
 // Comments in Cloud Firestore, through firebase-admin: one collection per post,
 // posts/<slug>/comments (ordered by createdAt, which needs no composite index). The handler runs on
-// the server with a service account (never in a page), so it writes the author it checked from
-// the site's session; firestore.rules is for everyone else (anyone reads; a Firebase user creates
-// only their own comment; nobody updates or deletes).
+// the server with a service account (never in a page), which firestore.rules does not bind, and is
+// the only writer: it writes the author it checked from the site's session. For every other caller
+// the rules allow reading a post's comments and writing nothing.
+//
+// Anyone may read a comment's document, whole (rules cannot hide one field), so it holds only what
+// the page shows. The author's user id (an Auth0 `sub`, a Firebase uid), which ties the comment to an
+// account, is written beside it in commentAuthors/<comment id>: no rule matches that collection,
+// so only the server reads it, as a moderator would need to (whose comments are these?).
 import { type App, cert, getApps, initializeApp } from "firebase-admin/app";
 import { FieldValue, type Firestore, getFirestore, type Timestamp } from "firebase-admin/firestore";
 import { env } from "../env.ts";
@@ -27,8 +32,12 @@ function db(): Firestore {
   return getFirestore(app);
 }
 
-type Fields = { entry: string; body: string; userId: string; authorName: string; createdAt: Timestamp };
-const thread = (entry: string) => db().collection("posts").doc(entry).collection("comments");
+/** A comment's document: public, what the page shows. */
+type Fields = { entry: string; body: string; authorName: string; createdAt: Timestamp };
+/** Its author's record, commentAuthors/<comment id>: server only. */
+type AuthorFields = { entry: string; userId: string };
+const AUTHORS = "commentAuthors";
+const thread = (firestore: Firestore, entry: string) => firestore.collection("posts").doc(entry).collection("comments");
 
 /** A Firestore failure, named: the handler logs it and answers 502. */
 const failed = (what: string, error: unknown) => new Error(`Firestore could not ${what}: ${(error as Error).message}`);
@@ -38,7 +47,7 @@ export const store: CommentStore = {
   missing: () => ["FIREBASE_PROJECT_ID", ...(emulated() ? [] : CREDENTIALS)].filter((n) => !env(n)),
   async list(entry) {
     try {
-      const snapshot = await thread(entry).orderBy("createdAt").limit(MAX_COMMENTS).get();
+      const snapshot = await thread(db(), entry).orderBy("createdAt").limit(MAX_COMMENTS).get();
       return snapshot.docs.map((doc): Comment => {
         const f = doc.data() as Partial<Fields>;
         return { id: doc.id, entry, body: String(f.body ?? ""), author: String(f.authorName ?? ""), date: (f.createdAt?.toDate() ?? doc.createTime.toDate()).toISOString() };
@@ -48,11 +57,18 @@ export const store: CommentStore = {
     }
   },
   async add({ entry, body, author }) {
-    const ref = thread(entry).doc();
+    const firestore = db();
+    const ref = thread(firestore, entry).doc();
     try {
-      // create(): a new document only; the server's clock dates it (the rules ask for request.time).
-      const { writeTime } = await ref.create({ entry, body, userId: author.id, authorName: author.name, createdAt: FieldValue.serverTimestamp() });
-      return { id: ref.id, entry, body, author: author.name, date: writeTime.toDate().toISOString() };
+      // One batch, so the comment and its author's record are stored together or not at all;
+      // create(): new documents only; the server's clock dates the comment.
+      const record: AuthorFields = { entry, userId: author.id };
+      const [written] = await firestore
+        .batch()
+        .create(ref, { entry, body, authorName: author.name, createdAt: FieldValue.serverTimestamp() })
+        .create(firestore.collection(AUTHORS).doc(ref.id), record)
+        .commit();
+      return { id: ref.id, entry, body, author: author.name, date: (written?.writeTime.toDate() ?? new Date()).toISOString() };
     } catch (error) {
       throw failed("store the comment", error);
     }

@@ -1,7 +1,8 @@
 // Comments in Supabase: the `comments` table of supabase/migrations/, read and written with
-// supabase-js. The handler runs on the server with the service-role key (never in a page), so it
-// writes the author it checked from the site's session; the table's row-level security is for
-// everyone else (anyone reads; a Supabase user inserts only as themselves).
+// supabase-js. The handler runs on the server with the service-role key (never in a page), and is
+// the only writer: it writes the author it checked from the site's session. Everyone else (the anon
+// or publishable key, with or without a Supabase user's JWT) may only read the public columns.
+// Reads name their columns (COLUMNS), never `*`, so the page is never sent user_id.
 import { createClient } from "@supabase/supabase-js";
 import { env } from "../env.ts";
 import { type Comment, type CommentStore, MAX_COMMENTS } from "./types.ts";
