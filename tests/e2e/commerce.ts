@@ -10,7 +10,7 @@ import { read } from "./helpers.ts";
 export const stripeKey = "sk_test_canary_stripe_e2e_5e1f";
 export const webhookSecret = "whsec_canary_stripe_e2e_5e1f";
 /** ORDER_WEBHOOK_SECRET: the key the function signs forwarded orders with. */
-export const orderSecret = "ordsec_canary_stripe_e2e_5e1f";
+export const orderSecret = "ordsec_canary_stripe_e2e_5e1f_0123456789";
 
 // A line item as GET /v1/checkout/sessions/:id/line_items?expand[]=data.price.product lists it.
 const mugLine = {

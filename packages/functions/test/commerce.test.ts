@@ -120,7 +120,7 @@ describe("POST /api/checkout", () => {
 
 describe("POST /api/stripe-webhook", () => {
   const secret = "whsec_canary_0123456789";
-  const orderSecret = "ordsec_canary_0123456789abcdef";
+  const orderSecret = "ordsec_canary_0123456789abcdef0123456789";
   let verifyOrder: VerifyOrder;
   beforeAll(async () => {
     verifyOrder = await readmeVerifyOrder();
@@ -254,6 +254,8 @@ describe("POST /api/stripe-webhook", () => {
     expect(await verifyOrder(body, header.replace(/^t=\d+/, `t=${Math.floor(Date.now() / 1000) + 1}`), orderSecret)).toBe(false);
     expect(await verifyOrder(body, undefined, orderSecret)).toBe(false);
     expect(await verifyOrder(body, "t=1,v1=zz", orderSecret)).toBe(false);
+    // The receiver's own variable missing: an error, not a check against the key "undefined".
+    await expect(verifyOrder(body, header, undefined as unknown as string)).rejects.toThrow("ORDER_WEBHOOK_SECRET is not set");
     // The same body signed ten minutes ago: a replay, refused although the signature is right.
     const { signOrder } = await import("../src/handlers/stripeWebhook.ts");
     expect(await verifyOrder(body, await signOrder(body, orderSecret, Math.floor(Date.now() / 1000) - 600), orderSecret)).toBe(false);
@@ -290,14 +292,17 @@ describe("POST /api/stripe-webhook", () => {
     expect(orders.calls).toHaveLength(0);
   });
 
-  it("refuses to forward unsigned (503, one log line) when ORDER_WEBHOOK_URL is set without ORDER_WEBHOOK_SECRET", async () => {
+  it.each([
+    ["without ORDER_WEBHOOK_SECRET", "", "ORDER_WEBHOOK_SECRET is not,"],
+    ["with a short ORDER_WEBHOOK_SECRET", "secret123", "ORDER_WEBHOOK_SECRET is shorter than 32 characters"],
+  ])("refuses to forward (503, one log line) when ORDER_WEBHOOK_URL is set %s", async (_, value, line) => {
     selling();
-    vi.stubEnv("ORDER_WEBHOOK_SECRET", "");
+    vi.stubEnv("ORDER_WEBHOOK_SECRET", value);
     const error = vi.spyOn(console, "error");
     error.mockClear();
     expect((await stripeWebhook.handler(signed(completed()), {})).status).toBe(503);
     expect(orders.calls).toHaveLength(0);
-    expect(error.mock.calls).toEqual([[expect.stringContaining("ORDER_WEBHOOK_SECRET is not")]]);
+    expect(error.mock.calls).toEqual([[expect.stringContaining(line)]]);
   });
 
   it.each([

@@ -67,6 +67,9 @@ export async function signOrder(body: string, secret: string, timestamp = Math.f
 const MEMORY = 1000;
 const forwarded = new Map<string, Promise<boolean>>();
 
+/** ORDER_WEBHOOK_SECRET's least length: an HMAC key is only as strong as it is hard to guess. */
+const MIN_SECRET = 32;
+
 /** The Checkout events this webhook acts on; what each one means for the order. */
 const orderEvents = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed"]);
 
@@ -121,10 +124,10 @@ export const stripeWebhook: Route = {
 
     const to = env("ORDER_WEBHOOK_URL");
     const orderSecret = env("ORDER_WEBHOOK_SECRET");
-    if (to && !orderSecret) {
-      // An unsigned order could be forged by anyone who learns the URL; 503 keeps Stripe retrying
-      // (for three days) until the secret is set.
-      console.error("stripe-webhook: ORDER_WEBHOOK_URL is set but ORDER_WEBHOOK_SECRET is not, so no order is forwarded (it would be unsigned).");
+    if (to && (!orderSecret || orderSecret.length < MIN_SECRET)) {
+      // An unsigned order (or one signed with a guessable key) could be forged by anyone who learns
+      // the URL; 503 keeps Stripe retrying (for three days) until the secret is set.
+      console.error(`stripe-webhook: ORDER_WEBHOOK_URL is set but ORDER_WEBHOOK_SECRET is ${orderSecret ? `shorter than ${MIN_SECRET} characters` : "not"}, so no order is forwarded (openssl rand -hex 32 makes one).`);
       return Response.json({ error: "the order webhook is not set up" }, { status: 503 });
     }
     const stripe = stripeClient();
