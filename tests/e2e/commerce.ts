@@ -9,14 +9,35 @@ import { read } from "./helpers.ts";
 
 export const stripeKey = "sk_test_canary_stripe_e2e_5e1f";
 export const webhookSecret = "whsec_canary_stripe_e2e_5e1f";
+/** ORDER_WEBHOOK_SECRET: the key the function signs forwarded orders with. */
+export const orderSecret = "ordsec_canary_stripe_e2e_5e1f_0123456789";
+
+// A line item as GET /v1/checkout/sessions/:id/line_items?expand[]=data.price.product lists it.
+const mugLine = {
+  id: "li_e2e",
+  object: "item",
+  amount_discount: 0,
+  amount_subtotal: 3600,
+  amount_tax: 0,
+  amount_total: 3600,
+  currency: "usd",
+  description: "Jam jar mug",
+  price: { id: "price_e2e", object: "price", currency: "usd", type: "one_time", unit_amount: 1800, product: { id: "prod_e2e", object: "product", name: "Jam jar mug", metadata: { slug: "jam-jar-mug" } } },
+  quantity: 2,
+};
 
 /**
  * POST /v1/checkout/sessions answers with a session whose url (Stripe's hosted page) is this
- * server's /c/pay/cs_test_e2e, so a browser sent there arrives somewhere real.
+ * server's /c/pay/cs_test_e2e, so a browser sent there arrives somewhere real; the session's line
+ * items (which the webhook reads for the quantity) are two jam jar mugs, in Stripe's list shape.
  */
 export async function startStripeApi() {
   let sessionUrl = "";
-  const api = await startReceiver(200, (c) => ({ id: "cs_test_e2e", object: "checkout.session", mode: "payment", url: c.url === "/v1/checkout/sessions" ? sessionUrl : null }));
+  const api = await startReceiver(200, (c) =>
+    c.url.startsWith("/v1/checkout/sessions/cs_test_e2e/line_items")
+      ? { object: "list", url: "/v1/checkout/sessions/cs_test_e2e/line_items", has_more: false, data: [mugLine] }
+      : { id: "cs_test_e2e", object: "checkout.session", mode: "payment", url: c.url === "/v1/checkout/sessions" ? sessionUrl : null },
+  );
   sessionUrl = `${api.url}/c/pay/cs_test_e2e`;
   return { ...api, sessionUrl };
 }
@@ -39,15 +60,22 @@ export function expectMugSession(body: string | undefined) {
   });
 }
 
-const completed = JSON.stringify({
-  id: "evt_e2e",
-  object: "event",
-  type: "checkout.session.completed",
-  data: { object: { id: "cs_test_e2e", object: "checkout.session", amount_total: 3600, currency: "usd", metadata: { product: "jam-jar-mug" }, customer_details: { email: "ada@example.com" } } },
-});
+const checkoutCompleted = (paymentStatus: string) =>
+  JSON.stringify({
+    id: `evt_e2e_${paymentStatus}`,
+    object: "event",
+    type: "checkout.session.completed",
+    created: 1767225600,
+    livemode: false,
+    data: { object: { id: "cs_test_e2e", object: "checkout.session", mode: "payment", payment_status: paymentStatus, amount_subtotal: 3600, amount_total: 3600, currency: "usd", metadata: { product: "jam-jar-mug" }, customer_details: { email: "ada@example.com" } } },
+  });
 
-/** A checkout.session.completed event signed with Stripe's own helper; `tampered` changes the body after signing. */
-export function stripeEvent({ secret = webhookSecret, tampered = false } = {}) {
+/**
+ * A checkout.session.completed event signed with Stripe's own helper; `tampered` changes the body
+ * after signing; `paymentStatus` "unpaid" is a delayed method's checkout, which forwards nothing.
+ */
+export function stripeEvent({ secret = webhookSecret, tampered = false, paymentStatus = "paid" } = {}) {
+  const completed = checkoutCompleted(paymentStatus);
   const header = Stripe.webhooks.generateTestHeaderString({ payload: completed, secret });
   return { method: "POST", headers: { "stripe-signature": header, "content-type": "application/json" }, body: tampered ? completed.replace("3600", "1") : completed };
 }
@@ -56,10 +84,10 @@ export type Provider = "stripe" | "snipcart";
 
 /** The variables a provider sells with, as a host's settings would hold them (canaries for the secret ones). */
 export const sellingEnv: Record<Provider, Record<string, string>> = {
-  stripe: { STRIPE_SECRET_KEY: stripeKey, STRIPE_WEBHOOK_SECRET: webhookSecret },
+  stripe: { STRIPE_SECRET_KEY: stripeKey, STRIPE_WEBHOOK_SECRET: webhookSecret, ORDER_WEBHOOK_SECRET: orderSecret },
   snipcart: { PUBLIC_SNIPCART_API_KEY: "pk_test_snipcart_e2e" },
 };
-export const secretValues = [stripeKey, webhookSecret];
+export const secretValues = [stripeKey, webhookSecret, orderSecret];
 export const missingLine: Record<Provider, string> = { stripe: "commerce: STRIPE_SECRET_KEY not set", snipcart: "commerce: PUBLIC_SNIPCART_API_KEY not set" };
 
 /** /products/ lists every demo product; a product page is server-rendered with its price and the provider's control, or its notice. */

@@ -8,8 +8,8 @@ import { registry } from "../../create-jam/src/engine/registry.ts";
 import { isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
-import { startReceiver } from "../../packages/functions/test/receiver.ts";
-import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectProductPages, expectSnipcartOnReach, missingLine, type Provider, secretValues, sellingEnv, startStripeApi, stripeEvent } from "./commerce.ts";
+import { readmeVerifyOrder, startReceiver } from "../../packages/functions/test/receiver.ts";
+import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectProductPages, expectSnipcartOnReach, missingLine, orderSecret, type Provider, secretValues, sellingEnv, startStripeApi, stripeEvent } from "./commerce.ts";
 import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, netlifyBuild, netlifyFunctions } from "./deploy-outputs.ts";
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveOnWorkers, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
@@ -308,12 +308,18 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
       const refused = await callVercelApiFile(join(site, "apps/web"), "/api/checkout", { ...checkoutForm("jam-jar-mug", "https://evil.example"), env });
       expect(refused.status).toBe(403);
       expect(stripe.calls).toHaveLength(2);
-      // Stripe's event for the paid session: one order forwarded; tampered or wrongly signed: 400, none.
+      // Stripe's event for the paid session: one signed order forwarded, with the quantity of the
+      // session's line items; tampered or wrongly signed: 400, none; completed but unpaid (a delayed
+      // method): 200, none.
       expect((await callVercelApiFile(join(site, "apps/web"), "/api/stripe-webhook", { ...stripeEvent({ tampered: true }), env })).status).toBe(400);
       expect((await callVercelApiFile(join(site, "apps/web"), "/api/stripe-webhook", { ...stripeEvent({ secret: "whsec_wrong" }), env })).status).toBe(400);
+      expect((await callVercelApiFile(join(site, "apps/web"), "/api/stripe-webhook", { ...stripeEvent({ paymentStatus: "unpaid" }), env })).status).toBe(200);
       expect(orders.calls).toHaveLength(0);
       expect((await callVercelApiFile(join(site, "apps/web"), "/api/stripe-webhook", { ...stripeEvent(), env })).status).toBe(200);
-      expect(orders.calls.map((c) => [c.method, c.url, JSON.parse(c.body).product])).toEqual([["POST", "/orders", "jam-jar-mug"]]);
+      expect(stripe.calls.filter((c) => c.url.includes("/line_items")).map((c) => c.method)).toEqual(["GET"]);
+      const verifyOrder = await readmeVerifyOrder();
+      const forwarded = await Promise.all(orders.calls.map(async (c) => [c.method, c.url, JSON.parse(c.body).type, JSON.parse(c.body).items[0]?.product, JSON.parse(c.body).quantity, await verifyOrder(c.body, c.headers["order-signature"] as string, orderSecret)]));
+      expect(forwarded).toEqual([["POST", "/orders", "order.paid", "jam-jar-mug", 2, true]]);
     } finally {
       await stripe.close();
       await orders.close();
