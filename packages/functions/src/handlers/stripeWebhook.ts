@@ -83,6 +83,9 @@ const orderEvents = new Set(["checkout.session.completed", "checkout.session.asy
  */
 export const stripeWebhook: Route = {
   methods: ["POST"],
+  // Stripe's events are a few kB; 256 KiB leaves room for a session's metadata, and no more is read
+  // before the signature is checked.
+  maxBody: 256 * 1024,
   handler: async (request) => {
     const secret = env("STRIPE_WEBHOOK_SECRET");
     if (!secret) {
