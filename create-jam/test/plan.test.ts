@@ -114,7 +114,13 @@ describe("planProject", () => {
 
   it("takes comments from anyone who gives a name with --anonymous-comments, and keeps the flag in jam.json", () => {
     const tree = plan({ backend: "supabase", deploy: ["netlify"], flags: ["anonymous-comments"] });
-    expect(tree.get("packages/functions/src/comments/visitor.ts")).toContain('posting: Posting = "anyone"');
+    expect(tree.get("packages/functions/src/comments/visitor.ts")).toContain('from "./anonymous.ts"');
+    expect(tree.get("packages/functions/src/comments/anonymous.ts")).toContain('posting: Posting = "anyone"');
+    // Behind Turnstile: its verifier, its keys in .env.example (Cloudflare's test keys, for localhost), its README part.
+    expect(tree.has("packages/functions/src/comments/turnstile.ts")).toBe(true);
+    expect(tree.get(".env.example")).toMatch(/^TURNSTILE_SITE_KEY=1x00000000000000000000AA$/m);
+    expect(tree.get(".env.example")).toMatch(/^TURNSTILE_SECRET_KEY=1x0000000000000000000000000000000AA$/m);
+    expect(tree.get("README.md")).toContain("**Anonymous comments pass a challenge:**");
     expect(JSON.parse(tree.get("jam.json") as string).choices.flags).toEqual(["anonymous-comments"]);
     expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).toContain('posting: Posting = "nobody"');
   });

@@ -1,7 +1,7 @@
 // What every backend module shares, so that a backend is one module folder: /api/comments over its
 // src/comments/provider.ts, the <jam-comments> widget after every post, and who may post (the
 // auth module's session; without auth, nobody, or anyone with a name under --anonymous-comments).
-import type { JamModule, StackView } from "../../create-jam/src/engine/types.ts";
+import type { EnvVar, JamModule, StackView } from "../../create-jam/src/engine/types.ts";
 
 const signedIn = ({ has }: StackView) => Object.values(has.auth ?? {}).some(Boolean);
 
@@ -28,9 +28,22 @@ export function backendModule(spec: { id: string; files: string[]; dependencies:
     derive: (view) =>
       signedIn(view)
         ? { packages: [{ from: "functions", to: "packages/functions", include: ["src/comments/visitor.ts"] }] }
-        : { files: view.flags.includes(ANONYMOUS.name) ? "shared/files-comments-anonymous" : "shared/files-comments-read-only" },
+        : view.flags.includes(ANONYMOUS.name)
+          ? { files: "shared/files-comments-anonymous", packages: [{ from: "functions", to: "packages/functions", include: ["src/comments/anonymous.ts", "src/comments/turnstile.ts"] }], env: [...TURNSTILE_ENV], readme: anonymousReadme }
+          : { files: "shared/files-comments-read-only" },
   };
 }
+
+/**
+ * An anonymous comment passes Cloudflare Turnstile (packages/functions/src/comments/turnstile.ts).
+ * The examples are Cloudflare's test keys, which always pass: a copied .env.example works locally,
+ * and the server refuses them on any other origin than localhost.
+ */
+const TURNSTILE_ENV = [
+  { name: "TURNSTILE_SITE_KEY", visibility: "public", description: "the Turnstile widget's site key (Cloudflare dashboard › Turnstile › Add widget, your site's hostname): anonymous comments pass its challenge", example: "1x00000000000000000000AA" },
+  { name: "TURNSTILE_SECRET_KEY", visibility: "secret", description: "the same widget's secret key: /api/comments checks each token with it (the example is Cloudflare's test key, taken on localhost only)", example: "1x0000000000000000000000000000000AA" },
+  { name: "TURNSTILE_SITEVERIFY_URL", visibility: "public", description: "another siteverify endpoint than Cloudflare's (a test server); leave empty" },
+] satisfies EnvVar[];
 
 /** --anonymous-comments: a stack without sign-in takes comments from anyone who gives a name. */
 const ANONYMOUS = {
@@ -40,4 +53,9 @@ const ANONYMOUS = {
 } as const;
 
 /** The part of a backend's README section that every backend shares: the widget, the handler, who may post. */
-export const commentsReadme = `Every post ends with \`<jam-comments>\` (\`packages/sections/widgets/comments.ts\`, bundled into \`/_jam/comments.js\`), which loads the post's comments from \`GET /api/comments/?entry=<slug>\` once it scrolls near the screen and writes them as text, never as HTML. A comment is posted to \`POST /api/comments/\` (JSON or a form: \`entry\`, \`body\`): from this site's pages only (403 otherwise), for a post that exists, 1 to 2000 characters. Who may post is \`packages/functions/src/comments/visitor.ts\`: with an auth module, a signed-in visitor (401 otherwise), and the author is the session's user, never a field of the form; without one, nobody (comments are read-only), unless the project was made with \`--anonymous-comments\`: then anyone may post under a name they give (1 to 80 characters). Nothing checks who they are, and a hidden \`website\` field that bots fill in and people never see is the only spam guard: watch the comments, or add an auth module.`;
+export const commentsReadme = `Every post ends with \`<jam-comments>\` (\`packages/sections/widgets/comments.ts\`, bundled into \`/_jam/comments.js\`), which loads the post's comments from \`GET /api/comments/?entry=<slug>\` once it scrolls near the screen and writes them as text, never as HTML. A comment is posted to \`POST /api/comments/\` (JSON or a form: \`entry\`, \`body\`): from this site's pages only (403 otherwise), for a post that exists, 1 to 2000 characters. Who may post is \`packages/functions/src/comments/visitor.ts\`: with an auth module, a signed-in visitor (401 otherwise), and the author is the session's user, never a field of the form; without one, nobody (comments are read-only), unless the project was made with \`--anonymous-comments\`: then anyone may post under a name they give (1 to 80 characters), once they pass a Cloudflare Turnstile challenge (below).
+
+**What this protects, and what it does not:** a comment is stored by the server alone (the database's own rules give browsers no write, and user ids are not readable), shown as text, and counted: five posts a minute from one address (\`packages/functions/src/rate-limit.ts\`; on Cloudflare by its rate-limiting binding, elsewhere per server instance). Comments on a members-only post are readable by anyone.`;
+
+/** The README part a stack with --anonymous-comments adds: the challenge. */
+export const anonymousReadme = `**Anonymous comments pass a challenge:** the widget shows Cloudflare Turnstile (its script loads from \`challenges.cloudflare.com\` when the form appears) and sends its token with the comment; \`/api/comments\` checks it with Turnstile's siteverify before anything is stored (valid, unused, for the \`comment\` action, on this site's hostname). Create a widget (Cloudflare dashboard › Turnstile › Add widget, with your site's hostname; no Cloudflare hosting needed) and set \`TURNSTILE_SITE_KEY\` and \`TURNSTILE_SECRET_KEY\` in the host's settings. Until they are set, anonymous posts answer 503. \`.env.example\` holds Cloudflare's test keys, which always pass: they work on \`localhost\` only. A hidden \`website\` field turns away the simplest bots first. Turnstile stops scripts, not people: watch the comments, or add an auth module.`;

@@ -11,7 +11,8 @@ import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, expectMembersRefused, firebaseEnv, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser } from "./auth.ts";
-import { commentInBrowser, firestoreEnv, supabaseEnv, supabaseServiceKey } from "./comments.ts";
+import { commentInBrowser, firestoreEnv, supabaseEnv, supabaseServiceKey, turnstileEnv } from "./comments.ts";
+import { startSiteverify } from "../../packages/functions/test/siteverify-server.ts";
 import { startAuthEmulator } from "../../packages/functions/test/firebase-emulator.ts";
 import { startFirestore } from "../../packages/functions/test/firestore-server.ts";
 import { startPostgrest } from "../../packages/functions/test/postgrest-server.ts";
@@ -192,14 +193,17 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
     }
   });
 
-  it.runIf(backend === "firebase")("takes comments in Chromium from anyone who gives a name (--anonymous-comments), stored in Firestore, on its own server", async () => {
+  it.runIf(backend === "firebase")("takes comments in Chromium from anyone who gives a name and passes Turnstile (--anonymous-comments), stored in Firestore, on its own server", async () => {
     const firestore = await startFirestore();
+    const siteverify = await startSiteverify();
     const port = await freePort();
     // SvelteKit's Node server takes its origin to be https://<host> (adapter-node 6 has no ORIGIN):
     // the handler takes SITE_URL's origin as the site's too.
-    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...firestoreEnv(firestore.host), SITE_URL: `http://127.0.0.1:${port}` }, port });
+    const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: { ...firestoreEnv(firestore.host), ...turnstileEnv(siteverify.url), SITE_URL: `http://127.0.0.1:${port}` }, port });
     try {
       await commentInBrowser(server.url, { anonymous: true, name: "Grace" });
+      // The widget's token was checked on the server, once, for this site and the comment action.
+      expect(siteverify.calls.map((c) => new URLSearchParams(c.body).get("response")?.replace(/[^:]+$/, "<n>"))).toEqual(["pass:127.0.0.1:comment:<n>"]);
       // The comment (what the page shows) and, apart, its author's user id (no rule lets a client read it).
       const stored = [...firestore.documents.values()].map((d) => [d.name.split("/documents/")[1]?.replace(/[^/]+$/, "<id>"), d.fields.userId?.stringValue, d.fields.authorName?.stringValue]);
       expect(stored).toEqual([
@@ -209,6 +213,7 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
     } finally {
       await server.close();
       await firestore.close();
+      await siteverify.close();
     }
   });
 

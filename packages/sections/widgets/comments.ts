@@ -4,6 +4,32 @@
 // (--anonymous-comments), or none (read-only). Every comment is written with textContent, so a
 // comment holding <script> shows as the text it is. Loaded by every page's header as
 // /_jam/comments.js (bundled by scripts/steps/widgets.ts), so client-side navigation finds it.
+// Where anyone may post, the answer names a challenge (Cloudflare Turnstile's site key): its script
+// loads when the form appears, and its token goes with the comment (the server checks it).
+
+/** Turnstile's browser API (challenges.cloudflare.com/turnstile/v0/api.js), the part used here. */
+interface Turnstile {
+  render(container: HTMLElement, options: { sitekey: string; action: string; callback: (token: string) => void; "expired-callback": () => void }): string;
+  reset(widget: string): void;
+}
+const turnstileOf = () => (window as Window & { turnstile?: Turnstile }).turnstile;
+const TURNSTILE_SCRIPT = "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit";
+
+/** Turnstile's API, its script added once to the page. */
+let turnstileLoaded: Promise<Turnstile> | undefined;
+const loadTurnstile = () =>
+  (turnstileLoaded ??= new Promise<Turnstile>((resolve, reject) => {
+    const script = el("script");
+    script.src = TURNSTILE_SCRIPT;
+    script.async = true;
+    script.addEventListener("load", () => {
+      const api = turnstileOf();
+      if (api) resolve(api);
+      else reject(new Error("no turnstile"));
+    });
+    script.addEventListener("error", () => reject(new Error("Turnstile could not load")));
+    document.head.append(script);
+  }));
 
 interface Comment {
   id: string;
@@ -40,7 +66,7 @@ class JamComments extends HTMLElement {
   async load() {
     const entry = this.dataset.entry ?? "";
     const answer = await fetch(`/api/comments/?entry=${encodeURIComponent(entry)}`, { cache: "no-store" })
-      .then((r) => (r.ok ? (r.json() as Promise<{ comments: Comment[]; configured: boolean; posting: "signed-in" | "anyone" | "nobody" }>) : undefined))
+      .then((r) => (r.ok ? (r.json() as Promise<{ comments: Comment[]; configured: boolean; posting: "signed-in" | "anyone" | "nobody"; challenge?: { turnstile: string } }>) : undefined))
       .catch(() => undefined);
     const list = el("ol", "", "comment-list");
     if (!answer) this.replaceChildren(el("p", "The comments could not be loaded.", "notice"));
@@ -50,7 +76,7 @@ class JamComments extends HTMLElement {
       this.replaceChildren(answer.comments.length ? list : el("p", "No comments yet.", "comment-none"));
     }
     if (!answer?.configured) return;
-    if (answer.posting === "anyone") this.form(entry, list, true);
+    if (answer.posting === "anyone") this.form(entry, list, true, answer.challenge?.turnstile);
     else if (answer.posting === "signed-in") await this.signedIn(entry, list);
   }
 
@@ -68,8 +94,8 @@ class JamComments extends HTMLElement {
     this.form(entry, list, false);
   }
 
-  /** The comment form; `named`: it asks for the visitor's name (anyone may post). */
-  form(entry: string, list: HTMLOListElement, named: boolean) {
+  /** The comment form; `named`: it asks for the visitor's name (anyone may post), behind Turnstile's challenge when `siteKey` is given. */
+  form(entry: string, list: HTMLOListElement, named: boolean, siteKey?: string) {
     const form = el("form", "", "comment-form");
     const fields: HTMLElement[] = [];
     const name = el("input");
@@ -100,11 +126,27 @@ class JamComments extends HTMLElement {
     label.append(text);
     const status = el("p", "", "status");
     status.setAttribute("role", "status");
-    form.append(...fields, label, el("button", "Post comment"), status);
+    // The challenge's token: single use, so a new one is asked for after each post.
+    let token = "";
+    let reset = () => {};
+    const check = el("div", "", "comment-check");
+    if (siteKey) {
+      loadTurnstile()
+        .then((turnstile) => {
+          const widget = turnstile.render(check, { sitekey: siteKey, action: "comment", callback: (t) => void (token = t), "expired-callback": () => void (token = "") });
+          reset = () => {
+            token = "";
+            turnstile.reset(widget);
+          };
+        })
+        .catch(() => void (status.textContent = "The anti-spam check could not load: reload the page to comment."));
+    }
+    form.append(...fields, label, ...(siteKey ? [check] : []), el("button", "Post comment"), status);
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       status.textContent = "Posting…";
-      const res = await fetch("/api/comments/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, body: text.value, ...(named ? { name: name.value, website: trap.value } : {}) }) }).catch(() => undefined);
+      const res = await fetch("/api/comments/", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ entry, body: text.value, ...(named ? { name: name.value, website: trap.value } : {}), ...(siteKey ? { "cf-turnstile-response": token } : {}) }) }).catch(() => undefined);
+      if (siteKey) reset();
       const data = (await res?.json().catch(() => ({}))) as { comment?: Comment; error?: string };
       if (!res?.ok || !data.comment) {
         status.textContent = data.error ?? "The comment could not be posted.";

@@ -4,7 +4,7 @@
 // lets post (the signed-in visitor: 401 otherwise; anyone with a name; or nobody: read-only), for
 // a post that exists, with a body of 1 to 2000 characters.
 import { getEntry } from "@repo/content";
-import { authorOf, posting } from "../comments/visitor.ts";
+import { authorOf, challenge, posting } from "../comments/visitor.ts";
 import { store } from "../comments/provider.ts";
 import { fromSite } from "../origin.ts";
 import { LIMITS } from "../rate-limit.ts";
@@ -32,7 +32,9 @@ export const comments: Route = {
       if (!SLUG.test(entry)) return problem(400, "Name the post: ?entry=<its slug>.");
       if (missing.length) return Response.json({ comments: [], configured: false, posting }, { headers });
       try {
-        return Response.json({ comments: await store.list(entry), configured: true, posting }, { headers });
+        // The challenge an anonymous post must pass (Turnstile's public site key), for the widget to show.
+        const shown = challenge();
+        return Response.json({ comments: await store.list(entry), configured: true, posting, ...(shown ? { challenge: shown } : {}) }, { headers });
       } catch (error) {
         console.error(`comments: ${(error as Error).message}`);
         return problem(502, "The comments could not be loaded.");

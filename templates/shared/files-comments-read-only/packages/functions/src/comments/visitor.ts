@@ -4,6 +4,8 @@
 import type { Author, Posting, Refusal } from "./types.ts";
 
 export const posting: Posting = "nobody";
+/** No challenge to show: nobody posts. */
+export const challenge = () => undefined;
 
 export async function authorOf(_request: Request, _fields: Record<string, unknown>): Promise<Author | Refusal> {
   return { status: 403, error: "Comments are read-only on this site." };
