@@ -6,44 +6,24 @@
 // then installs with its frozen lockfile and builds.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { editFile, projectFiles, repoRoot, tempDir } from "../helpers.ts";
-import { gitIdentity, pnpm } from "./helpers.ts";
-import { freePort, type Served, startServer } from "./serve.ts";
+import { pnpm } from "./helpers.ts";
+import { startLocalRegistry } from "./local-registry.ts";
 
 const work = tempDir("jam-release-");
 const clone = join(work, "repo");
-let registry: Served;
+let registry: Awaited<ReturnType<typeof startLocalRegistry>>;
 let url = "";
-// The registry only for npm's own commands (create, exec, view, publish): pnpm installs the project's
-// packages from the real registry, where they are.
-// npm's cache of its own too: npx keeps the packages it ran by version, and another run's create-jam
-// 0.1.1 is not this one's.
-// Nothing of the npm that runs the suite (`npm test` gives its children its npm_config_* settings).
-const ownEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))) as Record<string, string>;
-const npmEnv = () => ({ ...ownEnv(), ...gitIdentity, CI: "true", npm_config_registry: url, NPM_CONFIG_USERCONFIG: join(work, ".npmrc"), npm_config_cache: join(work, "npm-cache") });
-const run = (cmd: string, args: string[], cwd: string) => execa(cmd, args, { cwd, env: npmEnv(), extendEnv: false, reject: false, all: true, stdin: "ignore", timeout: 600_000 });
-/** Its stdout; fails with everything it printed. */
-const must = async (cmd: string, args: string[], cwd: string) => {
-  const r = await run(cmd, args, cwd);
-  if (r.exitCode !== 0) throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd} (exit ${r.exitCode}):\n${r.all}`);
-  return r.stdout ?? "";
-};
+const run: (typeof registry)["run"] = (...a) => registry.run(...a);
+const must: (typeof registry)["must"] = (...a) => registry.must(...a);
 const read = (...p: string[]) => readFileSync(join(...p), "utf8");
 const files = projectFiles;
 const edit = editFile;
 
 beforeAll(async () => {
-  const port = await freePort();
-  url = `http://127.0.0.1:${port}/`;
-  writeFileSync(
-    join(work, "verdaccio.yaml"),
-    // Storage of its own, anyone may publish, and no uplinks: it never proxies another registry.
-    `storage: ${join(work, "storage")}\nauth:\n  htpasswd:\n    file: ${join(work, "htpasswd")}\npackages:\n  "**":\n    access: $all\n    publish: $all\nlog: { type: stdout, format: pretty, level: warn }\n`,
-  );
-  writeFileSync(join(work, ".npmrc"), `//127.0.0.1:${port}/:_authToken=release-test\n`);
-  registry = await startServer(join(repoRoot, "node_modules/.bin/verdaccio"), ["--config", join(work, "verdaccio.yaml"), "--listen", `127.0.0.1:${port}`], { cwd: work, port, devPortVariable: "VERDACCIO_PORT_UNUSED" });
+  registry = await startLocalRegistry(work);
+  url = registry.url;
   // The repository as a maintainer checks it out: its committed files, its own install.
   await must("git", ["clone", "-q", repoRoot, clone], work);
   await pnpm(clone, "install", "--frozen-lockfile", "--offline");
