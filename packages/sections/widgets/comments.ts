@@ -17,8 +17,8 @@ const TURNSTILE_SCRIPT = "https://challenges.cloudflare.com/turnstile/v0/api.js?
 
 /** Turnstile's API, its script added once to the page. */
 let turnstileLoaded: Promise<Turnstile> | undefined;
-const loadTurnstile = () =>
-  (turnstileLoaded ??= new Promise<Turnstile>((resolve, reject) => {
+function loadTurnstile(): Promise<Turnstile> {
+  turnstileLoaded ??= new Promise<Turnstile>((resolve, reject) => {
     const script = el("script");
     script.src = TURNSTILE_SCRIPT;
     script.async = true;
@@ -29,7 +29,9 @@ const loadTurnstile = () =>
     });
     script.addEventListener("error", () => reject(new Error("Turnstile could not load")));
     document.head.append(script);
-  }));
+  });
+  return turnstileLoaded;
+}
 
 interface Comment {
   id: string;
@@ -133,13 +135,24 @@ class JamComments extends HTMLElement {
     if (siteKey) {
       loadTurnstile()
         .then((turnstile) => {
-          const widget = turnstile.render(check, { sitekey: siteKey, action: "comment", callback: (t) => void (token = t), "expired-callback": () => void (token = "") });
+          const widget = turnstile.render(check, {
+            sitekey: siteKey,
+            action: "comment",
+            callback: (t) => {
+              token = t;
+            },
+            "expired-callback": () => {
+              token = "";
+            },
+          });
           reset = () => {
             token = "";
             turnstile.reset(widget);
           };
         })
-        .catch(() => void (status.textContent = "The anti-spam check could not load: reload the page to comment."));
+        .catch(() => {
+          status.textContent = "The anti-spam check could not load: reload the page to comment.";
+        });
     }
     form.append(...fields, label, ...(siteKey ? [check] : []), el("button", "Post comment"), status);
     form.addEventListener("submit", async (event) => {
