@@ -17,5 +17,7 @@ export default defineModule(pkg, {
 
 **Env:** \`PUBLIC_SNIPCART_API_KEY\` (public: it is in every product page). Until it is set, product pages show a notice instead of the cart and the build says so in one line.
 
-**Go live:** in the Snipcart dashboard add the site's domain (Account › Domains & URLs) so the crawler may fetch it; preview deployments behind Vercel's Deployment Protection cannot be crawled. Switch to the live key in the host's production environment.`,
+**Go live:** in the Snipcart dashboard add the site's domain (Account › Domains & URLs) so the crawler may fetch it; preview deployments behind Vercel's Deployment Protection cannot be crawled. Switch to the live key in the host's production environment.
+
+**What this protects, and what it does not:** the price a buyer pays is the one on the product's own page: Snipcart's crawler fetches \`data-item-url\` at checkout and refuses an order whose price differs from the page's, so a price edited in the browser does not sell. The public API key is meant to be public; the site holds no secret of Snipcart's. Orders, payments and buyers' data live in Snipcart, under its account's security.`,
 });
