@@ -76,7 +76,7 @@ const options: sanitizeHtml.IOptions = {
     input: (_tagName, attribs) => ({ tagName: "input", attribs: { type: "checkbox", disabled: "", ...("checked" in attribs ? { checked: "" } : {}) } }),
   },
   // Dropped with their text too, not only their tags: what they hold is code or markup, not prose.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "title", "xmp", "iframe", "noembed", "noframes", "object", "svg", "math"],
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "title", "xmp", "iframe", "noembed", "noframes"],
   // No style attribute is allowed, so postcss never needs to run.
   parseStyleAttributes: false,
 };
