@@ -2,7 +2,7 @@
 // CMS, or Markdown), with every HTML body made safe (./safe-html.ts) on its way out. index.ts,
 // members.ts and products.ts, the package's only entry points, read this and never ./provider.ts,
 // so a new provider cannot forget the sanitiser and no page, function or widget gets a raw body
-// (test/safe-provider.test.ts checks that nothing else imports the selection).
+// (test/safe-html.test.ts checks that nothing else imports the selection).
 import { provider as selected } from "./provider.ts";
 import { safeHtml } from "./safe-html.ts";
 import type { ContentProvider } from "./types.ts";
