@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { contentDevDependencies, demoContentFiles } from "../shared/cms.ts";
+import { contentDependencies, contentDevDependencies, demoContentFiles, sanitisedHtmlReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
@@ -16,6 +16,7 @@ export default defineModule(pkg, {
   ],
   workspaces: {
     "packages/content": {
+      dependencies: contentDependencies,
       devDependencies: contentDevDependencies,
       scripts: {
         build: "node scripts/build-markdown.ts",
@@ -25,10 +26,14 @@ export default defineModule(pkg, {
       },
       fields: { exports: { ".": "./src/index.ts" } },
     },
+    // A static site's host bundle has @repo/content inlined: its sanitiser resolves from here too.
+    "packages/functions": { dependencies: contentDependencies },
     "apps/web": { dependencies: ["@repo/content"] },
   },
   turbo: { tasks: { build: { outputs: [".generated/**"] } } },
   readme: `## Content: Markdown
 
-Posts live in \`packages/content/content/posts/\`, pages in \`packages/content/content/pages/\`, one \`.md\` file each with frontmatter (\`title\`, \`description\`, \`date\`, \`tags\`). \`pnpm turbo gen entry\` adds one. The content package's build turns them into typed data that \`apps/web\` reads through \`listEntries()\` and \`getEntry()\` from \`@repo/content\`.`,
+Posts live in \`packages/content/content/posts/\`, pages in \`packages/content/content/pages/\`, one \`.md\` file each with frontmatter (\`title\`, \`description\`, \`date\`, \`tags\`). \`pnpm turbo gen entry\` adds one. The content package's build turns them into typed data that \`apps/web\` reads through \`listEntries()\` and \`getEntry()\` from \`@repo/content\`.
+
+${sanitisedHtmlReadme("marked renders each file and passes raw HTML in it through (Markdown allows it), so an HTML tag or a link to any URL in a file, yours or a contributor's, would reach the page")}`,
 });

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -26,6 +26,8 @@ const cms = cmsModule({
 **Account:** a free Sanity project (sanity.io/manage). Until \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Sanity that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
 
 **Schema and Studio:** \`apps/studio\` is a Sanity Studio whose schema (\`apps/studio/schemas/\`) is what the site reads: documents of type \`post\` and \`page\` with \`title\` (string), \`slug\` (slug), \`description\` (text), \`date\` (date, posts), \`tags\` (array of strings) and \`body\` (Portable Text, rendered to HTML by \`@portabletext/to-html\`). Set \`SANITY_STUDIO_PROJECT_ID\` and \`SANITY_STUDIO_DATASET\` (the same values; only \`SANITY_STUDIO_\` variables reach the Studio's browser bundle), and \`pnpm dev\` serves it on http://localhost:3333 beside the site (add that origin under sanity.io/manage › API › CORS origins, with credentials). \`pnpm --filter studio deploy\` hosts it at \`<name>.sanity.studio\`; \`pnpm --filter studio build:studio\` builds it into \`apps/studio/dist/\` for any static host. \`packages/content/src/providers/sanity.ts\` holds the GROQ queries.
+
+${sanitisedHtmlReadme("Portable Text's renderer escapes text and drops the links it knows to be unsafe, but lets a link without a scheme to another host (`//host`) through")}
 
 **Go live:** set \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` in the host's settings for every environment, and add the site's URL as a CORS origin only if browsers call Sanity (this site does not: it reads Sanity at build time, and on request in a hybrid stack).
 

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -23,6 +23,8 @@ const cms = cmsModule({
   readme: `## Content: Strapi
 
 **Account:** none. \`apps/cms\` is a Strapi 5 app (JavaScript, SQLite in \`apps/cms/.tmp/data.db\`) with the content types \`post\` (\`title\`, \`slug\`, \`description\`, \`date\`, \`tags\` as a JSON list, \`body\` as blocks) and \`page\` (\`title\`, \`slug\`, \`description\`, \`body\`), both with drafts. \`pnpm dev\` starts it beside the site (admin panel on http://localhost:1337/admin; the first run writes \`apps/cms/.env\` with random secrets). Create the first admin there, then a read-only API token under Settings › API Tokens, and set \`STRAPI_URL=http://localhost:1337\` and \`STRAPI_API_TOKEN\`. Until both are set the site builds with the bundled demo content and the build log says so in one line; once they are set, a Strapi that fails or cannot be reached fails the build with one sentence naming it, its URL and the status. Bodies are rendered to HTML by \`@strapi/blocks-react-renderer\`; \`packages/content/src/providers/strapi.ts\` holds the queries.
+
+${sanitisedHtmlReadme("Strapi's blocks renderer (React) escapes text and blocks `javascript:` links, but not `data:` or `vbscript:` ones")}
 
 **Go live:** run Strapi where it can keep its database and uploads (Strapi Cloud, or any Node host: \`pnpm --filter cms build:admin\`, then \`pnpm --filter cms start\`), with the variables of \`apps/cms/.env.example\` set to new secrets (and, for more than one editor, PostgreSQL instead of SQLite: \`config/database.js\`). Set \`STRAPI_URL\` and \`STRAPI_API_TOKEN\` in the site host's settings.
 

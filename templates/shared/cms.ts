@@ -6,8 +6,21 @@
 import type { EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
-export const demoContentFiles = ["src/index.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
-export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@types/node", "@repo/typescript-config"];
+export const demoContentFiles = ["src/index.ts", "src/safe-provider.ts", "src/safe-html.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
+export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@types/node", "@types/sanitize-html", "@repo/typescript-config"];
+/**
+ * What the content package runs with in every stack, whatever the source: the sanitiser every HTML
+ * body leaves through (src/safe-html.ts), at build time and in the functions. packages/functions
+ * lists it too: a static site's host bundle has @repo/content inlined.
+ */
+export const contentDependencies = ["sanitize-html"];
+
+/**
+ * The README paragraph on the sanitiser, for each content module: `renders` says what writes its
+ * HTML and what that lets through.
+ */
+export const sanitisedHtmlReadme = (renders: string) =>
+  `**HTML is sanitised:** ${renders}; every body (posts, pages, products, and the members-only body \`/api/members\` serves) reaches a page only through \`packages/content/src/safe-html.ts\` (sanitize-html, an allow-list), at build time and on request. No script, event handler (\`onerror=\`), \`<iframe>\`, \`<form>\`, \`<style>\` or \`style\` attribute survives, links keep only http(s), \`mailto:\` and the site's own paths (no \`javascript:\`, \`data:\` or \`vbscript:\`), and a link or image without a scheme that names another host (\`//host/x\`) is written out as \`https://host/x\`. It does not vet where an http(s) link or image points (an image from another host is still loaded, which tells that host a visitor came), and to allow more (an embedded video's iframe) you widen the allow-list in \`safe-html.ts\`, knowing that whatever it lets through runs with the visitor's session on the site's origin.`;
 
 export interface CmsSpec {
   id: string;
@@ -51,7 +64,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
     workspaces: {
       "packages/content": {
-        dependencies: spec.sdk,
+        dependencies: [...spec.sdk, ...contentDependencies],
         devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? [])],
         scripts: {
           build: "node scripts/build-content.ts",
@@ -64,7 +77,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
       },
       // The functions read content too (/api/entries, a hybrid page's data): a static site's host
       // bundle (dist/host.mjs) has the provider inlined, so its SDK must resolve from here as well.
-      "packages/functions": { dependencies: [...spec.sdk, ...(spec.webhookSdk ?? [])] },
+      "packages/functions": { dependencies: [...spec.sdk, ...contentDependencies, ...(spec.webhookSdk ?? [])] },
       "apps/web": { dependencies: ["@repo/content"] },
     },
     env: spec.env,

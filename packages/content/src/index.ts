@@ -1,6 +1,6 @@
 // The content API the app reads. Which source answers is decided in ./provider.ts.
 import footer from "../post-footer.json" with { type: "json" };
-import { provider } from "./provider.ts";
+import { provider } from "./safe-provider.ts";
 import type { Collection, Entry, EntrySummary } from "./types.ts";
 
 export { loadLocalEnv } from "./local-env.ts";

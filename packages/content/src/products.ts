@@ -1,7 +1,7 @@
 // The products a commerce module sells, as `@repo/content/products`: read from the content source
 // like posts (content/products/*.md for Markdown and the demo, the CMS's product type otherwise),
 // so the price a checkout charges is the one in the content, never one a browser sent.
-import { provider } from "./provider.ts";
+import { provider } from "./safe-provider.ts";
 import type { Product } from "./types.ts";
 
 /** Every product, by name. */

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { IMAGE_PARAMS, source } from "../src/providers/contentful.ts";
 import { remoteProvider } from "../src/providers/remote.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
+import { expectEveryWayOutSafe, expectUnsafe, htmlVectors, urlVectors } from "./hostile.ts";
+
+// @repo/content's entry points read the selected provider (src/provider.ts): here, Contentful's.
+vi.mock("../src/provider.ts", async () => ({ provider: (await import("../src/providers/remote.ts")).remoteProvider((await import("../src/providers/contentful.ts")).source) }));
 
 const richText = { nodeType: "document", data: {}, content: [{ nodeType: "paragraph", data: {}, content: [{ nodeType: "text", value: "From Contentful", marks: [{ type: "bold" }], data: {} }] }] };
 
@@ -122,6 +126,46 @@ describe("the Contentful provider", () => {
     configure(`127.0.0.1:${port}`);
     await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Contentful at http://127.0.0.1:${port} could not be reached`);
   }, 20_000);
+});
+
+// A hostile rich-text body: hyperlinks to every hostile URL (the renderer escapes only `"` in a
+// uri), embedded assets whose file URL is hostile, and the HTML corpus as text (which it escapes).
+const text = (value: string) => ({ nodeType: "text", value, marks: [], data: {} });
+const hostileAsset = (url: string, i: number) => ({ sys: { id: `ha${i}`, type: "Asset", locale: "en-US" }, fields: { title: "x", file: { url, contentType: "image/png" } } });
+const hostileBody = {
+  nodeType: "document",
+  data: {},
+  content: [
+    { nodeType: "paragraph", data: {}, content: [text("Hostile but readable")] },
+    ...urlVectors.map((uri) => ({ nodeType: "paragraph", data: {}, content: [{ nodeType: "hyperlink", data: { uri }, content: [text("a link")] }] })),
+    ...urlVectors.map((url, i) => ({ nodeType: "embedded-asset-block", data: { target: hostileAsset(url, i) }, content: [] })),
+    ...htmlVectors.map((v) => ({ nodeType: "paragraph", data: {}, content: [text(v.html)] })),
+  ],
+};
+
+function hostileContentfulServer() {
+  return fixtureServer((req) => {
+    const one = req.query.get("fields.slug");
+    const items =
+      req.query.get("content_type") === "product"
+        ? [entry("hp", "product", { slug: "hostile-mug", name: "Hostile mug", price: 1800, currency: "usd", body: hostileBody })]
+        : [entry("hs", "post", { slug: "hostile", title: "Hostile", body: hostileBody }), entry("hm", "post", { slug: "hostile-members", title: "Hostile", members: true, body: hostileBody })];
+    const found = items.filter((e) => !one || e.fields.slug === one);
+    return { json: { sys: { type: "Array" }, total: found.length, skip: 0, limit: 1000, items: found } };
+  });
+}
+
+describe("a hostile Contentful entry", () => {
+  it("comes out of every entry point without anything that runs, though the rich-text renderer keeps javascript: links", async () => {
+    const server = await hostileContentfulServer();
+    try {
+      configure(server.host);
+      expectUnsafe((await remoteProvider(source).getEntry("posts", "hostile"))?.html);
+      await expectEveryWayOutSafe({ entry: "hostile", members: "hostile-members", product: "hostile-mug" }, "Hostile but readable");
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe("the Contentful content model (contentful/model.cjs)", () => {

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { source } from "../src/providers/notion.ts";
 import { remoteProvider } from "../src/providers/remote.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
+import { expectEveryWayOutSafe, expectUnsafe, htmlVectors, urlVectors } from "./hostile.ts";
+
+// @repo/content's entry points read the selected provider (src/provider.ts): here, Notion's.
+vi.mock("../src/provider.ts", async () => ({ provider: (await import("../src/providers/remote.ts")).remoteProvider((await import("../src/providers/notion.ts")).source) }));
 
 const rt = (s: string, bold = false) => [{ type: "text", text: { content: s, link: null }, annotations: { bold, italic: false, strikethrough: false, underline: false, code: false, color: "default" }, plain_text: s, href: null }];
 const page = (id: string, slug: string, title: string, date: string) => ({
@@ -113,4 +117,44 @@ describe("the Notion provider", () => {
     configure(`http://127.0.0.1:${port}`);
     await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Notion at http://127.0.0.1:${port} could not be reached`);
   }, 20_000);
+});
+
+// A hostile page: raw HTML typed into paragraphs (notion-to-md writes plain_text as it is, marked
+// passes HTML through) and text links to every hostile URL (notion-to-md writes [text](href) unchecked).
+const link = (url: string) => [{ type: "text", text: { content: "a link", link: { url } }, annotations: rt("")[0]?.annotations, plain_text: "a link", href: url }];
+const hostileBlocks = [
+  { object: "block", id: "h0", type: "paragraph", has_children: false, paragraph: { rich_text: rt("Hostile but readable"), color: "default" } },
+  ...htmlVectors.map((v, i) => ({ object: "block", id: `h${i + 1}`, type: "paragraph", has_children: false, paragraph: { rich_text: rt(v.html), color: "default" } })),
+  ...urlVectors.map((url, i) => ({ object: "block", id: `u${i}`, type: "paragraph", has_children: false, paragraph: { rich_text: link(url), color: "default" } })),
+];
+const hostilePage = (id: string, slug: string, members: boolean) => {
+  const p = page(id, slug, slug, "2026-03-01");
+  return { ...p, properties: { ...p.properties, Members: { id: "m", type: "checkbox", checkbox: members } } };
+};
+
+function hostileNotionServer() {
+  return fixtureServer((req) => {
+    if (req.path === "/v1/data_sources/ds1/query") {
+      const body = JSON.parse(req.body);
+      const results = req.body.includes('"equals":"Product"')
+        ? [{ ...product("hp", "hostile-mug", "Hostile mug", 1800), id: "hp" }]
+        : [hostilePage("hs", "hostile", false), hostilePage("hm", "hostile-members", true)].filter((p) => JSON.stringify(body.filter).includes(`"equals":"${p.properties.Slug.rich_text[0]?.plain_text}"`));
+      return { json: { object: "list", results, has_more: false, next_cursor: null } };
+    }
+    if (req.path.startsWith("/v1/blocks/")) return { json: { object: "list", results: hostileBlocks, has_more: false, next_cursor: null } };
+    return { status: 404, json: { object: "error", status: 404, code: "object_not_found", message: req.path } };
+  });
+}
+
+describe("a hostile Notion page", () => {
+  it("comes out of every entry point without anything that runs, though notion-to-md and marked let it through", async () => {
+    const server = await hostileNotionServer();
+    try {
+      configure(server.url);
+      expectUnsafe((await remoteProvider(source).getEntry("posts", "hostile"))?.html);
+      await expectEveryWayOutSafe({ entry: "hostile", members: "hostile-members", product: "hostile-mug" }, "Hostile but readable");
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { remoteProvider } from "../src/providers/remote.ts";
 import { ENTRY_QUERY, IMAGE_PARAMS, LIST_QUERY, MEMBERS_EXPOSED_QUERY, PRODUCT_QUERY, PRODUCTS_QUERY, source } from "../src/providers/sanity.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
+import { expectEveryWayOutSafe, expectUnsafe, htmlVectors, urlVectors } from "./hostile.ts";
+
+// @repo/content's entry points read the selected provider (src/provider.ts): here, Sanity's.
+vi.mock("../src/provider.ts", async () => ({ provider: (await import("../src/providers/remote.ts")).remoteProvider((await import("../src/providers/sanity.ts")).source) }));
 
 const posts = [
   { slug: "older", title: "Older from Sanity", description: "", date: "2026-01-01", tags: [] },
@@ -133,5 +137,42 @@ describe("the Sanity provider", () => {
     const port = await closedPort();
     configure(`http://127.0.0.1:${port}`);
     await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Sanity at http://127.0.0.1:${port} could not be reached`);
+  });
+});
+
+// A hostile Portable Text body: link markDefs to every hostile URL (to-html drops what it thinks
+// unsafe, and lets a protocol-relative host through), and the HTML corpus as span text.
+const span = (text: string, i: number, marks: string[] = []) => ({ _type: "span", _key: `s${i}`, text, marks });
+const hostileBody = [
+  { _type: "block", _key: "h", style: "normal", markDefs: [], children: [span("Hostile but readable", 0)] },
+  ...urlVectors.map((href, i) => ({ _type: "block", _key: `u${i}`, style: "normal", markDefs: [{ _key: `l${i}`, _type: "link", href }], children: [span("a link", i, [`l${i}`])] })),
+  ...htmlVectors.map((v, i) => ({ _type: "block", _key: `v${i}`, style: "normal", markDefs: [], children: [span(v.html, i)] })),
+];
+const hostile = { slug: "hostile", title: "Hostile", description: "", date: "2026-03-01", tags: [], body: hostileBody };
+
+function hostileSanityServer() {
+  return fixtureServer((req) => {
+    const query = req.query.get("query");
+    const product = { slug: "hostile-mug", name: "Hostile mug", description: "", price: 1800, currency: "usd", image: null, body: hostileBody };
+    if (query === PRODUCTS_QUERY) return { json: { ms: 1, query, result: [product] } };
+    if (query === PRODUCT_QUERY) return { json: { ms: 1, query, result: req.query.get("$slug") === '"hostile-mug"' ? product : null } };
+    const slug = req.query.get("$slug");
+    const result = slug === '"hostile"' ? hostile : slug === '"hostile-members"' ? { ...hostile, slug: "hostile-members", members: true } : null;
+    return { json: { ms: 1, query, result } };
+  });
+}
+
+describe("a hostile Sanity document", () => {
+  it("comes out of every entry point without anything that runs or passes for the site's own link", async () => {
+    const server = await hostileSanityServer();
+    try {
+      configure(server.url);
+      // A members-only post is read from a private dataset, with the token.
+      vi.stubEnv("SANITY_API_READ_TOKEN", "sk-read");
+      expectUnsafe((await remoteProvider(source).getEntry("posts", "hostile"))?.html);
+      await expectEveryWayOutSafe({ entry: "hostile", members: "hostile-members", product: "hostile-mug" }, "Hostile but readable");
+    } finally {
+      await server.close();
+    }
   });
 });

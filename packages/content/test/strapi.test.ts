@@ -6,6 +6,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { remoteProvider } from "../src/providers/remote.ts";
 import { SUMMARY_FIELDS, source } from "../src/providers/strapi.ts";
 import { closedPort, fixtureServer } from "./fixture-server.ts";
+import { expectEveryWayOutSafe, expectUnsafe, htmlVectors, urlVectors } from "./hostile.ts";
+
+// @repo/content's entry points read the selected provider (src/provider.ts): here, Strapi's.
+vi.mock("../src/provider.ts", async () => ({ provider: (await import("../src/providers/remote.ts")).remoteProvider((await import("../src/providers/strapi.ts")).source) }));
 
 const blocks = [{ type: "paragraph", children: [{ type: "text", text: "From Strapi", bold: true }] }];
 
@@ -114,6 +118,43 @@ describe("the Strapi provider", () => {
     const port = await closedPort();
     configure(`http://127.0.0.1:${port}`);
     await expect(remoteProvider(source).listEntries("posts")).rejects.toThrow(`Strapi at http://127.0.0.1:${port} could not be reached`);
+  });
+});
+
+// A hostile blocks body: link nodes and image blocks to every hostile URL (React blocks only
+// javascript:, not data: or vbscript:), and the HTML corpus as text nodes.
+const hostileBlocks = [
+  { type: "paragraph", children: [{ type: "text", text: "Hostile but readable" }] },
+  { type: "paragraph", children: urlVectors.map((url) => ({ type: "link", url, children: [{ type: "text", text: "a link" }] })) },
+  ...urlVectors.map((url) => ({ type: "image", image: { url, alternativeText: "x", width: 1, height: 1, name: "x" }, children: [{ type: "text", text: "" }] })),
+  ...htmlVectors.map((v) => ({ type: "paragraph", children: [{ type: "text", text: v.html }] })),
+];
+
+function hostileStrapiServer() {
+  return fixtureServer((req) => {
+    const one = req.query.get("filters[slug][$eq]");
+    const docs =
+      req.path === "/api/products"
+        ? [{ id: 9, documentId: "hp", slug: "hostile-mug", name: "Hostile mug", price: 1800, currency: "usd", image: null, body: hostileBlocks }]
+        : [
+            { id: 7, documentId: "hs", slug: "hostile", title: "Hostile", publishedAt: "2026-03-01T00:00:00.000Z", body: hostileBlocks },
+            { id: 8, documentId: "hm", slug: "hostile-members", title: "Hostile", members: true, publishedAt: "2026-03-01T00:00:00.000Z", body: hostileBlocks },
+          ];
+    const data = docs.filter((d) => !one || d.slug === one);
+    return { json: { data, meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } } } };
+  });
+}
+
+describe("a hostile Strapi document", () => {
+  it("comes out of every entry point without anything that runs, though the blocks renderer lets data: and vbscript: through", async () => {
+    const server = await hostileStrapiServer();
+    try {
+      configure(server.url);
+      expectUnsafe((await remoteProvider(source).getEntry("posts", "hostile"))?.html);
+      await expectEveryWayOutSafe({ entry: "hostile", members: "hostile-members", product: "hostile-mug" }, "Hostile but readable");
+    } finally {
+      await server.close();
+    }
   });
 });
 

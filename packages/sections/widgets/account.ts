@@ -72,8 +72,12 @@ class JamMembers extends HTMLElement {
       return;
     }
     const { html } = (await response.json()) as { html: string };
-    // The entry's body is the site's own content, rendered to HTML at build time like every other
-    // post's: it is the one thing set as HTML, and it comes from this site's server only.
+    // The one thing this widget sets as HTML, so it must only ever be sanitised HTML: /api/members
+    // answers with the body @repo/content/members gives it, which every provider's HTML leaves
+    // through packages/content/src/safe-html.ts (sanitize-html's allow-list: no script, handler,
+    // iframe, form or javascript: link), the same rule as every public page's body. It comes from
+    // this site's own server only (same-origin fetch). Element.setHTML would add the browser's own
+    // sanitiser, but its default drops images and classes the public pages keep, so not here.
     const body = document.createElement("div");
     body.innerHTML = html;
     this.replaceChildren(body);
