@@ -60,6 +60,9 @@ describe("a security fix, released, reaches a project the previous release made"
     // The return path compares the parsed URL; the flow cookie is read through its own purpose.
     expect(read(site, "packages/functions/src/auth/return-to.ts")).toContain('url.pathname.replace(/^\\/+/, "/")');
     expect(read(site, "packages/functions/src/auth/flow.ts")).toContain('unseal("auth-flow"');
+    // New files land too: the one HTML sanitiser every provider's body goes through, the body cap.
+    expect(read(site, "packages/content/src/safe-html.ts")).toContain("sanitize-html");
+    expect(read(site, "packages/functions/src/body-limit.ts")).toContain("DEFAULT_MAX_BODY");
     expect(JSON.parse(read(site, "jam.json")).createJam).toBe(JSON.parse(read(clone, "create-jam/package.json")).version);
   });
 });
