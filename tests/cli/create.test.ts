@@ -38,7 +38,7 @@ describe("create-jam without a terminal", () => {
     const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
     expect(jam.choices.flags).toEqual(["anonymous-comments"]);
     expect(jam.command).toContain(" --anonymous-comments ");
-    expect(readFileSync(join(cwd, "site/packages/functions/src/comments/visitor.ts"), "utf8")).toContain('posting: Posting = "anyone"');
+    expect(readFileSync(join(cwd, "site/packages/functions/src/comments/anonymous.ts"), "utf8")).toContain('posting: Posting = "anyone"');
   });
 
   it("--json prints one object and nothing else: the files, the stack, the steps, the next commands, the reproduce command", async () => {
