@@ -4,6 +4,7 @@
 import Stripe from "stripe";
 import { expect } from "vitest";
 import { startReceiver } from "../../packages/functions/test/receiver.ts";
+import { mugLineItems } from "../../packages/functions/test/stripe-shapes.ts";
 import { browser } from "./browser.ts";
 import { read } from "./helpers.ts";
 
@@ -11,20 +12,6 @@ export const stripeKey = "sk_test_canary_stripe_e2e_5e1f";
 export const webhookSecret = "whsec_canary_stripe_e2e_5e1f";
 /** ORDER_WEBHOOK_SECRET: the key the function signs forwarded orders with. */
 export const orderSecret = "ordsec_canary_stripe_e2e_5e1f_0123456789";
-
-// A line item as GET /v1/checkout/sessions/:id/line_items?expand[]=data.price.product lists it.
-const mugLine = {
-  id: "li_e2e",
-  object: "item",
-  amount_discount: 0,
-  amount_subtotal: 3600,
-  amount_tax: 0,
-  amount_total: 3600,
-  currency: "usd",
-  description: "Jam jar mug",
-  price: { id: "price_e2e", object: "price", currency: "usd", type: "one_time", unit_amount: 1800, product: { id: "prod_e2e", object: "product", name: "Jam jar mug", metadata: { slug: "jam-jar-mug" } } },
-  quantity: 2,
-};
 
 /**
  * POST /v1/checkout/sessions answers with a session whose url (Stripe's hosted page) is this
@@ -35,7 +22,7 @@ export async function startStripeApi() {
   let sessionUrl = "";
   const api = await startReceiver(200, (c) =>
     c.url.startsWith("/v1/checkout/sessions/cs_test_e2e/line_items")
-      ? { object: "list", url: "/v1/checkout/sessions/cs_test_e2e/line_items", has_more: false, data: [mugLine] }
+      ? mugLineItems("/v1/checkout/sessions/cs_test_e2e/line_items")
       : { id: "cs_test_e2e", object: "checkout.session", mode: "payment", url: c.url === "/v1/checkout/sessions" ? sessionUrl : null },
   );
   sessionUrl = `${api.url}/c/pay/cs_test_e2e`;

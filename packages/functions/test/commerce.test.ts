@@ -6,41 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { checkout } from "../src/handlers/checkout.ts";
 import { stripeWebhook } from "../src/handlers/stripeWebhook.ts";
 import { type Recorded, readmeVerifyOrder, startReceiver, type VerifyOrder } from "./receiver.ts";
+import { mugLineItems } from "./stripe-shapes.ts";
 
 const site = "https://shop.example";
 const sessionUrl = "https://checkout.stripe.com/c/pay/cs_test_a1";
 // A Checkout Session as POST /v1/checkout/sessions returns it (the fields the handler reads).
 const session = (call: Recorded) => ({ id: "cs_test_a1", object: "checkout.session", mode: "payment", url: call.url === "/v1/checkout/sessions" ? sessionUrl : null });
-// GET /v1/checkout/sessions/:id/line_items as Stripe documents it (a list of items), with
-// `expand[]=data.price.product` honoured: the product /api/checkout made, its slug in metadata.
-const lineItems = (call: Recorded) => ({
-  object: "list",
-  url: call.url.split("?")[0],
-  has_more: false,
-  data: [
-    {
-      id: "li_test_1",
-      object: "item",
-      amount_discount: 0,
-      amount_subtotal: 3600,
-      amount_tax: 0,
-      amount_total: 3600,
-      currency: "usd",
-      description: "Jam jar mug",
-      price: {
-        id: "price_test_1",
-        object: "price",
-        active: false,
-        currency: "usd",
-        type: "one_time",
-        unit_amount: 1800,
-        unit_amount_decimal: "1800",
-        product: { id: "prod_test_1", object: "product", active: false, name: "Jam jar mug", metadata: { slug: "jam-jar-mug" } },
-      },
-      quantity: 2,
-    },
-  ],
-});
+// GET /v1/checkout/sessions/:id/line_items as Stripe documents it.
+const lineItems = (call: Recorded) => mugLineItems(call.url.split("?")[0] as string);
 const stripeApi = (call: Recorded) => (/^\/v1\/checkout\/sessions\/[^/]+\/line_items/.test(call.url) ? lineItems(call) : session(call));
 
 let api: Awaited<ReturnType<typeof startReceiver>>;
