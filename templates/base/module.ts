@@ -19,7 +19,7 @@ export default defineModule(pkg, {
     {
       from: "functions",
       to: "packages/functions",
-      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/headers.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
     },
   ],
   functions: [{ path: "/api/entries", handler: "entries" }],
