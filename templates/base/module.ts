@@ -1,4 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
+import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
 import pkg from "./package.json" with { type: "json" };
@@ -84,10 +86,13 @@ export default defineModule(pkg, {
   derive: (view) => {
     const { buildTasks, framework, has } = view;
     const sections = sectionsMachinery(view);
+    const security = pagePolicy(view);
     return {
       ...sections,
+      packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
       dataFiles: {
         ...sections.dataFiles,
+        ...security.dataFiles,
         // What getEntry adds after each post's body (comments, with a backend module): data, read by
         // packages/content/src/index.ts.
         "packages/content/post-footer.json": () => ({ html: view.postFooter }),
@@ -96,6 +101,9 @@ export default defineModule(pkg, {
       },
       workspaces: {
         ...sections.workspaces,
+        ...security.workspaces,
+        // Disjoint fields: the sections' dependency, the policy's devDependency and its step.
+        "apps/web": { ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -117,3 +125,35 @@ export default defineModule(pkg, {
     },
   },
 });
+
+/**
+ * The security of the site's pages, for every framework at once. A static build's HTML is final:
+ * packages/security's step, chained after the framework's own build in apps/web's `build` script
+ * (afterBuild: the same turbo task, so a cache hit restores the pages with their policy), writes
+ * each page's Content-Security-Policy <meta> with its inline scripts' hashes and the sources the
+ * stack's modules load (their `csp`). Pages rendered on request have no final HTML to hash: they
+ * get the hosts' header policy only. The hosts that read a `_headers` file from the static output
+ * (Netlify, Cloudflare: data.headersFile) get one, written once here for both, from publicDir.
+ */
+function pagePolicy(view: StackView): Contribution {
+  const { framework, has } = view;
+  const headers: Contribution = readsHeadersFile(view) ? { dataFiles: { [`apps/web/${framework.publicDir}/_headers`]: () => ({ "/*": securityHeaders(view) }) } } : {};
+  if (!has.rendering?.static) return headers;
+  return {
+    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", "scripts/csp.ts", "tsconfig.json", "README.md"] }],
+    dataFiles: {
+      ...headers.dataFiles,
+      // What the step adds to each page's policy, from the modules' csp.
+      "packages/security/csp.json": () => ({ directives: view.csp }),
+    },
+    workspaces: {
+      "packages/security": {
+        devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
+        scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
+        fields: { exports: { ".": "./src/csp.ts" } },
+      },
+      // A dependency, so that a change to the step or to csp.json changes the build's hash.
+      "apps/web": { devDependencies: ["@repo/security"], afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] },
+    },
+  };
+}

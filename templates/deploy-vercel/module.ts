@@ -1,6 +1,7 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
+import { headersReadme, securityHeaders } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Vercel skips the build when this exits 0. `turbo query affected --exit-code` exits 0 when nothing
@@ -50,6 +51,18 @@ export default defineModule(pkg, {
       serverConfig: { imports: ['import vercel from "@sveltejs/adapter-vercel";'], adapter: ["process.env.VERCEL ? kit2(vercel())"] },
     },
     {
+      with: ["rendering:static"],
+      readme: headersReadme("Vercel", "`apps/web/vercel.json` (`headers`)", "a page's inline scripts are allowed by hash only in its `<meta>`, which the build writes; a script you add to a page after the build (a hand edit of the output) is blocked."),
+    },
+    {
+      with: ["rendering:hybrid"],
+      readme: headersReadme(
+        "Vercel",
+        "`apps/web/vercel.json` (`headers`)",
+        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. With a framework's own Build Output (Astro, SvelteKit, Nuxt), check once on a preview deployment that the headers arrive (`curl -I`): the adapter's routes are Vercel's config then.",
+      ),
+    },
+    {
       with: ["framework:gatsby"],
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
     },
@@ -86,6 +99,9 @@ Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_B
       // /path/ and redirects /path to it (308, which keeps a POST a POST), and runs api/checkout.mts
       // for /api/checkout/ too. A hybrid build's own output sets its routes.
       ...(ctx.has.rendering?.static ? { trailingSlash: true } : {}),
+      // Every response Vercel sends (templates/shared/security-headers.ts): framing, sniffing,
+      // referrers, plugins, base and form targets. The script policy is each page's own <meta>.
+      headers: [{ source: "/(.*)", headers: Object.entries(securityHeaders(ctx)).map(([key, value]) => ({ key, value })) }],
     }),
   },
   readme: `## Deploy: Vercel
