@@ -1,0 +1,15 @@
+import { createServer } from "node:http";
+import { withPagePolicy } from "/work/wt-headers/packages/security/src/csp.ts";
+import { chromium } from "/work/wt-headers/node_modules/playwright-core/index.mjs";
+const good = withPagePolicy(`<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body><script>document.title="ran"</script></body></html>`)!;
+const bad = good.replace(`<script>document.title="ran"</script>`, `<script>document.title="ran" </script>`);
+const srv = createServer((req, res) => { res.writeHead(200, { "content-type": "text/html" }); res.end(req.url === "/bad" ? bad : good); }).listen(0);
+const port = (srv.address() as any).port;
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const p = await b.newPage();
+const msgs: string[] = [];
+p.on("console", (m) => msgs.push(m.type() + ": " + m.text()));
+await p.goto(`http://127.0.0.1:${port}/good`); console.log("good title:", await p.title());
+await p.goto(`http://127.0.0.1:${port}/bad`); console.log("bad title:", await p.title());
+console.log(msgs);
+await b.close(); srv.close();
