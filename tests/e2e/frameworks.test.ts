@@ -279,6 +279,9 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   it("serves its server routes as the hosts' functions: Vercel's apps/web/api/, Netlify's packaged function", async () => {
     const expectEntries = async (res: Response) => {
       expect(res.status).toBe(200);
+      // The router's headers: neither host's header config reaches a function's answer.
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(((await res.json()) as { title: string }[]).map((e) => e.title)).toContain("Lighthouse keeping notes");
     };
     await expectEntries(await callVercelApiFile(join(site, "apps/web"), "/api/entries"));
