@@ -75,6 +75,14 @@ describe("security headers on every host, over the pairwise stacks", { timeout: 
     }
   });
 
+  it("gives the headers as data for a host's own step (Vercel's Build Output), the same as the host configs'", () => {
+    for (const c of stacks) {
+      const tree = planned(c);
+      expectHeaders(JSON.parse(tree.get("packages/security/headers.json") as string), c, name(c));
+      if (c.rendering === "hybrid" && c.deploy.includes("vercel")) expect(tree.has("packages/security/scripts/vercel-headers.ts"), name(c)).toBe(true);
+    }
+  });
+
   it("no _headers beside GitHub Pages or Vercel alone: nothing there reads it", () => {
     for (const c of stacks.filter((c) => !c.deploy.includes("netlify") && !c.deploy.includes("cloudflare"))) {
       expect(planned(c).get(`apps/web/${publicDir(c)}/_headers`), name(c)).toBeUndefined();
@@ -87,8 +95,10 @@ describe("security headers on every host, over the pairwise stacks", { timeout: 
       const build = JSON.parse(tree.get("apps/web/package.json") as string).scripts.build as string;
       if (c.rendering === "hybrid") {
         // No final HTML to hash: the hosts' header policy only (README says so).
-        expect(build, name(c)).not.toContain("packages/security");
+        expect(build, name(c)).not.toContain("scripts/csp.ts");
         expect(tree.has("packages/security/csp.json"), name(c)).toBe(false);
+        // On Vercel the adapters' Build Output config gets the headers, after the build in the same script.
+        expect(build.endsWith(" && node ../../packages/security/scripts/vercel-headers.ts"), name(c)).toBe(c.deploy.includes("vercel"));
         continue;
       }
       const outDir = findModule(registry, "framework", c.framework)?.data?.outDir as string;

@@ -137,14 +137,15 @@ export default defineModule(pkg, {
  */
 function pagePolicy(view: StackView): Contribution {
   const { framework, has } = view;
-  const headers: Contribution = readsHeadersFile(view) ? { dataFiles: { [`apps/web/${framework.publicDir}/_headers`]: () => ({ "/*": securityHeaders(view) }) } } : {};
-  if (!has.rendering?.static) return headers;
+  const isStatic = Boolean(has.rendering?.static);
   return {
     packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", "scripts/csp.ts", "tsconfig.json", "README.md"] }],
     dataFiles: {
-      ...headers.dataFiles,
+      ...(readsHeadersFile(view) ? { [`apps/web/${framework.publicDir}/_headers`]: () => ({ "/*": securityHeaders(view) }) } : {}),
+      // The headers, for a host's step that writes them into a build's own config (Vercel's Build Output).
+      "packages/security/headers.json": () => securityHeaders(view),
       // What the step adds to each page's policy, from the modules' csp.
-      "packages/security/csp.json": () => ({ directives: view.csp }),
+      ...(isStatic ? { "packages/security/csp.json": () => ({ directives: view.csp }) } : {}),
     },
     workspaces: {
       "packages/security": {
@@ -152,8 +153,8 @@ function pagePolicy(view: StackView): Contribution {
         scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
         fields: { exports: { ".": "./src/csp.ts" } },
       },
-      // A dependency, so that a change to the step or to csp.json changes the build's hash.
-      "apps/web": { devDependencies: ["@repo/security"], afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] },
+      // A dependency, so that a change to a step or to its data changes the build's hash.
+      "apps/web": { devDependencies: ["@repo/security"], ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}) },
     },
   };
 }

@@ -26,7 +26,13 @@ export default defineModule(pkg, {
     // VERCEL picks the host's adapter (or its Next.js runtime): part of the build's cache key.
     {
       with: ["rendering:hybrid"],
-      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }],
+      packages: [
+        { from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] },
+        // The adapters' Build Output config is what Vercel serves by, not vercel.json: a step after
+        // the build puts the security headers in front of its routes (same task, same cached output).
+        { from: "security", to: "packages/security", include: ["scripts/vercel-headers.ts"] },
+      ],
+      workspaces: { "apps/web": { afterBuild: ["node ../../packages/security/scripts/vercel-headers.ts"] } },
       data: { purger: true },
       turbo: { tasks: { build: { env: ["VERCEL"] } } },
     },
@@ -58,8 +64,8 @@ export default defineModule(pkg, {
       with: ["rendering:hybrid"],
       readme: headersReadme(
         "Vercel",
-        "`apps/web/vercel.json` (`headers`)",
-        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. With a framework's own Build Output (Astro, SvelteKit, Nuxt), check once on a preview deployment that the headers arrive (`curl -I`): the adapter's routes are Vercel's config then.",
+        "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
+        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
       ),
     },
     {
