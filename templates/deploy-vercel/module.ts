@@ -1,4 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import type { PackageCopy } from "../../create-jam/src/engine/types.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import { headersReadme, securityHeaders } from "../shared/security-headers.ts";
@@ -9,6 +10,15 @@ import pkg from "./package.json" with { type: "json" };
 // a shallow clone or a first deploy builds, the safe side).
 // A redeploy of the same commit (a deploy hook after a CMS change, a manual redeploy) always builds.
 const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && [ "$VERCEL_GIT_PREVIOUS_SHA" != "$VERCEL_GIT_COMMIT_SHA" ] && npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$VERCEL_GIT_PREVIOUS_SHA" --head HEAD`;
+
+// A framework adapter that writes Vercel's Build Output itself (.vercel/output: Astro's, SvelteKit's,
+// Nitro's) makes its config.json what Vercel serves by, not vercel.json: a step after the build puts
+// the security headers in front of its routes (the same turbo task, so the cached output has them).
+// Next.js is built by Vercel's own builder, which reads vercel.json's headers.
+const buildOutputHeaders = {
+  packages: [{ from: "security", to: "packages/security", include: ["scripts/vercel-headers.ts"] }] as PackageCopy[],
+  workspaces: { "apps/web": { afterBuild: ["node ../../packages/security/scripts/vercel-headers.ts"] } },
+};
 
 export default defineModule(pkg, {
   id: "vercel",
@@ -26,20 +36,15 @@ export default defineModule(pkg, {
     // VERCEL picks the host's adapter (or its Next.js runtime): part of the build's cache key.
     {
       with: ["rendering:hybrid"],
-      packages: [
-        { from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] },
-        // The adapters' Build Output config is what Vercel serves by, not vercel.json: a step after
-        // the build puts the security headers in front of its routes (same task, same cached output).
-        { from: "security", to: "packages/security", include: ["scripts/vercel-headers.ts"] },
-      ],
-      workspaces: { "apps/web": { afterBuild: ["node ../../packages/security/scripts/vercel-headers.ts"] } },
+      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }],
       data: { purger: true },
       turbo: { tasks: { build: { env: ["VERCEL"] } } },
     },
     // Each hybrid framework's adapter for Vercel, in its config file (serverConfig), writing .vercel/output.
     {
       with: ["framework:astro", "rendering:hybrid"],
-      workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } },
+      ...buildOutputHeaders,
+      workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"], ...buildOutputHeaders.workspaces["apps/web"] } },
       turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
       serverConfig: {
         imports: ['import vercel from "@astrojs/vercel";'],
@@ -52,7 +57,8 @@ export default defineModule(pkg, {
     },
     {
       with: ["framework:sveltekit", "rendering:hybrid"],
-      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"] } },
+      ...buildOutputHeaders,
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"], ...buildOutputHeaders.workspaces["apps/web"] } },
       turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
       serverConfig: { imports: ['import vercel from "@sveltejs/adapter-vercel";'], adapter: ["process.env.VERCEL ? kit2(vercel())"] },
     },
@@ -73,7 +79,7 @@ export default defineModule(pkg, {
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
     },
     // Nitro picks its Vercel preset itself from VERCEL.
-    { with: ["framework:nuxt", "rendering:hybrid"], turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } } },
+    { with: ["framework:nuxt", "rendering:hybrid"], ...buildOutputHeaders, turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } } },
   ],
   derive: contentRefresh({
     rebuild: {
