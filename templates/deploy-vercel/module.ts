@@ -64,7 +64,7 @@ export default defineModule(pkg, {
     },
     {
       with: ["rendering:static"],
-      readme: headersReadme("Vercel", "`apps/web/vercel.json` (`headers`)", "a page's inline scripts are allowed by hash only in its `<meta>`, which the build writes; a script you add to a page after the build (a hand edit of the output) is blocked."),
+      readme: headersReadme("Vercel", "`apps/web/vercel.json` (`headers`)", "the page policy is written at build time, so a script added to the output afterwards is blocked, and a script or service you add that loads from another origin needs that origin in `packages/security/csp.json` (a module's `csp`, when create-jam adds it)."),
     },
     {
       with: ["rendering:hybrid"],
