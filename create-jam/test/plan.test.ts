@@ -121,6 +121,11 @@ describe("planProject", () => {
     expect(tree.get(".env.example")).toMatch(/^TURNSTILE_SITE_KEY=1x00000000000000000000AA$/m);
     expect(tree.get(".env.example")).toMatch(/^TURNSTILE_SECRET_KEY=1x0000000000000000000000000000000AA$/m);
     expect(tree.get("README.md")).toContain("**Anonymous comments pass a challenge:**");
+    // Its script and frame are allowed by the pages' policy (a conditional on the flag), and only with it.
+    const csp = (t: Map<string, string | Uint8Array>) => JSON.parse(t.get("packages/security/csp.json") as string).directives;
+    expect(csp(tree)["script-src"]).toContain("https://challenges.cloudflare.com");
+    expect(csp(tree)["frame-src"]).toContain("https://challenges.cloudflare.com");
+    expect(JSON.stringify(csp(plan({ backend: "supabase", deploy: ["netlify"] })))).not.toContain("challenges.cloudflare.com");
     expect(JSON.parse(tree.get("jam.json") as string).choices.flags).toEqual(["anonymous-comments"]);
     expect(plan({ backend: "supabase", deploy: ["netlify"] }).get("packages/functions/src/comments/visitor.ts")).toContain('posting: Posting = "nobody"');
   });

@@ -7,6 +7,12 @@ import pkg from "./package.json" with { type: "json" };
 // this module brings Firebase Auth's /sign-in/ page (the web SDK in a widget) and the server's
 // check of its ID token (src/auth/firebase.ts, firebase-admin).
 export default defineModule(pkg, {
+  // The sign-in widget's calls (Firebase Auth's REST endpoints, or the emulator a test build names)
+  // and the auth domain's frame the SDK opens for popup and redirect flows, for the pages' policy.
+  csp: {
+    "connect-src": ["https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com", "https://www.googleapis.com", "$FIREBASE_AUTH_EMULATOR_HOST"],
+    "frame-src": ["https://*.firebaseapp.com"],
+  },
   ...authModule({
     id: "firebase",
     files: ["src/auth/firebase.ts", "src/origin.ts"],

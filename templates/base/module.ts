@@ -1,4 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
+import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
 import pkg from "./package.json" with { type: "json" };
@@ -19,7 +21,7 @@ export default defineModule(pkg, {
     {
       from: "functions",
       to: "packages/functions",
-      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/headers.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
     },
   ],
   functions: [{ path: "/api/entries", handler: "entries" }],
@@ -84,10 +86,13 @@ export default defineModule(pkg, {
   derive: (view) => {
     const { buildTasks, framework, has } = view;
     const sections = sectionsMachinery(view);
+    const security = pagePolicy(view);
     return {
       ...sections,
+      packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
       dataFiles: {
         ...sections.dataFiles,
+        ...security.dataFiles,
         // What getEntry adds after each post's body (comments, with a backend module): data, read by
         // packages/content/src/index.ts.
         "packages/content/post-footer.json": () => ({ html: view.postFooter }),
@@ -96,6 +101,9 @@ export default defineModule(pkg, {
       },
       workspaces: {
         ...sections.workspaces,
+        ...security.workspaces,
+        // Disjoint fields: the sections' dependency, the policy's devDependency and its step.
+        "apps/web": { ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -117,3 +125,36 @@ export default defineModule(pkg, {
     },
   },
 });
+
+/**
+ * The security of the site's pages, for every framework at once. A static build's HTML is final:
+ * packages/security's step, chained after the framework's own build in apps/web's `build` script
+ * (afterBuild: the same turbo task, so a cache hit restores the pages with their policy), writes
+ * each page's Content-Security-Policy <meta> with its inline scripts' hashes and the sources the
+ * stack's modules load (their `csp`). Pages rendered on request have no final HTML to hash: they
+ * get the hosts' header policy only. The hosts that read a `_headers` file from the static output
+ * (Netlify, Cloudflare: data.headersFile) get one, written once here for both, from publicDir.
+ */
+function pagePolicy(view: StackView): Contribution {
+  const { framework, has } = view;
+  const isStatic = Boolean(has.rendering?.static);
+  return {
+    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", "scripts/csp.ts", "tsconfig.json", "README.md"] }],
+    dataFiles: {
+      ...(readsHeadersFile(view) ? { [`apps/web/${framework.publicDir}/_headers`]: () => ({ "/*": securityHeaders(view) }) } : {}),
+      // The headers, for a host's step that writes them into a build's own config (Vercel's Build Output).
+      "packages/security/headers.json": () => securityHeaders(view),
+      // What the step adds to each page's policy, from the modules' csp.
+      ...(isStatic ? { "packages/security/csp.json": () => ({ directives: view.csp }) } : {}),
+    },
+    workspaces: {
+      "packages/security": {
+        devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
+        scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
+        fields: { exports: { ".": "./src/csp.ts" } },
+      },
+      // A dependency, so that a change to a step or to its data changes the build's hash.
+      "apps/web": { devDependencies: ["@repo/security"], ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}) },
+    },
+  };
+}

@@ -6,6 +6,15 @@ export default defineModule(pkg, {
   ...commerceModule({ id: "snipcart" }),
   label: "Snipcart",
   hint: "a cart in HTML attributes; no server code, no JavaScript until the buyer reaches for it",
+  // What the loader adds and Snipcart's cart then reaches (its CDN's script, theme and fonts; its
+  // API, and the payment form it frames), for the pages' policy (packages/security).
+  csp: {
+    "script-src": ["https://cdn.snipcart.com"],
+    "style-src": ["https://cdn.snipcart.com"],
+    "font-src": ["https://cdn.snipcart.com"],
+    "connect-src": ["https://app.snipcart.com", "https://cdn.snipcart.com", "https://payment.snipcart.com"],
+    "frame-src": ["https://app.snipcart.com", "https://payment.snipcart.com"],
+  },
   env: [
     { name: "PUBLIC_SNIPCART_API_KEY", visibility: "public", description: "Snipcart's public API key (dashboard › Account › API keys; test or live): without it product pages say the cart is not set up" },
   ],

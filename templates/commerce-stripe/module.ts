@@ -10,6 +10,9 @@ export default defineModule(pkg, {
   label: "Stripe",
   needs: [{ capability: "functions", why: "the Checkout Session is created by /api/checkout, with the secret key" }],
   hint: "Stripe Checkout from a plain form: no JavaScript on product pages",
+  // The Buy form's answer is a 303 to Stripe's hosted page, which form-action checks too: the
+  // hosts' header policy allows it (templates/shared/security-headers.ts).
+  csp: { "form-action": ["https://checkout.stripe.com"] },
   packages: [
     ...(shared.packages ?? []),
     { from: "sections", to: "packages/sections", include: ["src/sections/checkout.ts"] },

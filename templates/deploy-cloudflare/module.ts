@@ -2,6 +2,7 @@ import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts"
 import type { ModuleView, StackView } from "../../create-jam/src/engine/types.ts";
 import { LIMITS } from "../../packages/functions/src/rate-limit.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
+import { headersReadme } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // The newest date the workerd of the pinned wrangler (4.164.0: workerd 1.20261117.1) knows: a later
@@ -25,6 +26,9 @@ export default defineModule(pkg, {
   // hybrid site's Worker is the framework's own server.
   provides: ["functions"],
   label: "Cloudflare",
+  // Its asset layer reads _headers from the assets folder: base writes it into the framework's
+  // public folder, which every framework copies there (one file, shared with Netlify).
+  data: { headersFile: true },
   hint: "a Worker with static assets (apps/web/wrangler.jsonc); a preview per branch with wrangler preview",
   rules: [
     { kind: "backend", ids: ["supabase"], why: "firebase-admin reaches Firestore over gRPC on HTTP/2, which a Worker cannot open" },
@@ -34,7 +38,10 @@ export default defineModule(pkg, {
     { with: ["rendering:static"], files: "files-static" },
     // A hybrid site's Worker is built by the framework's Cloudflare adapter (the parts below, one per
     // framework) when WORKERS_CI is set, as Workers Builds does: part of the build's cache key.
-    { with: ["rendering:hybrid"], turbo: { tasks: { build: { env: ["WORKERS_CI"] } } } },
+    {
+      with: ["rendering:hybrid"],
+      turbo: { tasks: { build: { env: ["WORKERS_CI"] } } },
+    },
     {
       // Its build writes dist/server/wrangler.json from apps/web/wrangler.jsonc, and
       // .wrangler/deploy/config.json, which sends `wrangler deploy` there: a cached build keeps both.
@@ -142,7 +149,7 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
     return {
       ...refresh,
       workspaces: { "apps/web": { scripts: { "deploy:cloudflare": deploy, "preview:cloudflare": preview } } },
-      readme: [section, server?.readme, commonReadme(branch), refresh.readme].filter(Boolean).join("\n\n"),
+      readme: [section, server?.readme, commonReadme(branch), headers(Boolean(server)), refresh.readme].filter(Boolean).join("\n\n"),
     };
   },
   dataFiles: {
@@ -177,6 +184,15 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
     },
   },
 });
+
+const headers = (hybrid: boolean) =>
+  headersReadme(
+    "Cloudflare",
+    "`_headers` (in the framework's public folder, copied into the Worker's assets)",
+    hybrid
+      ? "Cloudflare applies `_headers` to static assets only: a page the framework's Worker renders on request gets none of these headers (framing included) and no script policy; the pre-rendered pages of a hybrid build get the headers but no script policy."
+      : "Cloudflare applies `_headers` to static assets only, not to the Worker's own answers (`/api/*`, whose headers the router sets).",
+  );
 
 /**
  * The rate-limiting bindings for the stack's limited routes (packages/functions/src/rate-limit.ts):

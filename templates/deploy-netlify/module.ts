@@ -1,6 +1,7 @@
 import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
+import { headersReadme } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Netlify cancels the build when this exits 0 (nothing apps/web depends on changed). Equal refs mean
@@ -13,11 +14,26 @@ export default defineModule(pkg, {
   // It runs the functions' routes as its serverless functions.
   provides: ["functions"],
   label: "Netlify",
+  // It reads _headers from the publish folder: base writes it into the framework's public folder
+  // (one file, shared with Cloudflare, so a stack on both hosts sends each header once).
+  data: { headersFile: true },
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   when: [
     // A static site's server routes are one Netlify Function (apps/web/netlify/functions/api.mts)
     // whose config.path lists them; a hybrid site's adapter packages the framework's own routes.
-    { with: ["rendering:static"], files: "files-functions" },
+    {
+      with: ["rendering:static"],
+      files: "files-functions",
+      readme: headersReadme("Netlify", "`_headers` (in the framework's public folder, copied into the publish folder)", "Netlify applies `_headers` to the files it serves itself, not to its functions' answers (the router sets those) nor to a proxied response."),
+    },
+    {
+      with: ["rendering:hybrid"],
+      readme: headersReadme(
+        "Netlify",
+        "`_headers` (in the framework's public folder, copied into the publish folder)",
+        "Netlify applies `_headers` to the files it serves itself: a page rendered on request by the framework's server function gets none of these headers (framing included) and no script policy, and the pre-rendered pages of a hybrid build get the headers but no script policy. Next.js on Netlify: its runtime serves even the pre-rendered pages, so check once on a deploy preview that the headers arrive (`curl -I`).",
+      ),
+    },
     // A hybrid site's pages rendered on request sit in Netlify's durable cache, tagged: a content
     // change purges their tags (packages/functions/src/purge/netlify.ts, @netlify/functions).
     {

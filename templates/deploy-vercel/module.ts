@@ -1,6 +1,8 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
+import type { PackageCopy } from "../../create-jam/src/engine/types.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
+import { headersReadme, securityHeaders } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
 
 // Vercel skips the build when this exits 0. `turbo query affected --exit-code` exits 0 when nothing
@@ -8,6 +10,15 @@ import pkg from "./package.json" with { type: "json" };
 // a shallow clone or a first deploy builds, the safe side).
 // A redeploy of the same commit (a deploy hook after a CMS change, a manual redeploy) always builds.
 const ignoreCommand = `[ -n "$VERCEL_GIT_PREVIOUS_SHA" ] && [ "$VERCEL_GIT_PREVIOUS_SHA" != "$VERCEL_GIT_COMMIT_SHA" ] && npx -y turbo@${versionOf("turbo")} query affected --packages web --exit-code --base "$VERCEL_GIT_PREVIOUS_SHA" --head HEAD`;
+
+// A framework adapter that writes Vercel's Build Output itself (.vercel/output: Astro's, SvelteKit's,
+// Nitro's) makes its config.json what Vercel serves by, not vercel.json: a step after the build puts
+// the security headers in front of its routes (the same turbo task, so the cached output has them).
+// Next.js is built by Vercel's own builder, which reads vercel.json's headers.
+const buildOutputHeaders = {
+  packages: [{ from: "security", to: "packages/security", include: ["scripts/vercel-headers.ts"] }] as PackageCopy[],
+  workspaces: { "apps/web": { afterBuild: ["node ../../packages/security/scripts/vercel-headers.ts"] } },
+};
 
 export default defineModule(pkg, {
   id: "vercel",
@@ -32,7 +43,8 @@ export default defineModule(pkg, {
     // Each hybrid framework's adapter for Vercel, in its config file (serverConfig), writing .vercel/output.
     {
       with: ["framework:astro", "rendering:hybrid"],
-      workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"] } },
+      ...buildOutputHeaders,
+      workspaces: { "apps/web": { dependencies: ["@astrojs/vercel"], ...buildOutputHeaders.workspaces["apps/web"] } },
       turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
       serverConfig: {
         imports: ['import vercel from "@astrojs/vercel";'],
@@ -45,16 +57,29 @@ export default defineModule(pkg, {
     },
     {
       with: ["framework:sveltekit", "rendering:hybrid"],
-      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"] } },
+      ...buildOutputHeaders,
+      workspaces: { "apps/web": { devDependencies: ["@sveltejs/adapter-vercel"], ...buildOutputHeaders.workspaces["apps/web"] } },
       turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } },
       serverConfig: { imports: ['import vercel from "@sveltejs/adapter-vercel";'], adapter: ["process.env.VERCEL ? kit2(vercel())"] },
+    },
+    {
+      with: ["rendering:static"],
+      readme: headersReadme("Vercel", "`apps/web/vercel.json` (`headers`)", "the page policy is written at build time, so a script added to the output afterwards is blocked, and a script or service you add that loads from another origin needs that origin in `packages/security/csp.json` (a module's `csp`, when create-jam adds it)."),
+    },
+    {
+      with: ["rendering:hybrid"],
+      readme: headersReadme(
+        "Vercel",
+        "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
+        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
+      ),
     },
     {
       with: ["framework:gatsby"],
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
     },
     // Nitro picks its Vercel preset itself from VERCEL.
-    { with: ["framework:nuxt", "rendering:hybrid"], turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } } },
+    { with: ["framework:nuxt", "rendering:hybrid"], ...buildOutputHeaders, turbo: { tasks: { build: { outputs: [".vercel/output/**"] } } } },
   ],
   derive: contentRefresh({
     rebuild: {
@@ -86,6 +111,9 @@ Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_B
       // /path/ and redirects /path to it (308, which keeps a POST a POST), and runs api/checkout.mts
       // for /api/checkout/ too. A hybrid build's own output sets its routes.
       ...(ctx.has.rendering?.static ? { trailingSlash: true } : {}),
+      // Every response Vercel sends (templates/shared/security-headers.ts): framing, sniffing,
+      // referrers, plugins, base and form targets. The script policy is each page's own <meta>.
+      headers: [{ source: "/(.*)", headers: Object.entries(securityHeaders(ctx)).map(([key, value]) => ({ key, value })) }],
     }),
   },
   readme: `## Deploy: Vercel

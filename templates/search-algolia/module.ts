@@ -13,6 +13,8 @@ export default defineModule(pkg, {
   sections: [{ id: "search", nav: "Search" }],
   packages: [{ from: "sections", to: "packages/sections", include: ["src/algolia.ts", "src/sections/search.ts", "scripts/algolia-index.ts", "widgets/algolia-search.ts"] }],
   widgets: [{ name: "algolia-search", what: "search: the search box's script" }],
+  // The search box queries Algolia's hosts (or ALGOLIA_HOSTS, a test server), for the pages' policy.
+  csp: { "connect-src": ["https://*.algolia.net", "https://*.algolianet.com", "$ALGOLIA_HOSTS"] },
   workspaces: {
     "packages/sections": {
       dependencies: ["algoliasearch"],

@@ -16,6 +16,8 @@ export default defineModule(pkg, {
   label: "Pagefind",
   hint: "static search index built after the site; no server, no account",
   workspaces: { "apps/web": { devDependencies: ["pagefind"], scripts: { index: "pagefind" } } },
+  // Pagefind searches in WebAssembly, which script-src must allow (pagefind.app: hosting).
+  csp: { "script-src": ["'wasm-unsafe-eval'"] },
   turbo: { tasks: { index: { dependsOn: ["build"] } }, alsoOnBuild: ["index"] },
   dataFiles: {
     // Pagefind reads pagefind.json from the folder it runs in.

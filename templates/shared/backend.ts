@@ -5,7 +5,7 @@ import type { EnvVar, JamModule, StackView } from "../../create-jam/src/engine/t
 
 const signedIn = ({ has }: StackView) => Object.values(has.auth ?? {}).some(Boolean);
 
-export function backendModule(spec: { id: string; files: string[]; dependencies: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "packages" | "functions" | "workspaces" | "postFooter" | "derive" | "flags"> {
+export function backendModule(spec: { id: string; files: string[]; dependencies: string[] }): Pick<JamModule, "id" | "kind" | "needs" | "header" | "widgets" | "packages" | "functions" | "workspaces" | "postFooter" | "derive" | "flags" | "when"> {
   return {
     id: spec.id,
     kind: "backend",
@@ -23,6 +23,8 @@ export function backendModule(spec: { id: string; files: string[]; dependencies:
     postFooter: `<section class="comments" data-pagefind-ignore><h2>Comments</h2><jam-comments data-entry="{slug}"><p>The comments load as you reach them.</p></jam-comments></section>`,
     workspaces: { "packages/functions": { dependencies: spec.dependencies } },
     flags: [ANONYMOUS],
+    // Anonymous comments show Turnstile: its script and its challenge frame come from Cloudflare.
+    when: [{ with: [`flag:${ANONYMOUS.name}`], csp: { "script-src": ["https://challenges.cloudflare.com"], "frame-src": ["https://challenges.cloudflare.com"] } }],
     // With an auth module the session says who posts; without one, comments are read-only, or open
     // to anyone who gives a name.
     derive: (view) =>

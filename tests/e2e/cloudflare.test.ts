@@ -13,6 +13,7 @@ import { checkSite } from "./browser.ts";
 import { buyInBrowser, checkoutForm, sellingEnv, startStripeApi } from "./commerce.ts";
 import { demoPosts, gitIdentity, pnpm, pnpmWith } from "./helpers.ts";
 import { hybridStacks } from "./hybrid-stacks.ts";
+import { builtPages, expectApiHeaders, expectNoCspViolation, expectNotFramed, expectPageHeaders } from "./security.ts";
 import { serveOnWorkers } from "./serve.ts";
 import { expectHybridOnWorkers } from "./workers.ts";
 
@@ -42,6 +43,11 @@ describe("a Hugo site on Cloudflare", () => {
     const server = await serveOnWorkers(site, { vars: { ...sellingEnv.stripe, STRIPE_API_URL: stripe.url } });
     try {
       await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, search: { path: "/search/", query: "jamstack" } });
+      // The asset layer's _headers and each page's policy <meta>, the router's headers on /api/*.
+      await expectPageHeaders(`${server.url}/products/jam-jar-mug/`);
+      await expectApiHeaders(`${server.url}/api/entries/`);
+      await expectNotFramed(`${server.url}/`, "Hello, JAMstack");
+      await expectNoCspViolation(server.url, builtPages(join(site, "apps/web/public")));
       const entries = await fetch(`${server.url}/api/entries/`);
       expect(entries.status).toBe(200);
       expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toEqual(expect.arrayContaining(demoPosts));

@@ -43,6 +43,22 @@ interface VercelRoute {
 }
 
 /**
+ * The headers `.vercel/output/config.json`'s routes give a response for `path`: each route with
+ * `headers` and `continue: true` whose src matches adds its own, as Vercel applies them (vercel.json's
+ * `headers` take that form). A later route's value for a header replaces an earlier one's.
+ */
+export function vercelRouteHeaders(outputDir: string, path: string): Record<string, string> {
+  const config = JSON.parse(readFileSync(join(outputDir, "config.json"), "utf8")) as { routes: VercelRoute[] };
+  const out: Record<string, string> = {};
+  for (const route of config.routes) {
+    if (route.handle) break;
+    if (!route.src || !route.continue || !route.headers) continue;
+    if (new RegExp(`^(?:${route.src.replace(/^\^/, "").replace(/\$$/, "")})$`).test(path)) for (const [k, v] of Object.entries(route.headers)) out[k.toLowerCase()] = v;
+  }
+  return out;
+}
+
+/**
  * Follows `.vercel/output/config.json`'s routes (redirects included) to the function that serves
  * `path`, then calls that function as Vercel's Node runtime would.
  */

@@ -13,6 +13,7 @@ import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expect
 import { callNetlifyFunction, callPackagedNetlifyFunction, callVercelApiFile, netlifyBuild, netlifyFunctions } from "./deploy-outputs.ts";
 import { demoPosts, gitIdentity, pnpm, pnpmWith, read } from "./helpers.ts";
 import { freePort, serveOnWorkers, serveStatic, serveStaticWithFunctions, startServer } from "./serve.ts";
+import { builtPages, expectApiHeaders, expectNoCspViolation, expectNotFramed, expectPageHeaders } from "./security.ts";
 import { startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, authCanaries, expectMembersRefused, expectNothingPrivate, firebaseEnv, firebaseSignIn, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser, supabaseSignIn } from "./auth.ts";
 import { startGoTrue } from "../../packages/functions/test/gotrue-server.ts";
@@ -103,6 +104,8 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
         // --yes includes Pagefind: the search page must find the entry.
         search: { path: "/search/", query: "jamstack" },
       });
+      // Every page the build wrote passes the policy it carries (its <meta>, packages/security).
+      await expectNoCspViolation(server.url, builtPages(web));
     } finally {
       await server.close();
     }
@@ -113,6 +116,13 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     const server = await serveOnWorkers(site, { vars: { ...sellingEnv[commerce], STRIPE_API_URL: stripe.url } });
     try {
       await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, search: { path: "/search/", query: "jamstack" } });
+      // Cloudflare's asset layer sends _headers with every page, the Worker's router its own with /api/*;
+      // Chromium then enforces both policies on every page, and no other site can frame one.
+      await expectPageHeaders(`${server.url}/`);
+      await expectPageHeaders(`${server.url}/posts/hello-jamstack/`);
+      await expectApiHeaders(`${server.url}/api/entries`);
+      await expectNotFramed(`${server.url}/`, "Hello, JAMstack");
+      await expectNoCspViolation(server.url, builtPages(web));
       const entries = await fetch(`${server.url}/api/entries`);
       expect(entries.headers.get("content-type")).toContain("application/json");
       expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toContain("Hello, JAMstack");
@@ -207,10 +217,13 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     // As on a fresh clone with a remote cache: the badge's bundle is not there until the cache restores it.
     const badge = join(site, "apps/web", publicDir, "_jam/account.js");
     rmSync(badge);
+    // The home page too: the cache must give it back with its policy, which the build's own script wrote.
+    rmSync(join(web, "index.html"));
     const again = await pnpm(site, "build");
     expect(again).toMatch(/Cached:\s+(\d+) cached, \1 total/);
     expect(again).toContain("FULL TURBO");
     expect(existsSync(badge)).toBe(true);
+    expect(read(join(web, "index.html"))).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
   });
 
   it("type-checks and lints clean, and passes its own CI workflow's commands", async () => {
@@ -269,6 +282,9 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   it("serves its server routes as the hosts' functions: Vercel's apps/web/api/, Netlify's packaged function", async () => {
     const expectEntries = async (res: Response) => {
       expect(res.status).toBe(200);
+      // The router's headers: neither host's header config reaches a function's answer.
+      expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(((await res.json()) as { title: string }[]).map((e) => e.title)).toContain("Lighthouse keeping notes");
     };
     await expectEntries(await callVercelApiFile(join(site, "apps/web"), "/api/entries"));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
-import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
+import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath, vercelRouteHeaders } from "./deploy-outputs.ts";
 import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
@@ -227,6 +227,14 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
     const output = join(site, "apps/web/.vercel/output");
     await expectEntries(await callVercelFunction(output, "/api/entries"));
     await expectPost(await callVercelFunction(output, "/posts/hello-jamstack/"));
+    // The adapter's config is what Vercel serves by: the build's last step put the security headers
+    // in front of its routes, for the pre-rendered home page and the post rendered on request alike.
+    for (const path of ["/", "/posts/hello-jamstack/"]) {
+      const headers = vercelRouteHeaders(output, path);
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["content-security-policy"], path).toMatch(/^frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'/);
+    }
   });
 
   it("builds with Netlify's own build, which packages its server function for every route", async () => {

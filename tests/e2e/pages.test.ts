@@ -6,6 +6,7 @@ import { execa } from "execa";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { describe, expect, it } from "vitest";
+import { builtPages, expectNoCspViolation } from "./security.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { findModule, isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
@@ -88,6 +89,9 @@ describe.each(frameworks)("a %s site on GitHub Pages", (framework) => {
         entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" },
         search: { path: "/search/", query: "jamstack", followResult: true },
       });
+      // Pages sets no headers: each page's <meta> is its only policy, and every page passes it.
+      expect(read(out, "index.html")).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'/);
+      await expectNoCspViolation(server.url, builtPages(out));
     } finally {
       await server.close();
     }

@@ -57,6 +57,11 @@ function mergeScripts(ws: string, patches: OwnedPatch[]): Record<string, string>
       setBy[k] = p.owner;
     }
   }
+  const after = patches.flatMap((p) => p.afterBuild ?? []);
+  if (after.length) {
+    if (!scripts.build) throw new Error(`a module adds a step after the build of ${ws}, which has no build script`);
+    scripts.build = [scripts.build, ...new Set(after)].join(" && ");
+  }
   return scripts;
 }
 

@@ -70,7 +70,17 @@ const serialisers: Record<string, (value: object) => string> = {
   yml: (v) => toYaml(v as Record<string, unknown>),
 };
 
+/**
+ * `_headers` (Netlify's and Cloudflare's format, one file both read from the static output): the
+ * value is { "/path/*": { Header: "value" } }, written as the path and its indented headers.
+ */
+const headersFile = (value: object) =>
+  Object.entries(value as Record<string, Record<string, string>>)
+    .map(([path, headers]) => [path, ...Object.entries(headers).map(([name, v]) => `  ${name}: ${v}`)].join("\n"))
+    .join("\n\n") + "\n";
+
 function serialise(path: string, value: object): string {
+  if (path.endsWith("/_headers")) return headersFile(value);
   const ext = path.slice(path.lastIndexOf(".") + 1);
   const to = serialisers[ext];
   if (!to) throw new Error(`no serialiser for ${path}`);

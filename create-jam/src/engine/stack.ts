@@ -180,7 +180,8 @@ const key = (m: RegisteredModule) => `${m.kind}:${m.id}`;
  * what it derives from the view those give (so a derived part can read any module's data).
  */
 function partsOf(registry: Registry, picked: RegisteredModule[], flags: readonly string[]): Pick<Stack, "parts" | "view"> {
-  const chosen = new Set(picked.map(key));
+  // A conditional's `with` names modules ("backend:supabase") or module flags ("flag:anonymous-comments").
+  const chosen = new Set([...picked.map(key), ...flags.map((f) => `flag:${f}`)]);
   const parts: Part[] = [];
   for (const m of picked) {
     // A module's own files are in its files/ folder; a conditional names its own folder.
@@ -191,7 +192,7 @@ function partsOf(registry: Registry, picked: RegisteredModule[], flags: readonly
   const derived = picked.flatMap((m) => (m.derive ? [{ ...m.derive(view), module: m }] : []));
   // What the view is made of cannot come from derive, which reads the view: it would be left out.
   for (const d of derived) {
-    const late = (["functions", "sections", "header", "widgets", "postFooter", "serverExternals", "serverConfig"] as const).find((k) => d[k] !== undefined);
+    const late = (["functions", "sections", "header", "widgets", "postFooter", "serverExternals", "serverConfig", "csp"] as const).find((k) => d[k] !== undefined);
     if (late) throw new Error(`${d.module.dir}: derive cannot add ${late} (the view it reads is made of them): give it in the module or a conditional`);
   }
   // Derived parts go right after their module's other parts, to keep module order in the output.
@@ -225,7 +226,9 @@ function viewOf(registry: Registry, picked: RegisteredModule[], parts: Part[], f
   // Import lines in the order of what they import, as a formatter keeps them.
   const from = (line: string) => /from\s+["']([^"']+)["']/.exec(line)?.[1] ?? line;
   serverConfig.imports.sort((a, b) => (from(a) < from(b) ? -1 : from(a) > from(b) ? 1 : 0));
-  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter, flags: [...flags].sort(), serverExternals, serverConfig } as StackView;
+  const csp: StackView["csp"] = {};
+  for (const p of parts) for (const [directive, sources] of Object.entries(p.csp ?? {})) csp[directive] = [...new Set([...(csp[directive] ?? []), ...sources])];
+  return { ...view, has, buildTasks, functions, sections, header, widgets, postFooter, flags: [...flags].sort(), serverExternals, serverConfig, csp } as StackView;
 }
 
 /** The module whose Node requirement sets the stack's minimum, for the error message. */

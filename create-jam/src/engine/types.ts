@@ -16,6 +16,13 @@ export interface WorkspacePatch {
   scripts?: Record<string, string>;
   /** Other package.json fields, merged shallowly (exports, imports...). */
   fields?: Record<string, unknown>;
+  /**
+   * Commands the workspace's `build` script runs after its own, joined with `&&`, in module order:
+   * a step that rewrites the build's output (the pages' Content-Security-Policy) belongs in the
+   * same turbo task, so what turbo caches and restores is the rewritten output. A separate task
+   * whose outputs overlap the build's would leave a cache hit with either one's files.
+   */
+  afterBuild?: string[];
 }
 
 export interface EnvVar {
@@ -146,6 +153,14 @@ export interface Contribution {
   gitignore?: string[];
   /** pnpm 11 `allowBuilds`: which dependency install scripts may run. */
   allowBuilds?: Record<string, boolean>;
+  /**
+   * Sources the site's pages load from, by CSP directive ("script-src", "connect-src"...): an
+   * integration's CDN or API (Snipcart's, Algolia's), or a keyword ('wasm-unsafe-eval' for
+   * Pagefind). `$NAME` stands for the origins in variable NAME at build time ("host:port" or URLs,
+   * comma-separated: a test server's). A static build's pages get them in their policy
+   * (packages/security); "form-action" goes in the hosts' header policy (templates/shared/security-headers.ts).
+   */
+  csp?: Record<string, string[]>;
   /** Values templates can read as {{<kind>.<key>}}, e.g. {{framework.outDir}}. Later parts win. */
   data?: Record<string, unknown>;
   /**
@@ -170,6 +185,7 @@ export interface Contribution {
  * e.g. a host's server adapter for `framework:astro` and `rendering:hybrid` (in the host's module).
  */
 export interface Conditional extends Contribution {
+  /** Every one must be chosen: "kind:id" modules, or "flag:<name>" module flags. */
   with: string[];
 }
 
@@ -206,6 +222,8 @@ export interface StackView {
   serverExternals: string[];
   /** The hosts' lines for the framework's server config, by slot (every slot, empty when none). */
   serverConfig: Record<ServerConfigSlot, string[]>;
+  /** Every module's csp sources, by directive, once each, in module order. */
+  csp: Record<string, string[]>;
 }
 
 /** A chosen module as templates see it: its id, label and data ({{framework.outDir}}). */

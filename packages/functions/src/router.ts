@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_BODY, withinLimit } from "./body-limit.ts";
 import { memoryLimiter, visitorOf } from "./rate-limit.ts";
+import { withSecurityHeaders } from "./headers.ts";
 import type { Platform, Routes } from "./types.ts";
 
 /** A trailing slash is the same route: frameworks and hosts differ on whether they add one. */
@@ -9,10 +10,11 @@ const normalise = (path: string) => (path.length > 1 ? path.replace(/\/+$/, "") 
  * One entry point for every mount: a framework's catch-all API route, a host's function. Unknown
  * paths get 404 and known paths with another method get 405 with an Allow header, as HTTP says; a
  * body over the route's cap gets 413 before its handler runs (./body-limit.ts), and a visitor over
- * the route's rate limit 429 (./rate-limit.ts).
+ * the route's rate limit 429 (./rate-limit.ts). Every answer, the errors too, carries the security
+ * headers (./headers.ts) the handler did not set.
  */
 export function createRouter(routes: Routes) {
-  return async function handle(request: Request, platform: Platform = {}): Promise<Response> {
+  const answer = async (request: Request, platform: Platform): Promise<Response> => {
     const route = routes[normalise(new URL(request.url).pathname)];
     if (!route) return Response.json({ error: "not found" }, { status: 404 });
     const methods = route.methods.includes("GET") ? [...route.methods, "HEAD"] : route.methods;
@@ -36,5 +38,8 @@ export function createRouter(routes: Routes) {
       console.error(`${request.method} ${new URL(request.url).pathname}:`, error);
       return Response.json({ error: "internal error" }, { status: 500 });
     }
+  };
+  return async function handle(request: Request, platform: Platform = {}): Promise<Response> {
+    return withSecurityHeaders(await answer(request, platform));
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { handle } from "../src/index.ts";
 import { DEFAULT_MAX_BODY } from "../src/body-limit.ts";
 import { createRouter } from "../src/router.ts";
+import { API_HEADERS } from "../src/headers.ts";
 
 const url = (path: string) => `https://site.example${path}`;
 
@@ -28,6 +29,47 @@ describe("the router", () => {
     const res = await boom(new Request(url("/api/x")));
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain("secret detail");
+  });
+});
+
+describe("the security headers", () => {
+  const site = createRouter({
+    "/api/json": { methods: ["GET"], handler: async () => Response.json({ ok: true }) },
+    // Response.redirect's headers are immutable: the router must copy, not set.
+    "/api/go": { methods: ["POST"], handler: async () => Response.redirect("https://checkout.stripe.com/c/pay/x", 303) },
+    "/api/page": { methods: ["GET"], handler: async () => new Response("<p>hi</p>", { headers: { "content-type": "text/html", "content-security-policy": "default-src 'self'" } }) },
+    "/api/boom": { methods: ["GET"], handler: async () => { throw new Error("x"); } },
+  });
+  const expectAll = (res: Response, except: string[] = []) => {
+    for (const [name, value] of Object.entries(API_HEADERS)) if (!except.includes(name)) expect(res.headers.get(name), name).toBe(value);
+  };
+
+  it("are on every answer: a handler's, a redirect, 404, 405, 413 and 500", async () => {
+    const json = await site(new Request(url("/api/json")));
+    expectAll(json);
+    expect(await json.json()).toEqual({ ok: true });
+    const go = await site(new Request(url("/api/go"), { method: "POST" }));
+    expect(go.status).toBe(303);
+    expect(go.headers.get("location")).toBe("https://checkout.stripe.com/c/pay/x");
+    expectAll(go);
+    expectAll(await site(new Request(url("/api/nope"))));
+    expectAll(await site(new Request(url("/api/json"), { method: "DELETE" })));
+    expectAll(await site(new Request(url("/api/boom"))));
+    expectAll(await site(new Request(url("/api/go"), { method: "POST", body: "x".repeat(DEFAULT_MAX_BODY + 1) })));
+    expectAll(await handle(new Request(url("/api/entries"))));
+  });
+
+  it("forbid framing and everything else an API answer never needs", () => {
+    expect(API_HEADERS["content-security-policy"]).toMatch(/default-src 'none'/);
+    expect(API_HEADERS["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    expect(API_HEADERS["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("keep a header the handler set", async () => {
+    const page = await site(new Request(url("/api/page")));
+    expect(page.headers.get("content-security-policy")).toBe("default-src 'self'");
+    expectAll(page, ["content-security-policy"]);
+    expect(await page.text()).toBe("<p>hi</p>");
   });
 });
 
