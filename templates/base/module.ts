@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
 import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
@@ -133,7 +134,8 @@ export default defineModule(pkg, {
  * each page's Content-Security-Policy <meta> with its inline scripts' hashes and the sources the
  * stack's modules load (their `csp`). Pages rendered on request have no final HTML to hash: they
  * get the hosts' header policy only. The hosts that read a `_headers` file from the static output
- * (Netlify, Cloudflare: data.headersFile) get one, written once here for both, from publicDir.
+ * (Netlify, Cloudflare: data.headersFile) get one, written once here for both, in the framework's
+ * publicDir, or its headersDir where its adapters take the file from elsewhere (SvelteKit's, hybrid).
  */
 function pagePolicy(view: StackView): Contribution {
   const { framework, has } = view;
@@ -141,7 +143,7 @@ function pagePolicy(view: StackView): Contribution {
   return {
     packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", "scripts/csp.ts", "tsconfig.json", "README.md"] }],
     dataFiles: {
-      ...(readsHeadersFile(view) ? { [`apps/web/${framework.publicDir}/_headers`]: () => ({ "/*": securityHeaders(view) }) } : {}),
+      ...(readsHeadersFile(view) ? { [posix.join("apps/web", (framework.headersDir ?? framework.publicDir) as string, "_headers")]: () => ({ "/*": securityHeaders(view) }) } : {}),
       // The headers, for a host's step that writes them into a build's own config (Vercel's Build Output).
       "packages/security/headers.json": () => securityHeaders(view),
       // What the step adds to each page's policy, from the modules' csp.
