@@ -21,7 +21,12 @@ const stacks = pairwise(registry).allowed;
 const trees = new Map<Choices, ReturnType<typeof plan>>();
 const planned = (c: Choices) => trees.get(c) ?? (trees.set(c, plan(c)), trees.get(c) as ReturnType<typeof plan>);
 const name = (c: Choices) => `${c.framework}-${c.rendering}-${c.commerce}-${c.auth}-${c.search}-${c.deploy.join("+") || "none"}`;
-const publicDir = (c: Choices) => findModule(registry, "framework", c.framework)?.data?.publicDir as string;
+/** Where the stack's _headers goes: the framework's public folder, or the app's root for SvelteKit's hybrid adapters. */
+const headersPath = (c: Choices) => {
+  const data = findModule(registry, "framework", c.framework)?.data ?? {};
+  const dir = c.rendering === "hybrid" && c.framework === "sveltekit" ? "." : (data.publicDir as string);
+  return dir === "." ? "apps/web/_headers" : `apps/web/${dir}/_headers`;
+};
 
 /** What every host must send with every page, whatever the stack. */
 function expectHeaders(headers: Record<string, string>, c: Choices, where: string) {
@@ -62,7 +67,7 @@ describe("security headers on every host, over the pairwise stacks", { timeout: 
     expect(on.length).toBeGreaterThan(3);
     for (const c of on) {
       const tree = planned(c);
-      const text = tree.get(`apps/web/${publicDir(c)}/_headers`);
+      const text = tree.get(headersPath(c));
       expect(text, name(c)).toBeDefined();
       const file = join(root, `${name(c)}._headers`);
       writeFileSync(file, text as string);
@@ -85,7 +90,7 @@ describe("security headers on every host, over the pairwise stacks", { timeout: 
 
   it("no _headers beside GitHub Pages or Vercel alone: nothing there reads it", () => {
     for (const c of stacks.filter((c) => !c.deploy.includes("netlify") && !c.deploy.includes("cloudflare"))) {
-      expect(planned(c).get(`apps/web/${publicDir(c)}/_headers`), name(c)).toBeUndefined();
+      expect(planned(c).get(headersPath(c)), name(c)).toBeUndefined();
     }
   });
 
