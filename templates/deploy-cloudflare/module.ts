@@ -190,7 +190,7 @@ const headers = (hybrid: boolean) =>
     "Cloudflare",
     "`_headers` (in the framework's public folder, copied into the Worker's assets)",
     hybrid
-      ? "Cloudflare applies `_headers` to static assets only: a page the framework's Worker renders on request gets none of these headers (framing included) and no script policy; the pre-rendered pages of a hybrid build get the headers but no script policy."
+      ? "Cloudflare applies `_headers` to static assets only, not to the Worker's answers: the framework's server sets the same headers on the pages it renders (see the framework's section)."
       : "Cloudflare applies `_headers` to static assets only, not to the Worker's own answers (`/api/*`, whose headers the router sets).",
   );
 

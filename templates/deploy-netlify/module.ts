@@ -31,7 +31,7 @@ export default defineModule(pkg, {
       readme: headersReadme(
         "Netlify",
         "`_headers` (in the framework's public folder, copied into the publish folder)",
-        "Netlify applies `_headers` to the files it serves itself: a page rendered on request by the framework's server function gets none of these headers (framing included) and no script policy, and the pre-rendered pages of a hybrid build get the headers but no script policy. Next.js on Netlify: its runtime serves even the pre-rendered pages, so check once on a deploy preview that the headers arrive (`curl -I`).",
+        "Netlify applies `_headers` to the files it serves itself, not to its server function's answers: the framework's server sets the same headers on the pages it renders (see the framework's section). Check once on a deploy preview that they arrive on a post page (`curl -I https://<preview>/posts/<slug>/`).",
       ),
     },
     // A hybrid site's pages rendered on request sit in Netlify's durable cache, tagged: a content
