@@ -104,8 +104,9 @@ export default defineModule(pkg, {
       workspaces: {
         ...sections.workspaces,
         ...security.workspaces,
-        // Disjoint fields: the sections' dependency, the policy's devDependency and its step.
-        "apps/web": { ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
+        // Both add to the app: the sections' dependency, the policy's dependency (a hybrid server's) or
+        // devDependency and its step.
+        "apps/web": mergeWorkspace(sections.workspaces?.["apps/web"], security.workspaces?.["apps/web"]),
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -188,3 +189,14 @@ Hosts add their headers only to the files they serve themselves (Netlify's and C
     ? "Each page it renders, on request or pre-rendered at build time, also gets its policy `<meta>`: scripts only from the site and by the hash of each inline script that very answer holds, plus the sources the stack's integrations load (`packages/security/csp.json`). What it does not: a page's hashes cover every inline script in its HTML, so they are no defence against a script your own code writes into a page; the content package's sanitiser is what keeps a CMS's scripts out."
     : "What it does not: Next.js's pages get no script policy. They inline scripts that change with every render, which only a nonce made per request could allow, and a nonce makes every page dynamic (no pre-rendering, no ISR); add one through a proxy (Next.js's Content Security Policy guide) if you take that cost."
 }`;
+
+type WorkspacePart = NonNullable<Contribution["workspaces"]>[string];
+/** Two parts for one workspace, their lists joined (dependencies, devDependencies, afterBuild). */
+function mergeWorkspace(a: WorkspacePart = {}, b: WorkspacePart = {}): WorkspacePart {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = Array.isArray(mine) && Array.isArray(value) ? [...mine, ...value] : value;
+  }
+  return out as WorkspacePart;
+}
