@@ -53,9 +53,10 @@ export default defineModule(pkg, {
         format: "biome format --write .",
       },
     },
-    "packages/typescript-config": { fields: { files: ["*.json"] } },
-    "packages/theme": { fields: { exports: { "./site.css": "./site.css" } } },
+    "packages/typescript-config": { what: "shared `tsconfig` settings", fields: { files: ["*.json"] } },
+    "packages/theme": { what: "the site's stylesheet, `site.css`, which every page loads", fields: { exports: { "./site.css": "./site.css" } } },
     "packages/functions": {
+      what: "the site's server routes (`/api/*`): one Web-standard handler each, mounted by the framework or the host",
       dependencies: ["@repo/content"],
       devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
       scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
@@ -104,7 +105,7 @@ export default defineModule(pkg, {
         ...sections.workspaces,
         ...security.workspaces,
         // Disjoint fields: the sections' dependency, the policy's devDependency and its step.
-        "apps/web": { ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
+        "apps/web": { what: `the ${framework.label} site`, ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -151,6 +152,7 @@ function pagePolicy(view: StackView): Contribution {
     },
     workspaces: {
       "packages/security": {
+        what: "the pages' Content-Security-Policy step and the hosts' security headers",
         devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
         scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
         fields: { exports: { ".": "./src/csp.ts" } },

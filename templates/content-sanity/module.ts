@@ -44,6 +44,7 @@ export default defineModule(pkg, {
     ...cms.workspaces,
     // Sanity Studio, the editing side of the schema packages/content reads: `pnpm dev` serves it.
     "apps/studio": {
+      what: "the Sanity Studio: the schema the site reads, where editors write",
       dependencies: ["sanity", "react", "react-dom", "styled-components"],
       devDependencies: ["typescript", "@types/react", "@repo/typescript-config"],
       scripts: {

@@ -39,6 +39,7 @@ export default defineModule(pkg, {
     ...cms.workspaces,
     // A real Strapi 5 app, JavaScript and CommonJS as Strapi's own templates are.
     "apps/cms": {
+      what: "the Strapi app: the content types, the admin panel, its database",
       dependencies: ["@strapi/strapi", "@strapi/plugin-users-permissions", "better-sqlite3", "react", "react-dom", "react-router-dom", "styled-components"],
       scripts: {
         // No `build`: `pnpm build` builds the site, not Strapi's admin panel (`build:admin` does).

@@ -64,6 +64,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
     workspaces: {
       "packages/content": {
+        what: `the typed content API (\`listEntries\`, \`getEntry\`) the site reads, from ${spec.label}, and the demo entries it falls back to`,
         dependencies: [...spec.sdk, ...contentDependencies],
         devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? [])],
         scripts: {
@@ -103,7 +104,8 @@ export function cmsModule(spec: CmsSpec): JamModule {
         ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }] } : {}),
       };
     },
-    data: { webhooks: true },
+    // uncachedWhy: the README says why a second build is not a cache hit.
+    data: { webhooks: true, uncachedWhy: `${spec.label} is an input turbo cannot see, so every build reads it afresh` },
     readme: spec.readme,
   };
 }
