@@ -43,6 +43,9 @@ export default defineModule(pkg, {
     ".create-jam-update/",
   ],
   env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL, for canonical links", example: "https://example.com" }],
+  goLive: [
+    { phase: "variables", do: `Set \`SITE_URL\` to the site's address, \`https://<your site>\` (the host gives one at the first deploy; a custom domain's once it has one). It is the base of canonical links and sitemaps, and the one other origin the functions take posts from (checkout, comments) besides the request's own.`, check: `\`.env.example\` explains it; after the next deploy, \`curl -s https://<your site>/ | grep -i canonical\` shows it in frameworks that write canonical links.` },
+  ],
   workspaces: {
     ".": {
       devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],

@@ -62,7 +62,10 @@ export function goLiveMarkdown(stack: Stack): string {
     const here = steps.filter((s) => s.phase === phase);
     if (!here.length) continue;
     out.push(`### ${phaseTitle[phase]}`, "");
-    for (const s of here) out.push(`${++n}. **${s.who}:** ${fill(s.do, values)}`, `   Check: ${fill(s.check, values)}`);
+    for (const s of here) {
+      const marker = `${++n}. `;
+      out.push(`${marker}**${s.who}:** ${fill(s.do, values)}`, `${" ".repeat(marker.length)}Check: ${fill(s.check, values)}`);
+    }
     out.push("");
   }
   return out.join("\n").trim();
