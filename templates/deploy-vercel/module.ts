@@ -71,9 +71,14 @@ export default defineModule(pkg, {
       readme: headersReadme(
         "Vercel",
         "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
-        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
+        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there.",
       ),
     },
+    // After the headers section: what the adapters that write Vercel's Build Output add to it.
+    ...["astro", "sveltekit", "nuxt"].map((f) => ({
+      with: [`framework:${f}`, "rendering:hybrid"],
+      readme: "This framework's adapter writes Vercel's Build Output itself, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
+    })),
     {
       with: ["framework:gatsby"],
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
