@@ -73,7 +73,9 @@ export function unresolved(command: string, { tree }: Project): string | undefin
     if (OUTSIDE_TOOLS.has(tool)) continue;
     if (tool === "npm") continue; // npm i -g pnpm, npm create jam: the registry's
     if (tool === "node") {
-      if (!pathExists(tree, cwd, args[0] as string)) return `node ${args[0]}: no such file`;
+      // `node build`: the server a build leaves in apps/web (gitignored).
+      const file = args[0] as string;
+      if (!pathExists(tree, cwd, file) && !ignored(tree, posix.join(cwd === "." ? "apps/web" : cwd, file))) return `node ${file}: no such file`;
       continue;
     }
     if (tool === "npx") {
@@ -142,4 +144,18 @@ export function readmePaths(readme: string): string[] {
     if (/^(apps|packages|turbo|supabase)\//.test(p) || /^[\w.-]+\.(json|jsonc|toml|yaml|yml|rules)$/.test(p)) paths.add(p);
   }
   return [...paths];
+}
+
+/** Whether the project's .gitignore covers `path` (a build output, a local secret file). */
+export function ignored(tree: Map<string, string>, path: string): boolean {
+  const p = path.replace(/\/$/, "");
+  const lines = (tree.get(".gitignore") ?? "").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && !l.startsWith("!"));
+  const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`);
+  const segments = p.split("/");
+  return lines.some((line) => {
+    const pattern = line.replace(/\/$/, "");
+    // A pattern with a slash is anchored at the root; one without matches any segment.
+    if (pattern.includes("/")) return p === pattern || p.startsWith(`${pattern}/`);
+    return segments.some((s) => glob(pattern).test(s));
+  });
 }
