@@ -19,6 +19,8 @@ export default defineModule(pkg, {
   data: { headersFile: true },
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   when: [
+    // netlify.toml's environment names the Hugo to install (the framework's data.netlifyEnvironment).
+    { with: ["framework:hugo"], readme: "Netlify installs the Hugo that `netlify.toml` names (`HUGO_VERSION`)." },
     // A static site's server routes are one Netlify Function (apps/web/netlify/functions/api.mts)
     // whose config.path lists them; a hybrid site's adapter packages the framework's own routes.
     {

@@ -79,6 +79,8 @@ export default defineModule(pkg, {
       with: [`framework:${f}`, "rendering:hybrid"],
       readme: "This framework's adapter writes Vercel's Build Output itself, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
     })),
+    // Hugo is a binary Vercel installs itself, in a version too old unless told.
+    { with: ["framework:hugo"], readme: "On Vercel set the environment variable `HUGO_VERSION` in the project settings to the Hugo the CI workflow installs (`.github/workflows/ci.yml`), since Vercel's default Hugo is too old." },
     {
       with: ["framework:gatsby"],
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,

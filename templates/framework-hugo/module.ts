@@ -17,8 +17,6 @@ export default defineModule(pkg, {
   rules: [{ kind: "rendering", ids: ["static"], why: "Hugo writes static files only" }],
   when: [
     { with: ["search:pagefind"], files: "files-search" },
-    { with: ["deploy:netlify"], readme: `Netlify installs the Hugo that \`netlify.toml\` names (\`HUGO_VERSION\`).` },
-    { with: ["deploy:vercel"], readme: `On Vercel set the environment variable \`HUGO_VERSION\` (e.g. ${hugoVersion}) in the project settings, since Vercel's default Hugo is too old.` },
   ],
   workspaces: {
     "apps/web": {
