@@ -159,3 +159,10 @@ export function ignored(tree: Map<string, string>, path: string): boolean {
     return segments.some((s) => glob(pattern).test(s));
   });
 }
+
+/** The URL the README's Start block gives for `pnpm dev`: where the whole site, /api/* included, is. */
+export function readmeDevUrl(readme: string): URL {
+  const m = /^pnpm dev +# the whole site, \/api\/\* included, on (http:\/\/localhost:\d+)$/m.exec(readme);
+  if (!m) throw new Error("the README's Start block gives no URL for pnpm dev");
+  return new URL(m[1] as string);
+}

@@ -8,7 +8,7 @@ import { pairwise } from "../src/engine/matrix.ts";
 import { registry } from "../src/engine/registry.ts";
 import { resolveStack } from "../src/engine/stack.ts";
 import { GO_LIVE_PHASES, type Choices } from "../src/engine/types.ts";
-import { ignored, pathExists, readmeCommands, readmePaths, readmeVariables, unresolved } from "./readme-commands.ts";
+import { ignored, pathExists, readmeCommands, readmeDevUrl, readmePaths, readmeVariables, unresolved } from "./readme-commands.ts";
 import { plan } from "./helpers.ts";
 
 const sample = pairwise(registry).allowed;
@@ -50,9 +50,7 @@ describe.each(sample.map((c) => [name(c), c] as const))("the README of %s", (_, 
   });
 
   it("gives the URL where pnpm dev serves the whole site, /api/* included", () => {
-    const url = /pnpm dev +# the whole site, \/api\/\* included, on (http:\/\/localhost:(\d+))/.exec(readme);
-    expect(url).not.toBeNull();
-    const port = url?.[2];
+    const port = readmeDevUrl(readme).port;
     const stack = resolveStack(registry, choices);
     const functions = JSON.parse(tree.get("packages/functions/package.json") as string);
     if (choices.rendering === "hybrid") {
