@@ -44,7 +44,7 @@ export default defineModule(pkg, {
   ],
   env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL: the base of canonical links, and the origin the functions take posts from (checkout, comments)", example: "https://example.com" }],
   goLive: [
-    { phase: "variables", do: `Set \`SITE_URL\` to the site's address, \`https://<your site>\` (the host gives one at the first deploy; a custom domain's once it has one). It is the base of canonical links and sitemaps, and the one other origin the functions take posts from (checkout, comments) besides the request's own.`, check: `the host's settings list \`SITE_URL\` as an \`https://\` address without a trailing slash; after the next deploy, a checkout or comment posted from the site is not refused with 403.` },
+    { phase: "variables", do: `Set \`SITE_URL\` to the site's address, \`https://<your site>\` (the host gives one at the first deploy; a custom domain's once it has one). It is the base of canonical links, and the one other origin the functions take posts from (checkout, comments) besides the request's own.`, check: `the host's settings list \`SITE_URL\` as an \`https://\` address without a trailing slash; after the next deploy, a checkout or comment posted from the site is not refused with 403.` },
   ],
   workspaces: {
     ".": {

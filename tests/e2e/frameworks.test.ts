@@ -251,7 +251,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   // below): build, check-types and lint after the tests above are turbo cache hits, so this costs little.
   it("runs every command of its README's Start block, and names only commands that resolve", async () => {
     const readme = read(site, "README.md");
-    const start = readmeCommands(readme.slice(readme.indexOf("## Start"), readme.indexOf("\n## ", readme.indexOf("## Start") + 1)));
+    const start = readmeCommands(/^## Start\n\n(```sh\n[\s\S]*?```)/m.exec(readme)?.[1] ?? "");
     expect(start).toEqual(["pnpm install", "pnpm dev", "pnpm build", "pnpm check-types", "pnpm lint"]);
     for (const command of start.filter((c) => c !== "pnpm install" && c !== "pnpm dev")) await pnpm(site, ...command.split(" ").slice(1));
     // The installed project, not the plan: every command of the whole README resolves in it.
