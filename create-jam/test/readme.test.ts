@@ -66,6 +66,10 @@ describe.each(sample.map((c) => [name(c), c] as const))("the README of %s", (_, 
       expect(functions.scripts.dev).toBe(`node --watch scripts/dev.ts ${stack.view.framework.devPort}`);
     }
     expect(JSON.parse(tree.get("package.json") as string).scripts.dev).toBe("turbo run dev");
+    // No port left for the reader to guess, and Stripe's CLI forwards to where /api/* is served.
+    expect(readme).not.toMatch(/localhost:<port>/);
+    for (const m of readme.matchAll(/stripe listen [^`]*--forward-to ([^`\s]+)/g)) expect(m[1]).toBe(`http://localhost:${port}/api/stripe-webhook`);
+    if (choices.commerce === "stripe") expect(readme).toMatch(/stripe listen [^`]*--forward-to /);
   });
 
   it("lists every workspace in its table, and has a Go live path of short steps, each with a check", () => {
