@@ -83,6 +83,13 @@ describe.each(sample.map((c) => [name(c), c] as const))("the README of %s", (_, 
     for (const line of [...steps, ...checks]) expect(line.length, line).toBeLessThanOrEqual(520);
     if (choices.deploy.length) expect(goLive).toContain("### Deploy");
   });
+
+  it("keeps the paragraphs a newcomer reads first short: Start to What is where, no paragraph over 600 characters", () => {
+    const top = readme.slice(readme.indexOf("## Start"), readme.indexOf("## What is where")).replace(/```[\s\S]*?```/g, "");
+    // A list item or a table row is a paragraph of its own.
+    const long = top.split(/\n\s*\n|\n(?=\d+\. |- |\| )/).filter((p) => p.replace(/\s+/g, " ").trim().length > 600);
+    expect(long).toEqual([]);
+  });
 });
 
 describe("the command check", () => {
