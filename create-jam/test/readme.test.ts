@@ -57,6 +57,10 @@ describe.each(sample.map((c) => [name(c), c] as const))("the README of %s", (_, 
       // The framework's dev server mounts the functions: no dev server of their own.
       expect(port).toBe(String(stack.view.framework.devPort));
       expect(functions.scripts.dev).toBeUndefined();
+      // …through one catch-all route of its own, which every server it runs (dev included) serves.
+      const catchAll = [...tree.keys()].filter((p) => /^apps\/web\/.*\bapi\/\[\.\.\.path\]/.test(p));
+      expect(catchAll).toHaveLength(1);
+      expect(tree.get(catchAll[0] as string)).toContain("@repo/functions");
     } else {
       // packages/functions' dev server listens on FUNCTIONS_PORT (8888 by default) and proxies the rest
       // to the framework's port, both started by the root's `turbo run dev`.
