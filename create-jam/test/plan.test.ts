@@ -267,7 +267,8 @@ describe("default project snapshot", () => {
   it("matches the file list and key files", () => {
     const tree = plan();
     expect([...tree.keys()]).toMatchSnapshot("files");
-    for (const file of ["package.json", "turbo.json", "pnpm-workspace.yaml", "apps/web/package.json", "packages/content/package.json", ".env.example"]) {
+    // README.md: the default stack's, to review what a newcomer reads (readme.test.ts checks every stack's commands).
+    for (const file of ["package.json", "turbo.json", "pnpm-workspace.yaml", "apps/web/package.json", "packages/content/package.json", ".env.example", "README.md"]) {
       expect(tree.get(file)).toMatchSnapshot(file);
     }
   });

@@ -18,6 +18,10 @@ export default defineModule(pkg, {
     authSecretEnv,
     { name: "AUTH0_ISSUER_URL", visibility: "public", description: "another issuer than https://<AUTH0_DOMAIN>/ (a custom domain, a test server); leave empty" },
   ],
+  goLive: [
+    { phase: "account", do: `Create a free Auth0 tenant and a *Regular Web Application* in it. In its settings add \`https://<your site>/api/auth/callback/\` to *Allowed Callback URLs* and \`https://<your site>/\` to *Allowed Logout URLs* (and the same on \`{{devUrl}}\` for development).`, check: `the application's settings list both URLs.` },
+    { phase: "variables", do: `Set \`AUTH0_DOMAIN\`, \`AUTH0_CLIENT_ID\`, \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` (32 or more random characters: \`openssl rand -hex 32\`) in \`.env\` and in the host's settings.`, check: `\`curl -s https://<your site>/api/auth/me/\` answers \`"configured":true\`; \`/api/auth/login/\` sends you to the sign-in.` },
+  ],
   readme: `## Auth: Auth0
 
 **Account:** a free Auth0 tenant and a *Regular Web Application* in it. Until \`AUTH0_DOMAIN\`, \`AUTH0_CLIENT_ID\`, \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` are set, \`/api/auth/login\` answers 503 naming the missing ones and \`/api/auth/me\` says the visitor is signed out: the site builds and runs without an account.
@@ -26,7 +30,5 @@ export default defineModule(pkg, {
 
 ${authReadme}
 
-**Env:** \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` are secrets: server only, never in a page or bundle.
-
-**Go live:** in the application's settings, add \`https://<your site>/api/auth/callback/\` to *Allowed Callback URLs* and \`https://<your site>/\` to *Allowed Logout URLs* (the same with \`http://localhost:<port>\` for development), then set the four variables in the host's settings.`,
+**Env:** \`AUTH0_CLIENT_SECRET\` and \`AUTH_SECRET\` are secrets: server only, never in a page or bundle.`,
 });

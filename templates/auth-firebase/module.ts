@@ -42,6 +42,10 @@ export default defineModule(pkg, {
     authSecretEnv,
     { name: "FIREBASE_AUTH_EMULATOR_HOST", visibility: "public", description: "host:port of the Firebase Auth emulator (`firebase emulators:start --only auth`), for local runs and tests; leave empty" },
   ],
+  goLive: [
+    { phase: "account", do: `Create a Firebase project (Spark plan), enable *Email/Password* under Authentication › Sign-in method, register a web app under Project settings › Your apps, and add the site's domain under Authentication › Settings › Authorized domains.`, check: `Authorized domains lists the site's domain.` },
+    { phase: "variables", do: `Set \`FIREBASE_API_KEY\`, \`FIREBASE_AUTH_DOMAIN\`, \`FIREBASE_PROJECT_ID\` (the web app's config) and \`AUTH_SECRET\` (32 or more random characters: \`openssl rand -hex 32\`) in \`.env\` and in the host's settings, for the build too: the sign-in page is built with the config.`, check: `\`/sign-in/\` shows the form instead of saying sign-in is not set up; \`curl -s https://<your site>/api/auth/me/\` answers \`"configured":true\`.` },
+  ],
   readme: `## Auth: Firebase Auth
 
 **Account:** a Firebase project (the free Spark plan is enough) with *Email/Password* enabled under *Authentication › Sign-in method*, and a web app registered under *Project settings › Your apps* for its config. Until \`FIREBASE_API_KEY\`, \`FIREBASE_AUTH_DOMAIN\`, \`FIREBASE_PROJECT_ID\` and \`AUTH_SECRET\` are set, \`/sign-in/\` says sign-in is not set up, \`/api/auth/login\` answers 503 naming the missing ones and \`/api/auth/me\` says the visitor is signed out. No service account is needed: verifying an ID token needs the project's id only.
@@ -52,7 +56,5 @@ ${authReadme}
 
 **Offline:** \`pnpm dlx firebase-tools@15.34.2 emulators:start --only auth --project demo-<name>\` runs the Auth emulator (no account, no network); set \`FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099\` for the build and the functions, and both sides use it.
 
-**Env:** \`AUTH_SECRET\` is a secret: server only. The web config is public by design (it is in the sign-in page).
-
-**Go live:** under *Authentication › Settings › Authorized domains*, add the site's domain; set the four variables in the host's settings (the web config at build time too: the sign-in page is built with it).`,
+**Env:** \`AUTH_SECRET\` is a secret: server only. The web config is public by design (it is in the sign-in page).`,
 });

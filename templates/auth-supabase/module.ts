@@ -16,6 +16,10 @@ export default defineModule(pkg, {
     authSecretEnv,
     { name: "SUPABASE_AUTH_PROVIDER", visibility: "public", description: "the sign-in provider enabled in Supabase Auth (Authentication › Sign In / Providers)", example: "github" },
   ],
+  goLive: [
+    { phase: "account", do: `Create a free Supabase project, enable a sign-in provider under Authentication › Sign In / Providers (GitHub by default), and under Authentication › URL Configuration set the Site URL and add \`https://<your site>/api/auth/callback/\` (and \`{{devUrl}}/api/auth/callback/\`) to the Redirect URLs.`, check: `URL Configuration lists the callback URLs.` },
+    { phase: "variables", do: `Set \`SUPABASE_URL\`, \`SUPABASE_PUBLISHABLE_KEY\` and \`AUTH_SECRET\` (32 or more random characters: \`openssl rand -hex 32\`) in \`.env\` and in the host's settings.`, check: `\`curl -s https://<your site>/api/auth/me/\` answers \`"configured":true\`; \`/api/auth/login/\` sends you to the sign-in.` },
+  ],
   readme: `## Auth: Supabase Auth
 
 **Account:** a free Supabase project with a sign-in provider enabled under *Authentication › Sign In / Providers* (GitHub by default; \`SUPABASE_AUTH_PROVIDER\` names another, such as \`google\`). Until \`SUPABASE_URL\`, \`SUPABASE_PUBLISHABLE_KEY\` and \`AUTH_SECRET\` are set, \`/api/auth/login\` answers 503 naming the missing ones and \`/api/auth/me\` says the visitor is signed out: the site builds and runs without an account.
@@ -24,7 +28,5 @@ export default defineModule(pkg, {
 
 ${authReadme}
 
-**Env:** \`AUTH_SECRET\` is a secret: server only. \`SUPABASE_URL\` and the publishable key are public by design.
-
-**Go live:** under *Authentication › URL Configuration*, set the Site URL and add \`https://<your site>/api/auth/callback/\` (and \`http://localhost:<port>/api/auth/callback/\` for development) to the Redirect URLs; set the three variables in the host's settings.`,
+**Env:** \`AUTH_SECRET\` is a secret: server only. \`SUPABASE_URL\` and the publishable key are public by design.`,
 });

@@ -24,6 +24,10 @@ export default defineModule(pkg, {
     { name: "FIREBASE_PRIVATE_KEY", visibility: "secret", description: "that key file's private_key, on one line with \\n for its line breaks: server only" },
     { name: "FIRESTORE_EMULATOR_HOST", visibility: "secret", description: "host:port of the Firestore emulator (`firebase emulators:start --only firestore`), for local runs and tests: no service account needed then; leave empty" },
   ],
+  goLive: [
+    { phase: "account", do: `Create a Firebase project with a Firestore database, deploy \`firestore.rules\` (\`pnpm dlx firebase-tools@15.34.2 deploy --only firestore:rules --project <id>\`), and generate a service account key (Project settings › Service accounts).`, check: `Firestore › Rules shows the deployed rules.` },
+    { phase: "variables", do: `Set \`FIREBASE_PROJECT_ID\`, \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` (the key's \`client_email\` and \`private_key\`; secret: server only) in \`.env\` and in the host's settings.`, check: `\`curl -s 'https://<your site>/api/comments/?entry=hello-jamstack'\` answers \`"configured":true\`.` },
+  ],
   readme: `## Backend: Firebase (comments in Firestore)
 
 **Account:** a Firebase project (the free Spark plan is enough) with a Cloud Firestore database (*Build › Firestore Database › Create database*). \`firestore.rules\` says who may read and write comments; \`firebase.json\` points at it, so \`pnpm dlx firebase-tools@15.34.2 deploy --only firestore:rules --project <id>\` deploys it. The site's server writes with a service account: under *Project settings › Service accounts*, *Generate new private key*, and copy its \`client_email\` and \`private_key\`. Until \`FIREBASE_PROJECT_ID\`, \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are set, posts say comments are not set up and posting answers 503.
@@ -36,7 +40,5 @@ Each post's comments are the collection \`posts/<slug>/comments\` (\`entry\`, \`
 
 **Env:** \`FIREBASE_CLIENT_EMAIL\` and \`FIREBASE_PRIVATE_KEY\` are secrets (the service account bypasses the rules): the host's server environment only, never in a page or bundle.
 
-**Offline:** the Firestore emulator (\`pnpm dlx firebase-tools@15.34.2 emulators:start --only firestore --project demo-<name>\`, which needs Java 21) takes no service account: set \`FIRESTORE_EMULATOR_HOST=127.0.0.1:8080\` and \`FIREBASE_PROJECT_ID=demo-<name>\` for the functions.
-
-**Go live:** deploy \`firestore.rules\`, then set the three variables in the host's settings.`,
+**Offline:** the Firestore emulator (\`pnpm dlx firebase-tools@15.34.2 emulators:start --only firestore --project demo-<name>\`, which needs Java 21) takes no service account: set \`FIRESTORE_EMULATOR_HOST=127.0.0.1:8080\` and \`FIREBASE_PROJECT_ID=demo-<name>\` for the functions.`,
 });

@@ -42,7 +42,10 @@ export default defineModule(pkg, {
     "# where a stopped create-jam add or upgrade left its files; its next run undoes that",
     ".create-jam-update/",
   ],
-  env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL, for canonical links", example: "https://example.com" }],
+  env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL: the base of canonical links, and the origin the functions take posts from (checkout, comments)", example: "https://example.com" }],
+  goLive: [
+    { phase: "variables", do: `Set \`SITE_URL\` to the site's address, \`https://<your site>\` (the host gives one at the first deploy; a custom domain's once it has one). It is the base of canonical links, and the one other origin the functions take posts from (checkout, comments) besides the request's own.`, check: `the host's settings list \`SITE_URL\` as an \`https://\` address without a trailing slash; after the next deploy, a checkout or comment posted from the site is not refused with 403.` },
+  ],
   workspaces: {
     ".": {
       devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],
@@ -53,9 +56,10 @@ export default defineModule(pkg, {
         format: "biome format --write .",
       },
     },
-    "packages/typescript-config": { fields: { files: ["*.json"] } },
-    "packages/theme": { fields: { exports: { "./site.css": "./site.css" } } },
+    "packages/typescript-config": { what: "shared `tsconfig` settings", fields: { files: ["*.json"] } },
+    "packages/theme": { what: "the site's stylesheet, `site.css`, which every page loads", fields: { exports: { "./site.css": "./site.css" } } },
     "packages/functions": {
+      what: "the site's server routes (`/api/*`): one Web-standard handler each, mounted by the framework or the host",
       dependencies: ["@repo/content"],
       devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
       scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
@@ -106,7 +110,7 @@ export default defineModule(pkg, {
         ...security.workspaces,
         // Both add to the app: the sections' dependency, the policy's dependency (a hybrid server's) or
         // devDependency and its step.
-        "apps/web": mergeWorkspace(sections.workspaces?.["apps/web"], security.workspaces?.["apps/web"]),
+        "apps/web": { what: `the ${framework.label} site`, ...mergeWorkspace(sections.workspaces?.["apps/web"], security.workspaces?.["apps/web"]) },
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -162,6 +166,7 @@ function pagePolicy(view: StackView): Contribution {
     },
     workspaces: {
       "packages/security": {
+        what: "the pages' Content-Security-Policy step and the hosts' security headers",
         devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
         scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
         fields: {

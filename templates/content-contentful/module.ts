@@ -30,6 +30,12 @@ export default defineModule(
       contentFiles: ["contentful/product.cjs"],
       readme: `**Products:** with commerce, \`contentful:model\` creates a \`product\` content type too (\`packages/content/contentful/product.cjs\`): \`name\`, \`slug\`, \`description\`, \`price\` (integer, in cents: 1800 is 18.00), \`currency\` (an ISO 4217 code such as \`usd\`), \`image\` (an asset, served sized by Contentful's Images API) and \`body\`. The site sells what Contentful holds, at the price it holds; a product without a whole price or a currency fails the build with a sentence naming it.`,
     },
+    goLive: [
+      { phase: "account", do: `Create a free Contentful space, and a Content Delivery API key for it (Settings › API keys).`, check: `Settings › General settings shows the space id.` },
+      { phase: "variables", do: `Set \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` in \`.env\` and in the host's settings (an EU space also sets \`CONTENTFUL_HOST=cdn.eu.contentful.com\` and \`CONTENTFUL_PREVIEW_HOST=preview.eu.contentful.com\`).`, check: `\`pnpm build\` prints \`content: … from Contentful.\` instead of \`Contentful is not configured\`.` },
+      { phase: "content", do: `Create the content model with \`pnpm --filter @repo/content contentful:model\` (with \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_MANAGEMENT_TOKEN\` exported in the shell: the script does not read \`.env\`), then write and publish your entries in Contentful.`, check: `\`pnpm build\` counts your entries in its \`content:\` line.` },
+      { phase: "webhooks", do: `In Settings › Webhooks add \`https://<your site>/api/revalidate/\` for entry publish, unpublish and delete, with request verification on; set its secret as \`CONTENTFUL_WEBHOOK_SECRET\` in the host's settings.`, check: `publish an edit: the webhook's activity log shows 200, and the page shows the edit.` },
+    ],
     readme: `## Content: Contentful
 
 **Account:** a free Contentful space. Until \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Contentful that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
@@ -37,8 +43,6 @@ export default defineModule(
 **Content model:** \`pnpm --filter @repo/content contentful:model\` creates it in a new space (\`packages/content/contentful/model.cjs\`, a contentful-migration script; it needs \`CONTENTFUL_SPACE_ID\` and a personal access token as \`CONTENTFUL_MANAGEMENT_TOKEN\`, used only there): content types \`post\` and \`page\` with fields \`title\` (short text), \`slug\` (short text, unique), \`description\` (long text), \`date\` (date, posts), \`tags\` (short text, list) and \`body\` (rich text, rendered to HTML by \`@contentful/rich-text-html-renderer\`). \`packages/content/src/providers/contentful.ts\` holds the queries.
 
 ${sanitisedHtmlReadme("Contentful's rich-text renderer escapes text but writes a hyperlink's URL as it is (a `javascript:` link included)")}
-
-**Go live:** set \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` in the host's settings (an EU space also sets \`CONTENTFUL_HOST=cdn.eu.contentful.com\` and \`CONTENTFUL_PREVIEW_HOST=preview.eu.contentful.com\`).
 
 **Content changes reach the site:** in Settings › Webhooks add a webhook to \`https://<your site>/api/revalidate/\` for entry publish, unpublish and delete, and turn on request verification (Settings › Webhooks › Request verification): its secret goes in \`CONTENTFUL_WEBHOOK_SECRET\`. The function checks the signature with \`@contentful/node-apps-toolkit\` and refuses requests signed more than 30 seconds before; a hybrid site then revalidates the entry's page and the home page, a static one calls the host's deploy hook.
 

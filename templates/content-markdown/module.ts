@@ -16,6 +16,7 @@ export default defineModule(pkg, {
   ],
   workspaces: {
     "packages/content": {
+      what: "the typed content API (`listEntries`, `getEntry`) the site reads, and the entries as Markdown in `content/`",
       dependencies: contentDependencies,
       devDependencies: contentDevDependencies,
       scripts: {

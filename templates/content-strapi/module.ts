@@ -20,13 +20,16 @@ const cms = cmsModule({
     files: true,
     readme: `**Products:** with commerce, apps/cms has a \`product\` collection type too (\`apps/cms/src/api/product\`): \`name\`, \`slug\`, \`description\`, \`price\` (integer, in cents: 1800 is 18.00), \`currency\` (an ISO 4217 code such as \`usd\`), \`image\` (media) and \`body\`. A read-only API token reads it too. The site sells what Strapi holds, at the price it holds; a product without a whole price or a currency fails the build with a sentence naming it.`,
   },
+  goLive: [
+    { phase: "account", do: `Run Strapi where it can keep its database and uploads (Strapi Cloud, or a Node host: \`pnpm --filter cms run build:admin\`, then \`pnpm --filter cms start\`), with the variables of \`apps/cms/.env.example\` set to new secrets (and, for more than one editor, PostgreSQL instead of SQLite: \`apps/cms/config/database.js\`).`, check: `\`https://<your cms>/admin\` shows Strapi's sign-in.` },
+    { phase: "variables", do: `Create the first admin, then a read-only API token (Settings › API Tokens); set \`STRAPI_URL\` and \`STRAPI_API_TOKEN\` in \`.env\` (locally \`STRAPI_URL=http://localhost:1337\`) and in the host's settings.`, check: `\`pnpm build\` prints \`content: … from Strapi.\` instead of \`Strapi is not configured\`.` },
+    { phase: "webhooks", do: `Set one random \`STRAPI_WEBHOOK_SECRET\` for Strapi (\`apps/cms/.env\`) and for the site (the host's settings), then add \`https://<your site>/api/revalidate/\` in Settings › Webhooks for the entry events.`, check: `Strapi's *Trigger* button on the webhook answers 200.` },
+  ],
   readme: `## Content: Strapi
 
 **Account:** none. \`apps/cms\` is a Strapi 5 app (JavaScript, SQLite in \`apps/cms/.tmp/data.db\`) with the content types \`post\` (\`title\`, \`slug\`, \`description\`, \`date\`, \`tags\` as a JSON list, \`body\` as blocks) and \`page\` (\`title\`, \`slug\`, \`description\`, \`body\`), both with drafts. \`pnpm dev\` starts it beside the site (admin panel on http://localhost:1337/admin; the first run writes \`apps/cms/.env\` with random secrets). Create the first admin there, then a read-only API token under Settings › API Tokens, and set \`STRAPI_URL=http://localhost:1337\` and \`STRAPI_API_TOKEN\`. Until both are set the site builds with the bundled demo content and the build log says so in one line; once they are set, a Strapi that fails or cannot be reached fails the build with one sentence naming it, its URL and the status. Bodies are rendered to HTML by \`@strapi/blocks-react-renderer\`; \`packages/content/src/providers/strapi.ts\` holds the queries.
 
 ${sanitisedHtmlReadme("Strapi's blocks renderer (React) escapes text and blocks `javascript:` links, but not `data:` or `vbscript:` ones")}
-
-**Go live:** run Strapi where it can keep its database and uploads (Strapi Cloud, or any Node host: \`pnpm --filter cms build:admin\`, then \`pnpm --filter cms start\`), with the variables of \`apps/cms/.env.example\` set to new secrets (and, for more than one editor, PostgreSQL instead of SQLite: \`config/database.js\`). Set \`STRAPI_URL\` and \`STRAPI_API_TOKEN\` in the site host's settings.
 
 **Content changes reach the site:** Strapi does not sign webhooks; it sends the headers you give it. Set the same random \`STRAPI_WEBHOOK_SECRET\` for Strapi (\`apps/cms/.env\`: every webhook then sends \`Authorization: Bearer <secret>\`) and for the site. In Settings › Webhooks add \`https://<your site>/api/revalidate/\` for the entry events create, update, delete, publish and unpublish. The function compares the header in constant time and answers 401 without it; a hybrid site then revalidates the entry's page and the home page, a static one calls the host's deploy hook.
 
@@ -39,6 +42,7 @@ export default defineModule(pkg, {
     ...cms.workspaces,
     // A real Strapi 5 app, JavaScript and CommonJS as Strapi's own templates are.
     "apps/cms": {
+      what: "the Strapi app: the content types, the admin panel, its database",
       dependencies: ["@strapi/strapi", "@strapi/plugin-users-permissions", "better-sqlite3", "react", "react-dom", "react-router-dom", "styled-components"],
       scripts: {
         // No `build`: `pnpm build` builds the site, not Strapi's admin panel (`build:admin` does).

@@ -150,6 +150,12 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
       ...refresh,
       workspaces: { "apps/web": { scripts: { "deploy:cloudflare": deploy, "preview:cloudflare": preview } } },
       readme: [section, server?.readme, commonReadme(branch), headers(Boolean(server)), limitsReadme(Boolean(server)), refresh.readme].filter(Boolean).join("\n\n"),
+      goLive: [
+        { phase: "account", do: `Create a Cloudflare account; in Workers & Pages › Create › Import a repository, set **Root directory** \`apps/web\` and **Build command** \`cd ../.. && ${build}\` (the deploy command: *Deploy: Cloudflare* below).`, check: `the Worker's Settings › Builds shows the repository and the root directory.` },
+        { phase: "variables", do: `Cloudflare's settings for the variables above are the Worker's Settings › Variables and Secrets (or \`pnpm --filter web exec wrangler secret put NAME\`).`, check: `\`pnpm --filter web exec wrangler secret list\` lists the secrets.` },
+        { phase: "deploy", do: `Push to the production branch (or \`WORKERS_CI=1 pnpm build\`, then \`pnpm --filter web run deploy:cloudflare\`, after \`pnpm --filter web exec wrangler login\`).`, check: `\`curl -s https://<your site>/api/entries/\` answers the posts as JSON, and the home page lists them.` },
+        ...(refresh.goLive ?? []),
+      ],
     };
   },
   dataFiles: {
@@ -235,6 +241,7 @@ function workerOf(view: { has: StackView["has"]; framework: ModuleView }): Frame
 const withRefresh = contentRefresh({
   rebuild: {
     env: [{ name: "CLOUDFLARE_DEPLOY_HOOK_URL", visibility: "secret", description: "a Workers Builds deploy hook (Worker › Settings › Builds › Deploy Hooks): /api/revalidate calls it after a content change" }],
+    goLive: [{ phase: "webhooks", do: `Create a deploy hook for the production branch (the Worker › Settings › Builds › Deploy Hooks) and set its URL as \`CLOUDFLARE_DEPLOY_HOOK_URL\` (\`pnpm --filter web exec wrangler secret put CLOUDFLARE_DEPLOY_HOOK_URL\`).`, check: `after a content change, the Worker's Deployments list shows a new build.` }],
     readme: `### Cloudflare: rebuild on content changes
 
 Pre-rendered pages are files made at build time, so a change to their content needs a new build: create a deploy hook for the production branch (your Worker › Settings › Builds › Deploy Hooks) and set its URL as \`CLOUDFLARE_DEPLOY_HOOK_URL\` (\`pnpm --filter web exec wrangler secret put CLOUDFLARE_DEPLOY_HOOK_URL\`). \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page; hooks that fire before the first build starts are merged into one build.`,

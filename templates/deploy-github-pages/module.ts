@@ -63,6 +63,9 @@ export default defineModule(pkg, {
       },
     }),
   },
+  goLive: [
+    { phase: "deploy", do: `In the repository's Settings › Pages › Build and deployment, set Source to **GitHub Actions**, then push to \`main\`: \`.github/workflows/pages.yml\` builds and deploys.`, check: `the workflow's run in the Actions tab ends with the site's URL, \`https://<user>.github.io/<repo>/\`, which shows the home page.` },
+  ],
   readme: `## Deploy: GitHub Pages
 
 \`.github/workflows/pages.yml\` builds the site through turbo and deploys it on every push to \`main\`. Once, in the repository: Settings › Pages › Build and deployment › Source: **GitHub Actions**. A project site is served under \`https://<user>.github.io/<repo>/\`: the workflow reads that path from \`actions/configure-pages\` and gives it to the build as \`BASE_PATH\` (and the address as \`SITE_URL\`), which the framework's base-path option, every link and asset, and the search index's result links honour. Locally \`BASE_PATH\` is empty and the site lives at \`/\`; to try the subpath, \`BASE_PATH=/my-site pnpm build\`.

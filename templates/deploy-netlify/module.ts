@@ -19,6 +19,8 @@ export default defineModule(pkg, {
   data: { headersFile: true },
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   when: [
+    // netlify.toml's environment names the Hugo to install (the framework's data.netlifyEnvironment).
+    { with: ["framework:hugo"], readme: "Netlify installs the Hugo that `netlify.toml` names (`HUGO_VERSION`)." },
     // A static site's server routes are one Netlify Function (apps/web/netlify/functions/api.mts)
     // whose config.path lists them; a hybrid site's adapter packages the framework's own routes.
     {
@@ -80,6 +82,7 @@ export default defineModule(pkg, {
   derive: contentRefresh({
     rebuild: {
       env: [{ name: "NETLIFY_BUILD_HOOK_URL", visibility: "secret", description: "a build hook (Site configuration › Build & deploy › Build hooks): /api/revalidate calls it after a content change" }],
+      goLive: [{ phase: "webhooks", do: `Add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`.`, check: `after a content change, the Deploys list shows a build triggered by the hook.` }],
       readme: `### Netlify: rebuild on content changes
 
 Pre-rendered pages are files made at build time, so a change to their content needs a new deploy: add a build hook for the production branch (Site configuration › Build & deploy › Build hooks) and set its URL as \`NETLIFY_BUILD_HOOK_URL\`. \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page.`,
@@ -103,6 +106,11 @@ Pages rendered on request are kept in Netlify's durable cache for 60 s, each wit
       context: { "deploy-preview": { environment: { SITE_URL: "$DEPLOY_PRIME_URL" } } },
     }),
   },
+  goLive: [
+    { phase: "account", do: `Create a Netlify account and connect the repository; pick the \`web\` project (package directory \`apps/web\`): \`netlify.toml\` sets the rest.`, check: `Site configuration › Build & deploy shows base directory \`apps/web\`.` },
+    { phase: "variables", do: `Netlify's settings for the variables above are Site configuration › Environment variables, with a value per context (production, deploy previews).`, check: `\`npx netlify-cli env:list\` lists them.` },
+    { phase: "deploy", do: `Push to the production branch (or \`npx netlify-cli deploy --build --filter web --prod\`).`, check: `\`curl -s https://<your site>/api/entries/\` answers the posts as JSON, and the home page lists them.` },
+  ],
   readme: `## Deploy: Netlify
 
 Connect the repository in Netlify. It finds the monorepo and asks which project to deploy: pick \`web\` (package directory \`apps/web\`), where the site's adapter writes its server functions. \`netlify.toml\` sets the build command, the publish folder and the Node version, and skips a build when nothing \`apps/web\` depends on changed. From a terminal: \`npx netlify-cli deploy --build --filter web\`.

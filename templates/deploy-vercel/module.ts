@@ -71,9 +71,16 @@ export default defineModule(pkg, {
       readme: headersReadme(
         "Vercel",
         "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
-        "Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them, and the framework's server sets them on its own answers too (see the framework's section).",
+        "the framework's server sets the same headers on its own answers, and the page policy where it can (see the framework's section); a script or service you add that loads from another origin needs that origin in `packages/security/csp.json`.",
       ),
     },
+    // After the headers section: what the adapters that write Vercel's Build Output add to it.
+    ...["astro", "sveltekit", "nuxt"].map((f) => ({
+      with: [`framework:${f}`, "rendering:hybrid"],
+      readme: "This framework's adapter writes Vercel's Build Output itself, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
+    })),
+    // Hugo is a binary Vercel installs itself, in a version too old unless told.
+    { with: ["framework:hugo"], readme: "On Vercel set the environment variable `HUGO_VERSION` in the project settings to the Hugo the CI workflow installs (`.github/workflows/ci.yml`), since Vercel's default Hugo is too old." },
     {
       with: ["framework:gatsby"],
       readme: `On Vercel, \`apps/web/vercel.json\` sets no framework preset ("Other") on purpose: the site is the plain static folder \`apps/web/public/\` as \`pnpm build\` leaves it (search index included), without the builder plugin Vercel's Gatsby preset would add.`,
@@ -84,12 +91,14 @@ export default defineModule(pkg, {
   derive: contentRefresh({
     rebuild: {
       env: [{ name: "VERCEL_DEPLOY_HOOK_URL", visibility: "secret", description: "a deploy hook (Project › Settings › Git › Deploy Hooks): /api/revalidate calls it after a content change" }],
+      goLive: [{ phase: "webhooks", do: `Create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (Production).`, check: `after a content change, the Deployments list shows a new deployment.` }],
       readme: `### Vercel: rebuild on content changes
 
 Pre-rendered pages are files made at build time, so a change to their content needs a new deployment: create a deploy hook for the production branch (Project › Settings › Git › Deploy Hooks) and set its URL as \`VERCEL_DEPLOY_HOOK_URL\` (production environment). \`/api/revalidate\` calls it once per verified webhook that changes a pre-rendered page.`,
     },
     purge: {
       env: [{ name: "VERCEL_BYPASS_TOKEN", visibility: "secret", description: "32 or more random characters, for builds and functions: /api/revalidate regenerates ISR pages with it after a content change" }],
+      goLive: [{ phase: "variables", do: `Set \`VERCEL_BYPASS_TOKEN\` (\`openssl rand -hex 32\`) for every environment: \`/api/revalidate\` regenerates changed pages with it.`, check: `\`npx vercel env ls\` lists it for Production and Preview.` }],
       readme: `### Vercel: content changes show at once
 
 Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_BYPASS_TOKEN\` (32 or more random characters, e.g. \`openssl rand -hex 32\`) for every environment: the build writes it into the ISR functions' config, and \`/api/revalidate\` asks for each changed page again with it (\`x-prerender-revalidate\`), which renders and caches it afresh. Without it a change shows within the 60 s.`,
@@ -116,6 +125,11 @@ Pages rendered on request are ISR functions on Vercel, kept 60 s. Set \`VERCEL_B
       headers: [{ source: "/(.*)", headers: Object.entries(securityHeaders(ctx)).map(([key, value]) => ({ key, value })) }],
     }),
   },
+  goLive: [
+    { phase: "account", do: `Create a Vercel account, and import the repository with **Root Directory** \`apps/web\` (\`apps/web/vercel.json\` sets the rest).`, check: `the project's Settings › General shows Root Directory \`apps/web\`.` },
+    { phase: "variables", do: `Vercel's settings for the variables above are Project › Settings › Environment Variables: production values for *Production*, test keys for *Preview*.`, check: `\`npx vercel env ls\` lists them.` },
+    { phase: "deploy", do: `Push to the production branch (or \`npx vercel --cwd apps/web --prod\`).`, check: `\`curl -s https://<your site>/api/entries/\` answers the posts as JSON, and the home page lists them.` },
+  ],
   readme: `## Deploy: Vercel
 
 Import the repository in Vercel and set **Root Directory** to \`apps/web\`; \`apps/web/vercel.json\` sets the rest: install and build through turbo, the output folder, and an ignore step that skips a deployment when nothing \`apps/web\` depends on changed. From a terminal: \`npx vercel --cwd apps/web\`.

@@ -15,7 +15,9 @@ export default defineModule(pkg, {
   // The build scripts around Hugo (content export, runner) are TypeScript run by plain node.
   node: "22.18.0",
   rules: [{ kind: "rendering", ids: ["static"], why: "Hugo writes static files only" }],
-  when: [{ with: ["search:pagefind"], files: "files-search" }],
+  when: [
+    { with: ["search:pagefind"], files: "files-search" },
+  ],
   workspaces: {
     "apps/web": {
       devDependencies: ["@types/node", "typescript", "@repo/typescript-config"],
@@ -49,5 +51,5 @@ export default defineModule(pkg, {
 
 Hugo is a single binary, not a dependency of the project: install it once (0.111 or newer) with \`brew install hugo\`, \`sudo apt-get install hugo\` (Debian 12 or newer), \`winget install Hugo.Hugo.Extended\` or from gohugo.io/installation; \`pnpm build\` says so when it is missing, and \`HUGO_BIN\` may name the binary. From npm instead: \`pnpm --filter web add -D hugo-extended\` and \`hugo-extended: true\` under \`allowBuilds\` in \`pnpm-workspace.yaml\` (its install script downloads the binary).
 
-Hugo reads no TypeScript, so the turbo task \`content\` (\`apps/web/scripts/export-content.ts\`) first writes every entry of \`@repo/content\` to \`apps/web/content/\` (generated and gitignored: edit \`packages/content\`), one file each whose front matter holds the title, description, date and the HTML body the content package rendered. It also copies the stylesheet of \`@repo/theme\` (\`packages/theme/site.css\`) to \`apps/web/assets/theme/\` (generated too), which \`layouts/_default/baseof.html\` inlines into every page. The layouts in \`apps/web/layouts/\` turn them into plain HTML in \`apps/web/public/\`, with no client JavaScript. Site title and description are in \`apps/web/hugo.toml\`. \`pnpm dev\` runs \`hugo server\` and re-exports the content and the stylesheet when they change; \`pnpm --filter web preview\` serves the last build. Netlify installs the Hugo that \`netlify.toml\` names (\`HUGO_VERSION\`); on Vercel set the environment variable \`HUGO_VERSION\` (e.g. ${hugoVersion}) in the project settings, since Vercel's default Hugo is too old.`,
+Hugo reads no TypeScript, so the turbo task \`content\` (\`apps/web/scripts/export-content.ts\`) first writes every entry of \`@repo/content\` to \`apps/web/content/\` (generated and gitignored: edit \`packages/content\`), one file each whose front matter holds the title, description, date and the HTML body the content package rendered. It also copies the stylesheet of \`@repo/theme\` (\`packages/theme/site.css\`) to \`apps/web/assets/theme/\` (generated too), which \`layouts/_default/baseof.html\` inlines into every page. The layouts in \`apps/web/layouts/\` turn them into plain HTML in \`apps/web/public/\`, with no client JavaScript. Site title and description are in \`apps/web/hugo.toml\`. \`pnpm dev\` runs \`hugo server\` and re-exports the content and the stylesheet when they change; \`pnpm --filter web preview\` serves the last build.`,
 });

@@ -3,7 +3,7 @@
 // POST /api/revalidate with this CMS's webhook check. Each CMS module adds its SDK, its variables,
 // its two selection files (packages/content/src/provider.ts, packages/functions/src/webhook.ts)
 // and its README section.
-import type { EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
+import type { EnvVar, GoLiveStep, JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
 export const demoContentFiles = ["src/index.ts", "src/safe-provider.ts", "src/safe-html.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
@@ -40,6 +40,8 @@ export interface CmsSpec {
   /** More scripts of packages/content (setting up the CMS side...). */
   contentScripts?: Record<string, string>;
   readme: string;
+  /** Its steps of the README's Go live path (see GoLiveStep). */
+  goLive?: GoLiveStep[];
   /**
    * What a stack with commerce adds: the CMS's product type (its own files-products/ folder, and
    * files of packages/content) and the README paragraph that describes it.
@@ -64,6 +66,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
     workspaces: {
       "packages/content": {
+        what: `the typed content API (\`listEntries\`, \`getEntry\`) the site reads, from ${spec.label}, and the demo entries it falls back to`,
         dependencies: [...spec.sdk, ...contentDependencies],
         devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? [])],
         scripts: {
@@ -103,7 +106,9 @@ export function cmsModule(spec: CmsSpec): JamModule {
         ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }] } : {}),
       };
     },
-    data: { webhooks: true },
+    // uncachedWhy: the README says why a second build is not a cache hit.
+    data: { webhooks: true, uncachedWhy: `${spec.label} is an input turbo cannot see, so every build reads it afresh` },
     readme: spec.readme,
+    goLive: spec.goLive,
   };
 }

@@ -14,5 +14,6 @@ export const contentRefresh =
     return {
       env: [...(ways.purge.env ?? []), ...(ways.rebuild.env ?? [])],
       readme: [ways.purge.readme, ways.rebuild.readme].filter(Boolean).join("\n\n"),
+      goLive: [...(ways.purge.goLive ?? []), ...(ways.rebuild.goLive ?? [])],
     };
   };

@@ -25,6 +25,7 @@ export const sectionsMachinery = ({ sections, widgets, framework }: StackView): 
     },
     workspaces: {
       "packages/sections": {
+        what: "the pages integrations add (`src/sections/`), as HTML every framework renders in its layout, and their browser scripts (`widgets/`)",
         dependencies: ["@repo/content"],
         devDependencies: ["typescript", "@types/node", "@repo/typescript-config", ...(widgets.length ? ["esbuild"] : [])],
         // `build` runs the steps other modules bring (scripts/steps/), e.g. the build's notice of

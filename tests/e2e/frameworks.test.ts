@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
-import { runCli, tempDir } from "../helpers.ts";
+import { listFiles, runCli, tempDir } from "../helpers.ts";
+import { readmeCommands, readmeDevUrl, unresolved } from "../../create-jam/test/readme-commands.ts";
 import { checkSite } from "./browser.ts";
 import { readmeVerifyOrder, startReceiver } from "../../packages/functions/test/receiver.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectProductPages, expectSnipcartOnReach, missingLine, orderSecret, type Provider, secretValues, sellingEnv, startStripeApi, stripeEvent } from "./commerce.ts";
@@ -246,7 +247,21 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     expect((await execa("git", ["log", "--oneline"], { cwd: site })).stdout).toContain("Initial commit from create-jam");
   });
 
-  it("picks up a new entry from turbo gen and rebuilds only what changed", async () => {
+  // The README's Start block is what this file runs as written: pnpm install (create-jam's), pnpm
+  // build, check-types and lint (the tests above), pnpm dev at the URL it names (below).
+  it("has a Start block of the commands this file runs, and names only commands that resolve", async () => {
+    const readme = read(site, "README.md");
+    const start = readmeCommands(/^## Start\n\n(```sh\n[\s\S]*?```)/m.exec(readme)?.[1] ?? "");
+    expect(start).toEqual(["pnpm install", "pnpm dev", "pnpm build", "pnpm check-types", "pnpm lint"]);
+    // The installed project, not the plan: every command of the whole README resolves in it.
+    // (Only the files the check reads are read: package.json, turbo.json, .gitignore, the generators.)
+    const reads = (p: string) => /(^|\/)package\.json$|^turbo\.json$|^\.gitignore$|^turbo\/generators\/config\.ts$/.test(p);
+    const tree = new Map(listFiles(site).filter((p) => !/(^|\/)(node_modules|\.git|\.turbo)\//.test(p)).map((p) => [p, reads(p) ? read(site, p) : ""]));
+    expect(readmeCommands(readme).map((c) => [c, unresolved(c, { tree })]).filter(([, why]) => why)).toEqual([]);
+  });
+
+  it("picks up a new entry from turbo gen, as its README names it, and rebuilds only what changed", async () => {
+    expect(readmeCommands(read(site, "README.md"))).toContain("pnpm turbo gen entry");
     await pnpm(site, "turbo", "gen", "entry", "--args", "posts", "Lighthouse keeping notes");
     const file = join(site, "packages/content/content/posts/lighthouse-keeping-notes.md");
     expect(read(file)).toMatch(/^---\ntitle: Lighthouse keeping notes\n/);
@@ -258,10 +273,15 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
     expect(read(web, "posts/lighthouse-keeping-notes/index.html")).toContain("Keep the lamp lit.");
   });
 
-  it("runs pnpm dev: the site and its functions on one origin", async () => {
+  it("runs pnpm dev: the site and its functions on the one origin its README names", async () => {
+    // The README's URL is FUNCTIONS_PORT's default; the test moves it with FUNCTIONS_PORT, as the README says.
+    const named = readmeDevUrl(read(site, "README.md"));
+    expect(read(site, ".env.example")).toContain(`FUNCTIONS_PORT=${named.port}`);
     const dev = await startServer("pnpm", ["dev"], { cwd: site, devPortVariable: "FUNCTIONS_PORT", timeout: 180_000 });
+    // The README's URL itself (localhost), on the port the test gave.
+    const base = Object.assign(new URL(named), { port: new URL(dev.url).port }).origin;
     try {
-      const entries = await fetch(`${dev.url}/api/entries`);
+      const entries = await fetch(`${base}/api/entries`);
       expect(entries.status).toBe(200);
       expect(((await entries.json()) as { title: string }[]).map((e) => e.title)).toContain("Hello, JAMstack");
       // The framework's dev server comes up behind the proxy in its own time (502 until then).
@@ -269,7 +289,7 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
       const expected = framework === "gatsby" ? '<div id="___gatsby">' : "Hello, JAMstack";
       let home = "";
       for (let i = 0; i < 240 && !home.includes(expected); i++) {
-        const res = await fetch(`${dev.url}/`).catch(() => undefined);
+        const res = await fetch(`${base}/`).catch(() => undefined);
         home = res?.ok ? await res.text() : "";
         if (!home.includes(expected)) await new Promise((r) => setTimeout(r, 500));
       }

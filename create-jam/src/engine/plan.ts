@@ -12,6 +12,7 @@ import {
 } from "./manifests.ts";
 import { stringify as toToml } from "smol-toml";
 import type { Registry } from "./stack.ts";
+import { fill, goLiveMarkdown, readmeValues, workspaceRows } from "./readme.ts";
 import { renderFile, type TemplateStore } from "./render.ts";
 import { pnpmVersion } from "./versions.ts";
 import { treeHash } from "./tree-hash.ts";
@@ -55,7 +56,13 @@ export function templateContext({ stack, options, version }: PlanInput) {
     command: reproduceCommand(stack.choices, options, version),
     env: stack.parts.flatMap((p) => p.env ?? []),
     /** The README sections of the chosen modules, in module order. */
-    readme: stack.parts.flatMap((p) => (p.readme ? [p.readme.trim()] : [])).join("\n\n"),
+    readme: stack.parts.flatMap((p) => (p.readme ? [fill(p.readme.trim(), readmeValues(stack))] : [])).join("\n\n"),
+    /** Where `pnpm dev` serves the whole site, /api/* included. */
+    ...readmeValues(stack),
+    /** The README's "Go live" path: every chosen module's steps, by phase. */
+    goLive: goLiveMarkdown(stack),
+    /** The README's "What is where" rows: every workspace of the stack. */
+    workspaceRows: workspaceRows(stack),
   };
 }
 

@@ -23,6 +23,8 @@ export interface WorkspacePatch {
    * whose outputs overlap the build's would leave a cache hit with either one's files.
    */
   afterBuild?: string[];
+  /** What the workspace holds, for the README's "What is where" table. Every workspace needs one; the first module to give it wins. */
+  what?: string;
 }
 
 export interface EnvVar {
@@ -176,8 +178,31 @@ export interface Contribution {
    * templates/shared instead, for what several modules of one kind write alike.
    */
   files?: string;
-  /** Markdown for the generated README: this module's section. */
+  /**
+   * Markdown for the generated README: this module's section. `{{devUrl}}` stands for the local URL
+   * where `pnpm dev` serves the whole site, its /api/* included (see readme.ts).
+   */
   readme?: string;
+  /** This module's steps of the README's "Go live" path (see GoLiveStep). */
+  goLive?: GoLiveStep[];
+}
+
+/** The phases of the README's "Go live" path, in the order a newcomer takes them. */
+export const GO_LIVE_PHASES = ["account", "variables", "content", "deploy", "webhooks"] as const;
+export type GoLivePhase = (typeof GO_LIVE_PHASES)[number];
+
+/**
+ * One step of the path from a local project to a live site: the README lists every chosen module's
+ * steps by phase (accounts, variables, content, deploy, webhooks), in module order within a phase,
+ * each with the way to see that it worked. A later module (a content module's `pnpm seed`) adds a
+ * step to a phase without editing the others.
+ */
+export interface GoLiveStep {
+  phase: GoLivePhase;
+  /** What to do, in Markdown: a sentence or two; `{{devUrl}}` as in `readme`. */
+  do: string;
+  /** How to see that it worked: a command to run or a URL to open, in Markdown. */
+  check: string;
 }
 
 /**

@@ -23,7 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 {link.label}
               </Link>
             ))}
-            {/* Not prefetched: the search page's payload would have every page fetch Pagefind's 42 kB stylesheet. */}
+            {/* Pagefind's search page, not prefetched: its payload would have every page fetch Pagefind's 42 kB stylesheet. */}
             {site.search && (
               <Link href="/search/" prefetch={false}>
                 Search
