@@ -245,7 +245,7 @@ function buildText(r: Outcome): string {
   } catch {}
   if (cached) return `${what}, cached by turbo`;
   const content = r.stack.modules.find((m) => m.kind === "content");
-  return `${what}; not cached: turbo cannot see a change in ${content?.label ?? "the content"}, so each build reads it fresh`;
+  return `${what}; not cached by turbo, which cannot see a change in ${content?.label ?? "the content"}`;
 }
 
 /** The commands to run next in this stack, each with what it does. */
@@ -293,7 +293,8 @@ export function summary(r: Outcome): { title: string; body: string } {
   const rel = folderOf(r);
   const lines: string[] = [...wrap(labels, width), ...wrap(`${r.tree.size} files in ${r.target.dir}`, width, "  "), ""];
   for (const s of r.steps) {
-    if (!s.ok) lines.push(...wrap(`✖ ${s.step} failed: ${s.detail}`, width, "  "), ...wrap(`  Run it by hand: cd ${shellWord(rel)} && ${s.manual}`, width, "    "), "");
+    // The commands to finish by hand one a line, so none is broken to fit.
+    if (!s.ok) lines.push(...wrap(`✖ ${s.step} failed: ${s.detail}`, width, "  "), "  Run it by hand:", ...[`cd ${shellWord(rel)}`, ...(s.manual ?? "").split(" && ")].map((c) => `    ${c}`), "");
     else if (s.detail) lines.push(...wrap(`${s.step}: ${s.detail}`, width, "  "), "");
   }
   lines.push("Next:");
