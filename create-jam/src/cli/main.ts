@@ -14,6 +14,7 @@ import type { Choices, Kind, Options, RegisteredModule, Stack } from "../engine/
 import { Interrupted, writeTree } from "../engine/write.ts";
 import { allowedValues, parseCliArgs, type Args } from "./args.ts";
 import { helpText } from "./help.ts";
+import { wrap } from "./text.ts";
 
 /** The first arguments that are commands (cli/update.ts), not a project folder. */
 const COMMANDS = ["add", "upgrade", "render"] as const;
@@ -260,30 +261,6 @@ function nextCommands(r: Outcome): { command: string; what: string }[] {
     { command: "pnpm dev", what: `http://localhost:${port}: the site and its functions` },
     { command: "pnpm build", what: buildText(r) },
   ];
-}
-
-/** `text` in lines of at most `width` characters, broken between words (a word longer than a line is cut); a paragraph's later lines start with `hang`. */
-export function wrap(text: string, width: number, hang = ""): string[] {
-  const out: string[] = [];
-  for (const para of text.split("\n")) {
-    const lines: string[] = [];
-    let line: string | undefined;
-    for (const word of para.split(" ")) {
-      if (line !== undefined && `${line} ${word}`.length <= width) {
-        line = `${line} ${word}`;
-        continue;
-      }
-      if (line !== undefined) lines.push(line);
-      let start = `${lines.length ? hang : ""}${word}`;
-      while (start.length > width) {
-        lines.push(start.slice(0, width));
-        start = `${hang}${start.slice(width)}`;
-      }
-      line = start;
-    }
-    out.push(...lines, line ?? "");
-  }
-  return out;
 }
 
 /** The run's last words: what was made, how the steps went, and the next commands for this stack, in lines that fit an 80-column box. */

@@ -6,12 +6,13 @@ import { cancelled } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { chosenIds, findModule, neededFrom, offeredFlags, optionStates, type Registry } from "../engine/stack.ts";
 import type { Choices } from "../engine/types.ts";
+import { wrap } from "./text.ts";
 
 export const intro = (text: string) => p.intro(text);
 export const outro = (text: string) => p.outro(text);
 export const note = (text: string, title: string) => p.note(text, title);
-/** A line inside the prompts' gutter (a notice between two questions). */
-export const info = (text: string) => p.log.info(text);
+/** A notice inside the prompts' gutter, wrapped there ("●  " before it, the terminal's width after). */
+export const info = (text: string) => p.log.info(wrap(text, (process.stdout.columns || 80) - 3).join("\n"));
 export const spinner = () => p.spinner();
 
 function answer<T>(value: T): Exclude<T, symbol> {
