@@ -279,7 +279,7 @@ describe("create-jam upgrade", () => {
     const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\necho '{"error":{"code":"E404","summary":"Not Found - GET https://registry.npmjs.org/create-jam"}}'\necho 'npm error code E404' >&2\nexit 1`);
     const r = await runCli(["upgrade", "--to", "99.99.99"], { cwd: site, env: { ...env, ...npm.env } });
     expect(r.exitCode, r.all).toBe(2);
-    expect(r.stderr).toBe("✖ create-jam 99.99.99 is not on the npm registry, so there is nothing to upgrade to.\n  Pick a published version (npm view create-jam versions), or leave out --to for this create-jam's templates.\n");
+    expect(r.stderr).toBe("✖ create-jam 99.99.99 is not on the npm registry, so there is nothing to upgrade to.\n  Pick a published version (npm view create-jam versions), or leave out --to for this create-jam's templates.");
     expect(r.all).not.toContain("E404");
     expect(readFileSync(npm.calls, "utf8").trim()).toBe("view create-jam@99.99.99 version --json");
     expect(files(site)).toEqual(before);
