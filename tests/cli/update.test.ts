@@ -222,7 +222,10 @@ describe("create-jam add", () => {
     const site = await project();
     const r = await runCli(["add", "search", "algolia", "--no-install"], { cwd: site, env });
     expect(r.exitCode, r.all).toBe(0);
-    const next = r.stdout.slice(r.stdout.indexOf("\nNext:\n"));
+    const shown = r.stdout.slice(r.stdout.indexOf("\nNext:\n"));
+    for (const line of shown.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    // A variable's text, wrapped under itself, read as one line.
+    const next = shown.replace(/\n {6}(?=\S)/g, " ");
     expect(next).toContain("\n  pnpm install      # the dependencies changed\n");
     expect(next).toContain("  Set the new variables in .env (see .env.example) and on your host:\n");
     const example = readFileSync(join(site, ".env.example"), "utf8");

@@ -16,6 +16,7 @@ import type { Choices, FileTree } from "../engine/types.ts";
 import { type Action, planUpdate, writes } from "../engine/update.ts";
 import { Interrupted } from "../engine/write.ts";
 import type { Bundle, Io } from "./main.ts";
+import { wrap } from "./text.ts";
 
 /** Something failed while working (the registry, a write): exit 1. Bad input is a JamError's default, exit 2. */
 const fail = (message: string, fix?: string) => new JamError(message, fix, EXIT.failed);
@@ -388,7 +389,8 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
     if (manifests && !installed) lines.push(`  pnpm install      # the dependencies changed${steps.length ? " (the install above failed)" : ""}`);
     if (variables.length) {
       lines.push("  Set the new variables in .env (see .env.example) and on your host:");
-      for (const v of variables) lines.push(`    ${v.name}: ${v.description}`);
+      // Each in lines of 80 columns, its later lines under its text.
+      for (const v of variables) lines.push(...wrap(`    ${v.name}: ${v.description}`, 80, "      "));
     }
     lines.push(conflicts.length ? "  resolve the conflicts, then review with git diff and commit" : "  review with git diff, then commit");
     io.out(`${lines.join("\n")}\n`);
