@@ -144,6 +144,9 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(broken.length).toBeGreaterThanOrEqual(3);
     const r = await expectRefused(["site", "--yes", ...flags], new RegExp(`^✖ ${broken.length} problems, each with its fix:\n`));
     for (const [i, b] of broken.entries()) expect(r.stderr).toContain(`  ${i + 1}. ${b.message}\n     ${b.fix}`);
+    // --json lists them one by one too.
+    const json = await runCli(["site", "--yes", "--json", ...flags], { cwd: tempDir() });
+    expect(JSON.parse(json.stdout).error.problems).toEqual(broken.map((b) => ({ message: b.message, fix: b.fix })));
   });
 
   it("--dry-run refuses a non-empty folder as the real run does", async () => {

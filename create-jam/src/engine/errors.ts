@@ -25,6 +25,8 @@ export const exitCodeMarkdown = () => ["| exit code | meaning |", "| --- | --- |
 export class JamError extends Error {
   readonly fix?: string;
   readonly exitCode: number;
+  /** Set when this error stands for several (allOf): each with its own fix, for --json. */
+  problems?: { message: string; fix?: string }[];
   constructor(message: string, fix?: string, exitCode: number = EXIT.usage) {
     super(message);
     this.fix = fix;
@@ -37,7 +39,9 @@ export function allOf(problems: readonly JamError[]): JamError | undefined {
   const unique = [...new Map(problems.map((p) => [p.message, p])).values()];
   if (unique.length <= 1) return unique[0];
   const items = unique.map((p, i) => `  ${i + 1}. ${p.message}${p.fix ? `\n     ${p.fix}` : ""}`);
-  return new JamError(`${unique.length} problems, each with its fix:\n${items.join("\n")}`, undefined, unique[0]?.exitCode);
+  const all = new JamError(`${unique.length} problems, each with its fix:\n${items.join("\n")}`, undefined, unique[0]?.exitCode);
+  all.problems = unique.map((p) => ({ message: p.message, fix: p.fix }));
+  return all;
 }
 
 export const cancelled = () => new JamError("Cancelled: nothing was written.", undefined, EXIT.interrupted);
