@@ -99,6 +99,8 @@ describe("create-jam without a terminal", () => {
     expect(r.stdout).toContain("Created site\nAstro, Static (SSG), Markdown files, Pagefind, Vercel\n");
     const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
     // The reproduce command, in lines of 80 columns at most joined by " \\", as a shell runs them.
+    // Every line of the last screen fits 80 columns, a script's as a terminal's.
+    for (const line of r.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
     const lines = r.stdout.slice(r.stdout.indexOf("Make it again")).trim().split("\n").slice(1);
     for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     expect(lines.join("\n").replace(/ \\\n {2}/g, " ")).toBe(jam.command);
