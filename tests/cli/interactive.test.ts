@@ -69,17 +69,34 @@ describe("create-jam at a terminal", () => {
     expect(t.plain()).toMatch(/│ {4}pnpm build {4}# pre-rendered pages and the server for the rest; not +│\r?\n│ {18}# cached by turbo, which cannot see a change in Sanity +│/);
   });
 
-  it("refuses a non-empty folder at the folder prompt, before any other question", async () => {
+  it("catches a non-empty folder at the folder prompt, before any other question: another folder, or --overwrite's choice", async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, "site"));
     writeFileSync(join(cwd, "site/notes.txt"), "mine");
+    writeFileSync(join(cwd, "file"), "x");
     const t = startInteractive([], cwd);
-    await t.answer("Project folder?", `site${KEY.enter}`);
-    await t.answer("already exists and is not empty (1 entry)", `${"\x7f".repeat(4)}blog${KEY.enter}`);
+    // What no answer fixes is refused by the prompt itself.
+    await t.answer("Project folder?", `file${KEY.enter}`);
+    await t.answer("is a file, not a folder", `${"\x7f".repeat(4)}site${KEY.enter}`);
+    // A non-empty one: pick another (the default), back at the folder question.
+    await t.answer("site is not empty. What now?", KEY.enter);
+    await t.answer(/Pick another folder\r?\n│\r?\n◆ {2}Project folder\?/, `blog${KEY.enter}`);
     await t.answer("Which framework?", KEY.ctrlC);
     expect(await t.exited).toBe(130);
     expect(t.plain().indexOf("not empty")).toBeLessThan(t.plain().indexOf("Which framework?"));
-    expect(listAll(cwd)).toEqual(["site", "site/notes.txt"]);
+    expect(listAll(cwd)).toEqual(["file", "site", "site/notes.txt"]);
+  });
+
+  it("replaces a non-empty folder chosen at the folder prompt when asked to, as --overwrite does", async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, "site"));
+    writeFileSync(join(cwd, "site/notes.txt"), "mine");
+    const t = startInteractive(["--framework", "astro", "--rendering", "static", "--content", "markdown", "--commerce", "none", "--auth", "none", "--backend", "none", "--search", "none", "--deploy", "none", "--no-install", "--no-git"], cwd);
+    await t.answer("Project folder?", `site${KEY.enter}`);
+    await t.answer("site is not empty. What now?", `${KEY.down}${KEY.enter}`); // another -> replace
+    expect(await t.exited, t.plain()).toBe(0);
+    expect(existsSync(join(cwd, "site/notes.txt"))).toBe(false);
+    expect(existsSync(join(cwd, "site/jam.json"))).toBe(true);
   });
 
   it("asks about a non-empty folder given as the argument before the first question", async () => {

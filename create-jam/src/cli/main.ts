@@ -152,14 +152,25 @@ export async function main(io: Io, bundle: Bundle): Promise<number> {
   ui?.intro(`create-jam ${version}`);
   // The folder first, checked as the write will check it (a dry run too): a folder that cannot be
   // used is said at its prompt, or before the first question, not after the last.
-  const dir = args.dir ?? (ui ? await ui.askFolder((v) => folderProblem(v, io.cwd, args.overwrite)) : "my-site");
+  let overwrite = args.overwrite;
+  let dir = args.dir ?? "my-site";
+  if (ui) {
+    // The prompt refuses what no answer can fix (a file in the way, no permission); a non-empty
+    // folder gets the choice --overwrite gives, or another folder.
+    for (let asked = !args.dir; ; asked = true) {
+      if (asked) dir = await ui.askFolder((v) => folderProblem(v, io.cwd, true));
+      const t = resolveTarget(dir, io.cwd);
+      if (!t.existsNonEmpty || overwrite) break;
+      const what = await ui.askOverwrite(t.dir, asked);
+      if (what === "cancel") throw cancelled();
+      if (what === "replace") {
+        overwrite = true;
+        break;
+      }
+    }
+  }
   const target = resolveTarget(dir, io.cwd);
   assertWritable(target);
-  let overwrite = args.overwrite;
-  if (target.existsNonEmpty && !overwrite && ui) {
-    overwrite = await ui.askOverwrite(target.dir);
-    if (!overwrite) throw cancelled();
-  }
   assertFree(target, overwrite);
   const notices = target.renamedFrom ? [`Using "${target.name}" as the package name ("${target.renamedFrom}" is not a valid one); the folder is "${basename(target.dir)}".`] : [];
   // At a terminal a notice stays in the prompts' gutter.

@@ -73,15 +73,18 @@ export async function askYesNo(message: string): Promise<boolean> {
   return answer(await p.confirm({ message, initialValue: true }));
 }
 
-export async function askOverwrite(dir: string): Promise<boolean> {
+/** A non-empty folder: replace its contents (as --overwrite), or cancel; from the folder prompt, or pick another. */
+export async function askOverwrite(dir: string, fromPrompt = false): Promise<"replace" | "another" | "cancel"> {
+  const another = { value: "another" as const, label: "Pick another folder", hint: "back to the folder question" };
   return answer(
     await p.select({
       message: `${dir} is not empty. What now?`,
       options: [
-        { value: false, label: "Cancel", hint: "nothing is touched" },
-        { value: true, label: "Replace its contents", hint: "same as --overwrite; .git is kept" },
+        ...(fromPrompt ? [another] : []),
+        { value: "replace" as const, label: "Replace its contents", hint: "same as --overwrite; .git is kept" },
+        { value: "cancel" as const, label: "Cancel", hint: "nothing is touched" },
       ],
-      initialValue: false,
+      initialValue: fromPrompt ? "another" : "cancel",
     }),
   );
 }
