@@ -25,7 +25,7 @@ main(
       process.stderr.write(`✖ ${e.message}\n${e.fix ? `  ${e.fix}\n` : ""}`);
       process.exitCode = e.exitCode;
       // --json: a script reads why from stdout too.
-      if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify({ ok: false, error: { message: e.message, fix: e.fix, exitCode: e.exitCode } }, null, 2)}\n`);
+      if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify({ ok: false, error: { message: e.message, fix: e.fix, exitCode: e.exitCode, ...(e.problems ? { problems: e.problems } : {}) } }, null, 2)}\n`);
     } else {
       process.stderr.write(`✖ create-jam hit a bug: ${(e as Error)?.stack ?? e}\nPlease report it with the command you ran.\n`);
       process.exitCode = 1;

@@ -48,6 +48,17 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(r.stderr).not.toContain("--commerce");
   });
 
+  it("does not ask, without a terminal, for a kind the other flags leave one value for (Hugo and Eleventy render statically)", async () => {
+    for (const framework of ["hugo", "eleventy"]) {
+      const cwd = tempDir();
+      const r = await runCli(["site", "--framework", framework, "--content", "markdown", "--search", "none", "--deploy", "netlify", "--no-install", "--no-git", "--dry-run", "--json"], { cwd });
+      expect(r.exitCode, r.all).toBe(0);
+      expect(JSON.parse(r.stdout).stack.choices.rendering).toBe("static");
+    }
+    // Where both are open, it is still missing.
+    await expectRefused(["site", "--framework", "astro", "--content", "markdown", "--search", "none", "--deploy", "netlify", "--no-install", "--no-git"], /missing: --rendering static\|hybrid\./);
+  });
+
   it("suggests the nearest flag for an unknown one", async () => {
     const r = await expectRefused(["site", "--yes", "--framwork", "next"], /Unknown flag --framwork\./);
     expect(r.stderr).toContain("Did you mean --framework?");
@@ -124,6 +135,26 @@ describe("create-jam refuses bad input and writes nothing", () => {
     expect(auth.stderr).toContain("Either use --auth none, or pick --deploy vercel|netlify|cloudflare.");
     const hybrid = await expectRefused(["site", "--yes", "--framework", "astro", "--rendering", "hybrid", "--deploy", "github-pages"], /--deploy github-pages does not work with --rendering hybrid: GitHub Pages serves files and runs no server routes: every page must be pre-rendered\./);
     expect(hybrid.stderr).toContain("Either use --rendering static, or pick --deploy vercel|netlify|cloudflare.");
+  });
+
+  it("names every conflict of the given flags at once, each with its fix", async () => {
+    const flags = ["--framework", "gatsby", "--rendering", "hybrid", "--commerce", "stripe", "--deploy", "github-pages"];
+    const choices = { framework: "gatsby", rendering: "hybrid", content: "markdown", commerce: "stripe", auth: "none", backend: "none", search: "none", deploy: ["github-pages"] } as Choices;
+    const broken = incompatibilities(registry, resolveModules(choices));
+    expect(broken.length).toBeGreaterThanOrEqual(3);
+    const r = await expectRefused(["site", "--yes", ...flags], new RegExp(`^✖ ${broken.length} problems, each with its fix:\n`));
+    for (const [i, b] of broken.entries()) expect(r.stderr).toContain(`  ${i + 1}. ${b.message}\n     ${b.fix}`);
+    // --json lists them one by one too.
+    const json = await runCli(["site", "--yes", "--json", ...flags], { cwd: tempDir() });
+    expect(JSON.parse(json.stdout).error.problems).toEqual(broken.map((b) => ({ message: b.message, fix: b.fix })));
+  });
+
+  it("--dry-run refuses a non-empty folder as the real run does", async () => {
+    const r = await expectRefused(["site", "--yes", "--dry-run"], /already exists and is not empty \(1 entry\)/, (cwd) => {
+      mkdirSync(join(cwd, "site"));
+      writeFileSync(join(cwd, "site/notes.txt"), "mine");
+    });
+    expect(r.stdout).not.toContain("Dry run");
   });
 
   it("rejects contradicting flags", async () => {

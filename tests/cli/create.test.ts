@@ -9,6 +9,7 @@ import { planProject } from "../../create-jam/src/engine/plan.ts";
 import { registry } from "../../create-jam/src/engine/registry.ts";
 import { modulesOf, resolveStack } from "../../create-jam/src/engine/stack.ts";
 import { collectTemplates, compileStore } from "../../create-jam/src/engine/templates.ts";
+import { pnpmVersion } from "../../create-jam/src/engine/versions.ts";
 import type { Choices } from "../../create-jam/src/engine/types.ts";
 import { fakeCommand, listAll, listFiles, runCli, tempDir } from "../helpers.ts";
 
@@ -23,7 +24,12 @@ describe("create-jam without a terminal", () => {
     for (const flag of ["--framework", "--rendering", "--content", "--search", "--deploy", "--install", "--no-install", "--git", "--no-git", "--yes", "--dry-run", "--json", "--overwrite", "--help", "--version"]) {
       expect(r.stdout).toContain(flag);
     }
-    for (const m of registry.filter((x) => x.kind !== "base")) expect(r.stdout).toContain(`${m.id.padEnd(12)}${m.label}`);
+    // Every id, however long (github-pages), is two spaces or more from its label.
+    for (const m of registry.filter((x) => x.kind !== "base")) expect(r.stdout).toMatch(new RegExp(`\\n {6}${m.id} {2,}${m.label.replace(/[()+.]/g, "\\$&")}: `));
+    // none is said once where it is the default; the prompt's keys are the prompt's.
+    expect(r.stdout).not.toContain("Default: none. Or none.");
+    expect(r.stdout).toContain("--search <id>  Site search? Default: pagefind. Or none.");
+    expect(r.stdout).not.toContain("space selects");
   });
 
   it("--help lists the modules' own flags with the modules that have them", async () => {
@@ -53,7 +59,9 @@ describe("create-jam without a terminal", () => {
     const written = listFiles(join(cwd, "My Café"));
     expect(result.files.map((f: { path: string }) => f.path).sort()).toEqual(written);
     expect(result.files).toContainEqual({ path: "package.json", bytes: readFileSync(join(cwd, "My Café/package.json")).length });
-    expect(result.command).toBe(JSON.parse(readFileSync(join(cwd, "My Café/jam.json"), "utf8")).command);
+    // The reproduce command names the folder as given (quoted), where jam.json can only name the package.
+    const recorded = JSON.parse(readFileSync(join(cwd, "My Café/jam.json"), "utf8")).command as string;
+    expect(result.command).toBe(recorded.replace(" my-cafe -- ", " 'My Café' -- "));
   });
 
   it("--json --dry-run lists what it would write and writes nothing; a refusal is JSON too", async () => {
@@ -88,9 +96,14 @@ describe("create-jam without a terminal", () => {
     const cwd = tempDir();
     const r = await runCli(["site", "--yes", "--no-install", "--no-git"], { cwd });
     expect(r.exitCode, r.all).toBe(0);
-    expect(r.stdout).toContain("Created site (Astro, Static (SSG), Markdown files, Pagefind, Vercel)");
+    expect(r.stdout).toContain("Created site\nAstro, Static (SSG), Markdown files, Pagefind, Vercel\n");
     const jam = JSON.parse(readFileSync(join(cwd, "site/jam.json"), "utf8"));
-    expect(r.stdout).toContain(`Make it again: ${jam.command}`);
+    // The reproduce command, in lines of 80 columns at most joined by " \\", as a shell runs them.
+    // Every line of the last screen fits 80 columns, a script's as a terminal's.
+    for (const line of r.stdout.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    const lines = r.stdout.slice(r.stdout.indexOf("Make it again")).trim().split("\n").slice(1);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines.join("\n").replace(/ \\\n {2}/g, " ")).toBe(jam.command);
     // A static stack's dev server: the functions' server on 8888 in front of the framework's.
     expect(r.stdout).toContain("  pnpm dev      # http://localhost:8888: the site and its functions");
     expect(r.stdout).toContain("  pnpm build    # the static site, cached by turbo");
@@ -162,8 +175,49 @@ describe("create-jam without a terminal", () => {
     expect(r.exitCode, r.all).toBe(3);
     expect(r.stdout).toContain("install failed");
     expect(r.stdout).toContain("ERR_PNPM_FETCH_404");
-    expect(r.stdout).toContain("Run it by hand: cd site && pnpm install");
+    expect(r.stdout).toContain("  Run it by hand:\n    cd site\n    pnpm install\n");
     expect(existsSync(join(cwd, "site/package.json"))).toBe(true);
+  });
+});
+
+describe("the last words of a run", () => {
+  const version = JSON.parse(readFileSync(join(import.meta.dirname, "../../create-jam/package.json"), "utf8")).version as string;
+
+  it("reproduce the folder as given, from where the command ran (../x), not the package name", async () => {
+    const cwd = join(tempDir(), "here");
+    mkdirSync(cwd);
+    const r = await runCli(["../x", "--yes", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(r.stdout).toContain("  cd ../x\n");
+    expect(r.stdout).toContain(`\nnpm create jam@${version} ../x -- --framework astro`);
+    const json = JSON.parse((await runCli(["../y", "--yes", "--no-install", "--no-git", "--json"], { cwd })).stdout);
+    expect(json.command).toMatch(new RegExp(`^npm create jam@${version.replace(/\./g, "\\.")} \\.\\./y -- `));
+  });
+
+  it("say a CMS stack's build is not cached by turbo, and why", async () => {
+    const cwd = tempDir();
+    const r = await runCli(["site", "--yes", "--content", "sanity", "--no-install", "--no-git"], { cwd });
+    expect(r.exitCode, r.all).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, "site/turbo.json"), "utf8")).tasks.build.cache).toBe(false);
+    const text = r.stdout.replace(/\n {16}# /g, " ");
+    expect(text).toContain("pnpm build    # the static site; not cached by turbo, which cannot see a change in Sanity");
+    expect(text).not.toContain("cached by turbo\n");
+  });
+
+  it("without pnpm, say what was tried and what happens instead before it happens", async () => {
+    const cwd = tempDir();
+    // A PATH with node and an npm that records how it was called, and no pnpm.
+    const path = tempDir("jam-path-");
+    symlinkSync(process.execPath, join(path, "node"));
+    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\nexit 0`);
+    const r = await runCli(["site", "--yes", "--install", "--no-git"], { cwd, env: { PATH: `${npm.env.PATH.split(":")[0]}:${path}` } });
+    expect(r.exitCode, r.all).toBe(0);
+    const said = `pnpm is not on PATH: installing with pnpm ${pnpmVersion} through \`npm exec --yes pnpm@${pnpmVersion} -- install\` instead (npm downloads it first).`;
+    expect(r.stdout).toContain(said);
+    expect(r.stdout.indexOf(said)).toBeLessThan(r.stdout.indexOf("Installing dependencies with pnpm"));
+    expect(readFileSync(npm.calls, "utf8").trim()).toBe(`exec --yes pnpm@${pnpmVersion} -- install`);
+    // Installed: the next steps do not ask for it.
+    expect(r.stdout).not.toContain("  pnpm install");
   });
 });
 
@@ -204,7 +258,7 @@ describe("post steps that fail keep the project", () => {
     const r = await runCli(["site", "--yes", "--no-install", "--git"], { cwd, env: { PATH: onlyNode } });
     expect(r.exitCode, r.all).toBe(3);
     expect(r.stdout).toContain("✖ git failed: git is not installed");
-    expect(r.stdout).toContain('Run it by hand: cd site && git init && git add -A && git commit -m "Initial commit from create-jam"');
+    expect(r.stdout).toContain('  Run it by hand:\n    cd site\n    git init\n    git add -A\n    git commit -m "Initial commit from create-jam"\n');
     expect(existsSync(join(cwd, "site/jam.json"))).toBe(true);
   });
 });

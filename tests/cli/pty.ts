@@ -5,10 +5,10 @@ import { bin } from "../helpers.ts";
 
 export const KEY = { enter: "\r", up: "\x1b[A", down: "\x1b[B", space: " ", ctrlC: "\x03" };
 
-export function startInteractive(args: string[], cwd: string) {
+export function startInteractive(args: string[], cwd: string, { cols = 120 }: { cols?: number } = {}) {
   const command = [process.execPath, bin, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
   // A PTY made by `script` without a terminal of its own has 0 columns: give it a size first.
-  const child = spawn("script", ["-qfec", `stty cols 120 rows 40 && exec ${command}`, "/dev/null"], { cwd, env: { ...process.env, CI: "", TERM: "xterm" } });
+  const child = spawn("script", ["-qfec", `stty cols ${cols} rows 40 && exec ${command}`, "/dev/null"], { cwd, env: { ...process.env, CI: "", TERM: "xterm" } });
   let screen = "";
   child.stdout.on("data", (d) => (screen += d));
   const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? -1)));

@@ -4,6 +4,7 @@ import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from "no
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { exitCodeLines } from "../../create-jam/src/engine/errors.ts";
 import { treeHash } from "../../create-jam/src/engine/tree-hash.ts";
 import { editFile, fakeCommand, listFiles, projectFiles, runCli, tempDir } from "../helpers.ts";
 
@@ -58,12 +59,12 @@ describe("create-jam add", () => {
     expect(JSON.parse(readFileSync(join(site, "jam.json"), "utf8")).choices.commerce).toBe("stripe");
   });
 
-  it("marks edits on the same lines as a conflict git sees (both modified, three stages) and exits 2; JSON gets no markers", async () => {
+  it("marks edits on the same lines as a conflict git sees (both modified, three stages) and exits 4; JSON gets no markers", async () => {
     const site = await project();
     edit(site, "README.md", (t) => t.replace(/^Made with create-jam /m, "Made by me with create-jam "));
     await commitAll(site, "my line");
     const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
-    expect(r.exitCode, r.all).toBe(2);
+    expect(r.exitCode, r.all).toBe(4);
     expect(r.stdout).toMatch(/CONFLICT +README\.md/);
     expect(r.stdout).toContain("staged as git conflicts");
     const readme = readFileSync(join(site, "README.md"), "utf8");
@@ -111,7 +112,7 @@ describe("create-jam add", () => {
     expect(restored.exitCode, restored.all).toBe(0);
     expect(readFileSync(join(site, "README.md"), "utf8")).toContain("--commerce snipcart");
     const unknown = await runCli(["upgrade", "--restore", "nope.md"], { cwd: site, env });
-    expect(unknown.exitCode).toBe(1);
+    expect(unknown.exitCode).toBe(2);
     expect(unknown.stderr).toContain("--restore takes files the templates make, and these are none: nope.md.");
   });
 
@@ -142,7 +143,7 @@ describe("create-jam add", () => {
     expect(dirty.stderr).toContain("uncommitted changes: README.md.");
     await commitAll(outer, "our line");
     const r = await runCli(["add", "commerce", "snipcart"], { cwd: site, env });
-    expect(r.exitCode, r.all).toBe(2);
+    expect(r.exitCode, r.all).toBe(4);
     expect((await git(outer, "status", "--porcelain", "sites/site/README.md")).stdout).toBe("UU sites/site/README.md");
   });
 
@@ -151,7 +152,7 @@ describe("create-jam add", () => {
     edit(site, "README.md", (t) => t.replace(/^# Site$/m, "# Uncommitted"));
     const before = files(site);
     const r = await runCli(["add", "deploy", "netlify"], { cwd: site, env });
-    expect(r.exitCode, r.all).toBe(1);
+    expect(r.exitCode, r.all).toBe(2);
     expect(r.stderr).toContain("These files it would change have uncommitted changes: README.md.");
     expect(r.stderr).toContain("--allow-dirty");
     expect(files(site)).toEqual(before);
@@ -212,14 +213,39 @@ describe("create-jam add", () => {
     expect(r.exitCode, r.all).toBe(0);
     expect(r.stdout).toContain("pnpm-lock.yaml is made again");
     expect(readFileSync(calls, "utf8")).toContain(`${site} install`);
+    // Installed here: the next steps do not ask for it again.
+    expect(r.stdout).not.toContain("  pnpm install");
     expect(readFileSync(join(site, "pnpm-lock.yaml"), "utf8")).toBe("lockfileVersion: '9.0'\n");
+  });
+
+  it("ends with the next steps: pnpm install when the dependencies changed, and each new variable with what it is", async () => {
+    const site = await project();
+    const r = await runCli(["add", "search", "algolia", "--no-install"], { cwd: site, env });
+    expect(r.exitCode, r.all).toBe(0);
+    const shown = r.stdout.slice(r.stdout.indexOf("\nNext:\n"));
+    for (const line of shown.split("\n")) expect(line.length, line).toBeLessThanOrEqual(80);
+    // A variable's text, wrapped under itself, read as one line.
+    const next = shown.replace(/\n {6}(?=\S)/g, " ");
+    expect(next).toContain("\n  pnpm install      # the dependencies changed\n");
+    expect(next).toContain("  Set the new variables in .env (see .env.example) and on your host:\n");
+    const example = readFileSync(join(site, ".env.example"), "utf8");
+    for (const name of ["ALGOLIA_APP_ID", "ALGOLIA_SEARCH_KEY"]) {
+      const comment = example.split("\n")[example.split("\n").findIndex((l) => l.startsWith(`${name}=`)) - 1]?.slice(2);
+      expect(next).toContain(`    ${name}: ${comment}\n`);
+    }
+    // A variable the project already had is not new.
+    expect(next).not.toContain("FUNCTIONS_PORT");
+    expect(next).toContain("  review with git diff, then commit");
+    const json = JSON.parse((await runCli(["add", "commerce", "stripe", "--no-install", "--json", "--allow-dirty"], { cwd: site, env })).stdout);
+    expect(json.next).toContain("pnpm install");
+    expect(json.variables.map((v: { name: string }) => v.name)).toContain("STRIPE_SECRET_KEY");
   });
 
   it("refuses what the modules rule out with their reason, and a kind or module it does not know", async () => {
     const site = await project(["--rendering", "hybrid"]);
     const before = files(site);
     const pages = await runCli(["add", "deploy", "github-pages"], { cwd: site, env });
-    expect(pages.exitCode, pages.all).toBe(1);
+    expect(pages.exitCode, pages.all).toBe(2);
     expect(pages.stderr).toContain("--deploy github-pages does not work with --rendering hybrid");
     const kind = await runCli(["add", "cms", "sanity"], { cwd: site, env });
     expect(kind.stderr).toContain('Unknown kind "cms".');
@@ -241,11 +267,25 @@ describe("create-jam upgrade", () => {
   it("--to another version has that version run upgrade, with every flag but --to", async () => {
     const site = await project();
     // An npm first on PATH that records how it was called (the registry run is the release e2e's).
-    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\nexit 2`);
+    // It asks the registry first that the version exists (npm view), then runs it.
+    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\n[ "$1" = view ] && echo '"9.9.9"' && exit 0\nexit 2`);
     const r = await runCli(["upgrade", "--to", "9.9.9", "--dry-run", "--json"], { cwd: join(site, "apps/web"), env: { ...env, ...npm.env } });
-    expect(readFileSync(npm.calls, "utf8").trim()).toBe("exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json");
+    expect(readFileSync(npm.calls, "utf8").trim().split("\n")).toEqual(["view create-jam@9.9.9 version --json", "exec --yes --package create-jam@9.9.9 -- create-jam upgrade --dry-run --json"]);
     // Its exit code is the other version's.
     expect(r.exitCode, r.all).toBe(2);
+  });
+
+  it("--to a version the registry does not have is one sentence of create-jam's (exit 2), not npm's 404, and runs nothing", async () => {
+    const site = await project();
+    const before = files(site);
+    // npm's answer for a version that is not there (npm view --json prints the error as JSON, exit 1).
+    const npm = fakeCommand("npm", (calls) => `echo "$*" >> ${calls}\necho '{"error":{"code":"E404","summary":"Not Found - GET https://registry.npmjs.org/create-jam"}}'\necho 'npm error code E404' >&2\nexit 1`);
+    const r = await runCli(["upgrade", "--to", "99.99.99"], { cwd: site, env: { ...env, ...npm.env } });
+    expect(r.exitCode, r.all).toBe(2);
+    expect(r.stderr).toBe("✖ create-jam 99.99.99 is not on the npm registry, so there is nothing to upgrade to.\n  Pick a published version (npm view create-jam versions), or leave out --to for this create-jam's templates.");
+    expect(r.all).not.toContain("E404");
+    expect(readFileSync(npm.calls, "utf8").trim()).toBe("view create-jam@99.99.99 version --json");
+    expect(files(site)).toEqual(before);
   });
 
   it("gets the base of another version from refs/jam/base, offline; with neither that ref nor the registry it refuses, changing nothing", async () => {
@@ -308,7 +348,7 @@ describe("commands and folders", () => {
 
   it("says where add works when there is no project", async () => {
     const r = await runCli(["add", "search", "algolia"], { cwd: tempDir(), env });
-    expect(r.exitCode, r.all).toBe(1);
+    expect(r.exitCode, r.all).toBe(2);
     expect(r.stderr).toMatch(/No jam\.json here or in a folder above .*: add and upgrade work inside a project create-jam made\./);
   });
 
@@ -318,6 +358,6 @@ describe("commands and folders", () => {
     expect(r.stdout).toContain("create-jam upgrade");
     const add = await runCli(["add", "--help"], { env });
     expect(add.stdout).toContain("--dry-run");
-    expect(add.stdout).toContain("2 done with conflicts to resolve");
+    for (const line of exitCodeLines()) expect(add.stdout).toContain(line);
   });
 });

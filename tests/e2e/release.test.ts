@@ -100,11 +100,11 @@ describe("a release through a local registry, and upgrade", () => {
     expect((await must("git", ["status", "--porcelain"], site)).trim()).toBe("");
   });
 
-  it("marks the line the user and the template both changed as a conflict (exit 2), with the base from the registry when there is no git", async () => {
+  it("marks the line the user and the template both changed as a conflict (exit 4), with the base from the registry when there is no git", async () => {
     const plain = join(cwd, "plain");
     edit(join(plain, "README.md"), (t) => t.replace("pnpm lint         # Biome\n", "pnpm lint         # Biome, my way\n"));
     const r = await run("npm", ["exec", "--yes", "create-jam@latest", "--", "upgrade", "--allow-dirty"], plain);
-    expect(r.exitCode, r.all).toBe(2);
+    expect(r.exitCode, r.all).toBe(4);
     expect(r.all).toMatch(/\(base: create-jam@[\d.]+ from the registry\)/);
     expect(r.all).toMatch(/CONFLICT +README\.md/);
     expect(read(plain, "README.md")).toMatch(/<<<<<<< ours \(your project\)\npnpm lint {9}# Biome, my way\n\|\|\|\|\|\|\| base[^\n]*\npnpm lint {9}# Biome\n=======\npnpm lint {9}# Biome\npnpm format {7}# Biome, writing its fixes\n>>>>>>> theirs/);

@@ -1,4 +1,4 @@
-import { EXIT } from "../engine/errors.ts";
+import { exitCodeLines } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
 import { moduleFlags, modulesOf, type Registry } from "../engine/stack.ts";
 import { plainFlags } from "./args.ts";
@@ -18,11 +18,14 @@ export function helpText(registry: Registry, version: string): string {
     "",
     "Choices (a given flag skips its question):",
   ];
+  // Ids in one column, two spaces past the longest (github-pages).
+  const idWidth = Math.max(...registry.filter((m) => m.kind !== "base").map((m) => m.id.length)) + 2;
   for (const k of kinds) {
     const def = Array.isArray(k.default) ? k.default.join(",") || NONE : k.default;
-    const more = k.multiple ? ` Comma-separated, or ${NONE}.` : k.optional ? ` Or ${NONE}.` : "";
+    // "Or none." only where none is not already the default.
+    const more = k.multiple ? ` Comma-separated, or ${NONE}.` : k.optional && def !== NONE ? ` Or ${NONE}.` : "";
     lines.push(`  --${k.kind} <${k.multiple ? "list" : "id"}>  ${k.message} Default: ${def}.${more}`);
-    for (const m of modulesOf(registry, k.kind)) lines.push(`      ${m.id.padEnd(12)}${m.label}: ${m.hint}`);
+    for (const m of modulesOf(registry, k.kind)) lines.push(`      ${m.id.padEnd(idWidth)}${m.label}: ${m.hint}`);
   }
   const flags = moduleFlags(registry);
   if (flags.length) lines.push("", "Options of a module (off unless given):");
@@ -35,8 +38,9 @@ export function helpText(registry: Registry, version: string): string {
   lines.push(
     "",
     "Without a terminal (CI, scripts) it never asks: give every choice as a flag, or --yes for the defaults.",
-    `Exit codes: ${EXIT.ok} done, ${EXIT.usage} bad input (nothing written), ${EXIT.failed} write failed (nothing left behind),`,
-    `            ${EXIT.postStep} project written but install or git failed, ${EXIT.interrupted} cancelled.`,
+    "",
+    "Exit codes (create, add and upgrade):",
+    ...exitCodeLines(),
     "",
     "Example: npm create jam@latest my-site -- --framework next --content markdown --deploy vercel,netlify --yes",
   );

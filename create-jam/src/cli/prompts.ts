@@ -1,16 +1,18 @@
 // Everything a terminal user sees beyond plain text: the questions (each asks only for what the
-// flags left open, offering only the options that fit what is already chosen) and the spinner.
-// Loaded only when there is a terminal, so scripts never pay for it.
+// flags left open, showing the options earlier answers rule out as disabled, with the reason) and
+// the spinner. Loaded only when there is a terminal, so scripts never pay for it.
 import * as p from "@clack/prompts";
 import { cancelled } from "../engine/errors.ts";
 import { kinds, NONE } from "../engine/kinds.ts";
-import { chosenIds, compatibleOptions, findModule, neededFrom, offeredFlags, type Registry } from "../engine/stack.ts";
-import { isValidName, toPackageName } from "../engine/target.ts";
+import { chosenIds, findModule, neededFrom, offeredFlags, optionStates, type Registry } from "../engine/stack.ts";
 import type { Choices } from "../engine/types.ts";
+import { wrap } from "./text.ts";
 
 export const intro = (text: string) => p.intro(text);
 export const outro = (text: string) => p.outro(text);
 export const note = (text: string, title: string) => p.note(text, title);
+/** A notice inside the prompts' gutter, wrapped there ("●  " before it, the terminal's width after). */
+export const info = (text: string) => p.log.info(wrap(text, (process.stdout.columns || 80) - 3).join("\n"));
 export const spinner = () => p.spinner();
 
 function answer<T>(value: T): Exclude<T, symbol> {
@@ -18,17 +20,14 @@ function answer<T>(value: T): Exclude<T, symbol> {
   return value as Exclude<T, symbol>;
 }
 
-export async function askFolder(): Promise<string> {
+/** `check` returns why a folder cannot be used (a file in the way, not empty), or nothing. */
+export async function askFolder(check: (dir: string) => string | undefined): Promise<string> {
   return answer(
     await p.text({
       message: "Project folder?",
       placeholder: "my-site",
       defaultValue: "my-site",
-      validate: (v) => {
-        if (!v) return undefined;
-        const name = toPackageName(v);
-        return name && isValidName(name) ? undefined : "Use letters, digits and dashes, e.g. my-site";
-      },
+      validate: (v) => check(v?.trim() || "my-site"),
     }),
   );
 }
@@ -37,24 +36,26 @@ export async function askChoices(registry: Registry, given: Partial<Choices>): P
   const chosen: Partial<Choices> = { ...given };
   for (const k of kinds) {
     if (chosen[k.kind] !== undefined) continue;
-    // A need of an earlier choice that only this kind can still meet (sign-in needs a host for its
-    // functions): only the options that meet it, and one must be picked.
-    const needed = neededFrom(registry, k.kind, chosen);
-    const options = compatibleOptions(registry, k.kind, chosen)
-      .filter((m) => needed.every((c) => m.provides?.includes(c)))
-      .map((m) => ({ value: m.id, label: m.label, hint: m.hint }));
+    // What the earlier answers rule out stays on the list, disabled, with the rule's reason; a need
+    // of an earlier choice that only this kind can meet (sign-in needs a host for its functions)
+    // rules out the options that do not meet it, and one must be picked.
+    const states = optionStates(registry, k.kind, chosen);
+    const need = states.find((s) => s.need)?.reason;
+    const needed = neededFrom(registry, k.kind, chosen).length > 0;
+    const options = states.map(({ module: m, reason }) => ({ value: m.id, label: m.label, hint: reason ?? m.hint, disabled: !!reason }));
+    const open = options.filter((o) => !o.disabled);
     if (k.multiple) {
-      const initialValues = (k.default as string[]).filter((d) => options.some((o) => o.value === d));
-      (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: k.message, options, initialValues, required: needed.length > 0 }));
-    } else if (options.length === 0 && k.optional) {
+      const initialValues = (k.default as string[]).filter((d) => open.some((o) => o.value === d));
+      (chosen as Record<string, string[]>)[k.kind] = answer(await p.multiselect({ message: `${k.message} (space selects, enter confirms)`, options, initialValues, required: needed }));
+    } else if (open.length === 0 && k.optional) {
       // Nothing the other choices allow: left out without asking.
       (chosen as Record<string, string>)[k.kind] = NONE;
-    } else if (options.length === 1 && !k.optional) {
+    } else if (open.length === 1 && !k.optional) {
       // Nothing to choose (e.g. a framework that only pre-renders): take it without asking.
-      (chosen as Record<string, string>)[k.kind] = options[0].value;
+      (chosen as Record<string, string>)[k.kind] = open[0].value;
     } else {
-      if (k.optional && !needed.length) options.push({ value: NONE, label: "None", hint: "leave it out" });
-      const initialValue = options.some((o) => o.value === k.default) ? (k.default as string) : options[0]?.value;
+      if (k.optional) options.push({ value: NONE, label: "None", hint: needed ? (need ?? "an earlier choice needs one of these") : "leave it out", disabled: needed });
+      const initialValue = options.find((o) => o.value === k.default && !o.disabled)?.value ?? options.find((o) => !o.disabled)?.value;
       (chosen as Record<string, string>)[k.kind] = answer(await p.select({ message: k.message, options, initialValue }));
     }
   }
@@ -72,15 +73,18 @@ export async function askYesNo(message: string): Promise<boolean> {
   return answer(await p.confirm({ message, initialValue: true }));
 }
 
-export async function askOverwrite(dir: string): Promise<boolean> {
+/** A non-empty folder: replace its contents (as --overwrite), or cancel; from the folder prompt, or pick another. */
+export async function askOverwrite(dir: string, fromPrompt = false): Promise<"replace" | "another" | "cancel"> {
+  const another = { value: "another" as const, label: "Pick another folder", hint: "back to the folder question" };
   return answer(
     await p.select({
       message: `${dir} is not empty. What now?`,
       options: [
-        { value: false, label: "Cancel", hint: "nothing is touched" },
-        { value: true, label: "Replace its contents", hint: "same as --overwrite; .git is kept" },
+        ...(fromPrompt ? [another] : []),
+        { value: "replace" as const, label: "Replace its contents", hint: "same as --overwrite; .git is kept" },
+        { value: "cancel" as const, label: "Cancel", hint: "nothing is touched" },
       ],
-      initialValue: false,
+      initialValue: fromPrompt ? "another" : "cancel",
     }),
   );
 }

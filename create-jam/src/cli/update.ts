@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { execa } from "execa";
 import { applyChanges, recoverUpdate } from "../engine/apply.ts";
-import { EXIT, JamError } from "../engine/errors.ts";
+import { EXIT, exitCodeLines, JamError } from "../engine/errors.ts";
 import { BASE_REF, gitRoot, readBaseRef, writeBaseRef } from "../engine/git-base.ts";
 import { kinds } from "../engine/kinds.ts";
 import { type JamManifest, MANIFEST, planProject } from "../engine/plan.ts";
@@ -16,11 +16,11 @@ import type { Choices, FileTree } from "../engine/types.ts";
 import { type Action, planUpdate, writes } from "../engine/update.ts";
 import { Interrupted } from "../engine/write.ts";
 import type { Bundle, Io } from "./main.ts";
+import { wrap } from "./text.ts";
 
-/** Exit codes of add and upgrade (as copier's): conflicts left to resolve are not an error. */
-export const UPDATE_EXIT = { ok: 0, failed: 1, conflicts: 2 } as const;
-
+/** Something failed while working (the registry, a write): exit 1. Bad input is a JamError's default, exit 2. */
 const fail = (message: string, fix?: string) => new JamError(message, fix, EXIT.failed);
+const refuse = (message: string, fix?: string) => new JamError(message, fix, EXIT.usage);
 
 function parse(argv: string[], bundle: Bundle) {
   const options = {
@@ -38,7 +38,7 @@ function parse(argv: string[], bundle: Bundle) {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
-    throw fail(`${(e as Error).message.replace(/\.$/, "")}.`, `Run create-jam ${argv[0]} --help for its flags.`);
+    throw refuse(`${(e as Error).message.replace(/\.$/, "")}.`, `Run create-jam ${argv[0]} --help for its flags.`);
   }
 }
 
@@ -58,7 +58,10 @@ export function commandHelp(): string {
 Each file: taken from the new templates where you had not changed it, kept where they did not
 change it, merged where both did (package.json, turbo.json and the other data files key by key;
 YAML and JSONC line by line, and key by key where both changed the same lines; other text files
-line by line, with conflict markers where both changed the same lines, staged as a git conflict). Exit codes: ${UPDATE_EXIT.ok} done, ${UPDATE_EXIT.conflicts} done with conflicts to resolve, ${UPDATE_EXIT.failed} nothing changed (the message says why), or pnpm install failed after the files were written.
+line by line, with conflict markers where both changed the same lines, staged as a git conflict).
+
+Exit codes (create, add and upgrade):
+${exitCodeLines().join("\n")}
 `;
 }
 
@@ -66,7 +69,7 @@ line by line, with conflict markers where both changed the same lines, staged as
 function findProject(cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (existsSync(join(dir, MANIFEST))) return dir;
-    if (dirname(dir) === dir) throw fail(`No ${MANIFEST} here or in a folder above ${cwd}: add and upgrade work inside a project create-jam made.`, "cd into the project, or make one with npm create jam@latest.");
+    if (dirname(dir) === dir) throw refuse(`No ${MANIFEST} here or in a folder above ${cwd}: add and upgrade work inside a project create-jam made.`, "cd into the project, or make one with npm create jam@latest.");
   }
 }
 
@@ -75,10 +78,10 @@ function readManifest(file: string): JamManifest {
   try {
     m = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw fail(`${file} cannot be read as JSON (${(e as Error).message}).`, "Restore it from git (git checkout jam.json).");
+    throw refuse(`${file} cannot be read as JSON (${(e as Error).message}).`, "Restore it from git (git checkout jam.json).");
   }
   if (!m.createJam || !m.choices || !m.options || !m.baseTree) {
-    throw fail(`${MANIFEST} lacks what an upgrade starts from (createJam, choices, options, baseTree): it was written before create-jam recorded them.`, "Make the project again with the command in its jam.json, and copy your files over.");
+    throw refuse(`${MANIFEST} lacks what an upgrade starts from (createJam, choices, options, baseTree): it was written before create-jam recorded them.`, "Make the project again with the command in its jam.json, and copy your files over.");
   }
   return m as JamManifest;
 }
@@ -86,10 +89,10 @@ function readManifest(file: string): JamManifest {
 /** The recorded choices with one module added, or the one of its kind replaced. */
 function withModule(registry: Bundle["registry"], choices: Choices, kind: string, id: string, flags: string[]): Choices {
   const spec = kinds.find((k) => k.kind === kind);
-  if (!spec) throw fail(`Unknown kind "${kind}".`, `Kinds: ${kinds.map((k) => k.kind).join(", ")}.`);
+  if (!spec) throw refuse(`Unknown kind "${kind}".`, `Kinds: ${kinds.map((k) => k.kind).join(", ")}.`);
   if (!findModule(registry, spec.kind, id)) {
     const ids = registry.filter((m) => m.kind === kind).map((m) => m.id);
-    throw fail(`Unknown ${kind} "${id}".`, `Allowed: ${ids.join(", ")}.`);
+    throw refuse(`Unknown ${kind} "${id}".`, `Allowed: ${ids.join(", ")}.`);
   }
   const next: Choices = { ...choices, ...(flags.length ? { flags: [...new Set([...(choices.flags ?? []), ...flags])].sort() } : {}) };
   if (spec.multiple) (next as unknown as Record<string, string[]>)[kind] = [...new Set([...(choices[kind as "deploy"] ?? []), id])];
@@ -238,6 +241,34 @@ function describe(actions: Action[]): string {
     .join("\n");
 }
 
+/** `--to <v>` names a create-jam the registry has: else one sentence of ours, not npm's 404. */
+async function assertPublished(wanted: string, io: Io): Promise<void> {
+  const r = await execa("npm", ["view", `create-jam@${wanted}`, "version", "--json"], { cwd: io.cwd, env: io.env, reject: false, timeout: 60_000 });
+  if (r.exitCode === 0 && r.stdout.trim()) return;
+  // A version the package lacks is empty output; a package or version the registry lacks, E404.
+  if ((r.exitCode === 0 && !r.stdout.trim()) || /E404/.test(`${r.stdout}${r.stderr}`)) {
+    throw refuse(`create-jam ${wanted} is not on the npm registry, so there is nothing to upgrade to.`, "Pick a published version (npm view create-jam versions), or leave out --to for this create-jam's templates.");
+  }
+  const why = (r.stderr || r.message || "").trim().split("\n")[0];
+  throw fail(`The npm registry could not say whether create-jam ${wanted} exists (${why}).`, "Connect to the npm registry and run it again; nothing was changed.");
+}
+
+/** The variables `after` (a .env.example) sets that `before` did not, each with its comment: what the user sets next. */
+export function newVariables(before: string | undefined, after: string | undefined): { name: string; description: string }[] {
+  const vars = (text = "") => {
+    const found = new Map<string, string>();
+    const lines = text.split("\n");
+    lines.forEach((line, i) => {
+      const name = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line)?.[1];
+      const comment = lines[i - 1]?.startsWith("# ") ? lines[i - 1].slice(2) : "";
+      if (name) found.set(name, comment);
+    });
+    return found;
+  };
+  const old = vars(before);
+  return [...vars(after)].filter(([name]) => !old.has(name)).map(([name, description]) => ({ name, description }));
+}
+
 export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const { registry, store, version } = bundle;
   const [command, ...rest] = io.argv;
@@ -245,7 +276,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   if (values.help) return io.out(commandHelp()), EXIT.ok;
 
   if (command === "render") {
-    if (typeof values.manifest !== "string") throw fail("render needs --manifest <path to jam.json>.", "create-jam render --manifest jam.json");
+    if (typeof values.manifest !== "string") throw refuse("render needs --manifest <path to jam.json>.", "create-jam render --manifest jam.json");
     const manifest = readManifest(resolve(io.cwd, values.manifest));
     const tree = planProject({ registry, stack: resolveStack(registry, manifest.choices), options: manifest.options, store, version });
     io.out(`${JSON.stringify({ createJam: version, files: Object.fromEntries(tree) })}\n`);
@@ -258,37 +289,33 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   let choices = manifest.choices;
   if (command === "add") {
     const [kind, id, ...extra] = positionals.slice(1);
-    if (!kind || !id || extra.length) throw fail("add takes a kind and a module: create-jam add <kind> <id>.", "For example: create-jam add search algolia");
+    if (!kind || !id || extra.length) throw refuse("add takes a kind and a module: create-jam add <kind> <id>.", "For example: create-jam add search algolia");
     const flags = moduleFlags(registry).map(({ flag }) => flag.name).filter((f) => values[f]);
     choices = withModule(registry, choices, kind, id, flags);
-  } else if (positionals.length > 1) throw fail(`upgrade takes no arguments, got ${positionals.slice(1).join(" ")}.`, "create-jam upgrade [--to <version>]");
+  } else if (positionals.length > 1) throw refuse(`upgrade takes no arguments, got ${positionals.slice(1).join(" ")}.`, "create-jam upgrade [--to <version>]");
   if (command === "upgrade" && typeof values.to === "string" && values.to !== version) {
+    await assertPublished(values.to, io);
     // Another version's templates: that version does the upgrade, with the same flags but --to.
     const r = await execa("npm", ["exec", "--yes", "--package", `create-jam@${values.to}`, "--", "create-jam", ...upgradeArgsFor(rest)], { cwd: io.cwd, env: io.env, reject: false, stdio: "inherit" });
     return r.exitCode ?? EXIT.failed;
   }
 
-  let stack;
-  try {
-    stack = resolveStack(registry, choices);
-  } catch (e) {
-    if (e instanceof JamError) throw fail(e.message, e.fix);
-    throw e;
-  }
+  // A combination the modules refuse is bad input (exit 2), as at create.
+  const stack = resolveStack(registry, choices);
   const theirs = planProject({ registry, stack, options: manifest.options, store, version });
   const base = await baseOf(root, manifest, bundle, io);
   const ours = readOurs(root);
   const labels = { ours: "ours (your project)", base: `base (create-jam ${manifest.createJam})`, theirs: `theirs (create-jam ${version})` };
   const restore = new Set((values.restore as string[] | undefined)?.map((p) => p.replace(/^\.\//, "")) ?? []);
   const unknown = [...restore].filter((p) => !theirs.has(p) || p === MANIFEST);
-  if (unknown.length) throw fail(`--restore takes files the templates make, and these are none: ${unknown.join(", ")}.`, "Give each path from the project's folder, as the dry run lists it (create-jam upgrade --dry-run).");
+  if (unknown.length) throw refuse(`--restore takes files the templates make, and these are none: ${unknown.join(", ")}.`, "Give each path from the project's folder, as the dry run lists it (create-jam upgrade --dry-run).");
   const renames = await findRenames(root, base.tree, theirs, ours);
   const actions = planUpdate(base.tree, withoutManifest(theirs), ours, labels, { restore, renames });
   const changes = writes(actions);
   const manifestText = theirs.get(MANIFEST) as string;
   const manifestChanged = ours(MANIFEST) !== manifestText;
   const conflicts = actions.filter((a): a is Extract<Action, { action: "conflict" }> => a.action === "conflict");
-  const exit = conflicts.length ? UPDATE_EXIT.conflicts : UPDATE_EXIT.ok;
+  const exit = conflicts.length ? EXIT.conflicts : EXIT.ok;
   const what = command === "add" ? `add ${positionals.slice(1).join(" ")}` : `upgrade ${manifest.createJam} → ${version}`;
   const result = (done: boolean, steps: { step: string; ok: boolean; detail?: string }[] = []) => ({
     ok: true,
@@ -307,7 +334,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   if (!changes.length && !manifestChanged) {
     if (values.json) io.out(`${JSON.stringify(result(false), null, 2)}\n`);
     else io.out(`${notes.join("")}Nothing to change: the project already has what ${what} gives.\n`);
-    return UPDATE_EXIT.ok;
+    return EXIT.ok;
   }
   if (values["dry-run"]) {
     if (values.json) io.out(`${JSON.stringify(result(false), null, 2)}\n`);
@@ -318,7 +345,7 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const touched = [...changes.map((a) => a.path), MANIFEST];
   const dirty = values["allow-dirty"] ? [] : await dirtyPaths(root, touched);
   if (dirty.length) {
-    throw fail(`These files it would change have uncommitted changes: ${dirty.join(", ")}.`, "Commit or stash them, or add --allow-dirty to merge into them as they are.");
+    throw refuse(`These files it would change have uncommitted changes: ${dirty.join(", ")}.`, "Commit or stash them, or add --allow-dirty to merge into them as they are.");
   }
   const abort = new AbortController();
   const onSigint = () => abort.abort();
@@ -340,18 +367,34 @@ export async function runCommand(io: Io, bundle: Bundle): Promise<number> {
   const manifests = changes.some((a) => a.path.endsWith("package.json") || a.path === "pnpm-workspace.yaml");
   if (manifests && !values["no-install"] && existsSync(join(root, "pnpm-lock.yaml"))) {
     // pnpm-lock.yaml is never merged: pnpm makes it again from the merged manifests.
-    if (!values.json) io.out("Installing dependencies with pnpm (pnpm-lock.yaml is made again)...\n");
-    const { install } = await import("../engine/post.ts");
-    steps.push(await install(root, io.env));
+    const { findPnpm, install } = await import("../engine/post.ts");
+    const pnpm = await findPnpm(io.env);
+    // Without pnpm: what was tried and what happens instead, said before it happens.
+    if (!values.json) io.out(`${pnpm.fallback ? `${pnpm.fallback}\n` : ""}Installing dependencies with pnpm (pnpm-lock.yaml is made again)...\n`);
+    steps.push(await install(root, io.env, pnpm));
   }
-  if (values.json) io.out(`${JSON.stringify(result(true, steps), null, 2)}\n`);
+  const installed = steps.some((s) => s.step === "install" && s.ok);
+  const variables = newVariables(base.tree.get(".env.example"), theirs.get(".env.example"));
+  const next = [
+    ...(manifests && !installed ? ["pnpm install"] : []),
+    ...(conflicts.length ? [`resolve the conflicts in ${conflicts.map((c) => c.path).join(", ")}`] : []),
+    "git diff, then commit",
+  ];
+  if (values.json) io.out(`${JSON.stringify({ ...result(true, steps), next, variables }, null, 2)}\n`);
   else {
     const lines = [`${notes.join("")}${what} (base: ${base.from}):`, describe(actions), `  ${"updated".padEnd(10)} ${MANIFEST}`];
-    for (const s of steps) if (!s.ok) lines.push(`✖ ${s.step} failed: ${s.detail}`, "  Run it by hand: pnpm install");
+    for (const s of steps) if (!s.ok) lines.push(`✖ ${s.step} failed: ${s.detail}`);
     if (conflicts.length) lines.push("", `${conflicts.length} file${conflicts.length > 1 ? "s have" : " has"} conflicts to resolve (marked <<<<<<< … >>>>>>>${repo ? ", and staged as git conflicts" : ""}): ${conflicts.map((c) => c.path).join(", ")}.`);
-    else if (!manifests || steps.every((s) => s.ok)) lines.push("", "Done: review with git diff, then commit.");
+    lines.push("", "Next:");
+    if (manifests && !installed) lines.push(`  pnpm install      # the dependencies changed${steps.length ? " (the install above failed)" : ""}`);
+    if (variables.length) {
+      lines.push("  Set the new variables in .env (see .env.example) and on your host:");
+      // Each in lines of 80 columns, its later lines under its text.
+      for (const v of variables) lines.push(...wrap(`    ${v.name}: ${v.description}`, 80, "      "));
+    }
+    lines.push(conflicts.length ? "  resolve the conflicts, then review with git diff and commit" : "  review with git diff, then commit");
     io.out(`${lines.join("\n")}\n`);
   }
-  if (steps.some((s) => !s.ok)) return UPDATE_EXIT.failed;
+  if (steps.some((s) => !s.ok)) return EXIT.postStep;
   return exit;
 }

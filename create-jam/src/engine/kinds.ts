@@ -19,7 +19,7 @@ export const kinds: readonly KindSpec[] = [
   { kind: "auth", message: "Sign-in for visitors?", multiple: false, optional: true, default: "none" },
   { kind: "backend", message: "A backend for comments on posts?", multiple: false, optional: true, default: "none" },
   { kind: "search", message: "Site search?", multiple: false, optional: true, default: "pagefind" },
-  { kind: "deploy", message: "Where will it deploy? (space selects, enter confirms)", multiple: true, default: ["vercel"] },
+  { kind: "deploy", message: "Where will it deploy?", multiple: true, default: ["vercel"] },
 ];
 
 /** `--deploy none`, `--search none`: no module of this kind. */

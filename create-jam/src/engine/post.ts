@@ -16,23 +16,36 @@ export interface StepResult {
 
 const tail = (text: string, lines = 15) => text.trim().split("\n").slice(-lines).join("\n");
 
+/** How pnpm is run: on PATH, or the pinned pnpm through npm exec, with what was tried, to say before it runs. */
+export interface Pnpm {
+  cmd: string;
+  pre: string[];
+  /** Set when pnpm is not on PATH: what was tried and what happens instead. */
+  fallback?: string;
+}
+
 /**
  * pnpm on PATH, else the pinned pnpm through npm exec (the registry is reachable: install needs it).
  * Asked every time: a `pnpm/...` user agent can be inherited from a parent process.
  */
-async function pnpmCommand(env: NodeJS.ProcessEnv): Promise<[string, string[]]> {
+export async function findPnpm(env: NodeJS.ProcessEnv): Promise<Pnpm> {
   const found = await execa("pnpm", ["--version"], { env, reject: false, timeout: 15_000 });
-  if (found.exitCode === 0) return ["pnpm", []];
-  return ["npm", ["exec", "--yes", `pnpm@${pnpmVersion}`, "--"]];
+  if (found.exitCode === 0) return { cmd: "pnpm", pre: [] };
+  const why = (found as { code?: string }).code === "ENOENT" ? "pnpm is not on PATH" : `\`pnpm --version\` failed (exit ${found.exitCode})`;
+  return {
+    cmd: "npm",
+    pre: ["exec", "--yes", `pnpm@${pnpmVersion}`, "--"],
+    fallback: `${why}: installing with pnpm ${pnpmVersion} through \`npm exec --yes pnpm@${pnpmVersion} -- install\` instead (npm downloads it first).`,
+  };
 }
 
-export async function install(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<StepResult> {
+export async function install(dir: string, env: NodeJS.ProcessEnv = process.env, pnpm?: Pnpm): Promise<StepResult> {
   const manual = "pnpm install";
-  const [cmd, pre] = await pnpmCommand(env);
+  const { cmd, pre } = pnpm ?? (await findPnpm(env));
   const r = await execa(cmd, [...pre, "install"], { cwd: dir, env, reject: false, all: true });
   if (r.exitCode === 0) return { step: "install", ok: true };
   const how = cmd === "npm" ? ` (pnpm is not installed: get it with \`npm install -g pnpm@${pnpmVersion}\` or \`corepack enable pnpm\`)` : "";
-  return { step: "install", ok: false, detail: `${cmd} install failed${how}:\n${tail(r.all || r.message || "")}`, manual };
+  return { step: "install", ok: false, detail: `${cmd === "npm" ? `npm exec pnpm@${pnpmVersion}` : cmd} install failed${how}:\n${tail(r.all || r.message || "")}`, manual };
 }
 
 /** `base`: the files as planned, kept as refs/jam/base for a later add or upgrade (git-base.ts). */

@@ -1,5 +1,5 @@
 import semverGt from "semver/functions/gt.js";
-import { JamError } from "./errors.ts";
+import { allOf, JamError } from "./errors.ts";
 import { kinds, kindSpec, NONE } from "./kinds.ts";
 import { type Capability, type Choices, type Contribution, type Kind, type ModuleFlag, type ModuleView, type Part, type RegisteredModule, SERVER_CONFIG_SLOTS, type Stack, type StackView } from "./types.ts";
 
@@ -34,6 +34,34 @@ export function compatibleOptions(registry: Registry, kind: Kind, chosen: Partia
     .flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)))
     .filter((m): m is RegisteredModule => !!m);
   return modulesOf(registry, kind).filter((m) => others.every((o) => compatible(m, o, [m, ...others])));
+}
+
+/**
+ * Every module of `kind`, each with why the earlier choices rule it out (if they do), in the rules'
+ * own words: a prompt shows a ruled-out option disabled, with its reason, rather than hiding it.
+ */
+export function optionStates(registry: Registry, kind: Kind, chosen: Partial<Choices>): { module: RegisteredModule; reason?: string; need?: boolean }[] {
+  const others = kinds
+    .filter((k) => k.kind !== kind)
+    .flatMap((k) => chosenIds(chosen, k.kind).map((id) => findModule(registry, k.kind, id)))
+    .filter((m): m is RegisteredModule => !!m);
+  const needs = unmetNeeds(others).filter((n) => neededFrom(registry, kind, chosen).includes(n.capability));
+  // A module flag that refuses this kind (--anonymous-comments refuses sign-in), when its module is chosen.
+  const refusingFlag = (chosen.flags ?? [])
+    .flatMap((name) => others.flatMap((m) => m.flags?.filter((f) => f.name === name) ?? []))
+    .find((f) => f.without?.kind === kind);
+  return modulesOf(registry, kind).map((module) => {
+    const all = [module, ...others];
+    const clash = others.find((o) => !compatible(module, o, all));
+    if (clash) {
+      const rule = refusal(module, clash, all) ?? refusal(clash, module, all);
+      return { module, reason: `not with ${clash.label}: ${rule?.why ?? "the modules refuse each other"}` };
+    }
+    const need = needs.find((n) => !module.provides?.includes(n.capability));
+    if (need) return { module, reason: `${need.module.label} needs ${capabilityText[need.capability]}`, need: true };
+    if (refusingFlag?.without) return { module, reason: `not with --${refusingFlag.name}: ${refusingFlag.without.why}` };
+    return { module };
+  });
 }
 
 /**
@@ -126,11 +154,8 @@ export function isAllowed(registry: Registry, choices: Choices): boolean {
 /** Choices -> a validated stack. Throws a JamError naming every problem at once. */
 export function resolveStack(registry: Registry, choices: Choices): Stack {
   const picked = pickModules(registry, choices);
-  const problems = problemsOf(registry, picked, choices);
-  if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) {
-    throw new JamError(problems.map((p) => p.message).join("\n"), problems.map((p) => p.fix).join("\n"));
-  }
+  const problem = allOf(problemsOf(registry, picked, choices));
+  if (problem) throw problem;
   const node = picked.reduce((max, m) => (m.node && semverGt(m.node, max) ? m.node : max), "0.0.0");
   return { choices, modules: picked, node, ...partsOf(registry, picked, choices.flags ?? []) };
 }
