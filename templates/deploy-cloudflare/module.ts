@@ -204,7 +204,7 @@ const headers = (hybrid: boolean) =>
 const limitsReadme = (hybrid: boolean) =>
   hybrid
     ? "**Rate limits:** the routes run inside the framework's Worker, whose entry is the adapter's, so checkouts and comments are counted in each Worker isolate's memory: a brake, not a quota. For a real one, put the Worker on a custom domain and add a rate limiting rule on that zone (Security › WAF › Rate limiting rules): path `/api/checkout/` or `/api/comments/`, method `POST`, per IP, 10 (checkout) or 5 (comments) requests per minute."
-    : "**Rate limits:** the Worker counts each visitor's checkouts and comments with Cloudflare's rate-limiting bindings (`ratelimits` in `apps/web/wrangler.jsonc`, one per route: `LIMIT_CHECKOUT`, `LIMIT_COMMENTS`), counted per Cloudflare location; past the limit a POST gets 429.";
+    : "**Rate limits:** the Worker counts each visitor's checkouts and comments with Cloudflare's rate-limiting bindings (`ratelimits` in `apps/web/wrangler.jsonc`, one binding per route), counted per Cloudflare location; past the limit a POST gets 429.";
 
 /**
  * The rate-limiting bindings for the stack's limited routes (packages/functions/src/rate-limit.ts):

@@ -71,7 +71,7 @@ export default defineModule(pkg, {
       readme: headersReadme(
         "Vercel",
         "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
-        "the framework's server sets the same headers on its own answers, and the page policy where it can (see the framework's section); a script or service you add that loads from another origin needs that origin in `packages/security/csp.json`.",
+        "the framework's server sets the same headers on its own answers, and the page policy where it can (see the framework's section).",
       ),
     },
     // After the headers section: what the adapters that write Vercel's Build Output add to it.
