@@ -1,0 +1,69 @@
+// `pnpm seed`: the bundled demo content into the user's own CMS, once. It only ever creates: an
+// entry whose slug is there already (from an earlier seed, or the user's own) is left as it is, so a
+// second run changes nothing and nobody's edits are overwritten.
+import type { Kind, SeedItem } from "./demo.ts";
+
+/** Who made an entry that is there: this seed (its own id), the user, or unknown (the CMS keeps no id we choose). */
+export type Origin = "seed" | "user" | "present";
+
+export interface Session {
+  /** The slugs of `kind` the CMS holds among `slugs` (drafts included), and who made each. */
+  existing(kind: Kind, slugs: string[]): Promise<Map<string, Origin>>;
+  create(item: SeedItem): Promise<void>;
+  /** Lines about what the session did besides entries (a content model, images). */
+  notes: string[];
+}
+
+export interface Target {
+  name: string;
+  /** Every variable the seed needs, and where its value comes from. */
+  required: { name: string; where: string }[];
+  open(env: Record<string, string>): Promise<Session>;
+}
+
+const plural = (n: number, kind: string) => `${n} ${kind}${n === 1 ? "" : "s"}`;
+const counted = (items: SeedItem[]) =>
+  (["post", "page", "product"] as const)
+    .map((k) => [k, items.filter((i) => i.kind === k).length] as const)
+    .filter(([, n]) => n)
+    .map(([k, n]) => plural(n, k))
+    .join(", ");
+const named = (items: SeedItem[]) => items.map((i) => `${i.kind} "${i.slug}"`).join(", ");
+
+/** Seeds `items` into `target`; returns the lines to print, or throws with one sentence. */
+export async function seed(target: Target, items: SeedItem[], env: Record<string, string | undefined>): Promise<string[]> {
+  const missing = target.required.filter((r) => !env[r.name]);
+  if (missing.length) {
+    throw new Error(missing.map((r) => `${r.name} is not set: ${r.where}.`).join(" ") + " Set it in .env (or the shell) and run pnpm seed again.");
+  }
+  const session = await target.open(env as Record<string, string>);
+  const created: SeedItem[] = [];
+  const seeded: SeedItem[] = [];
+  const kept: SeedItem[] = [];
+  const present: SeedItem[] = [];
+  try {
+    for (const kind of ["post", "page", "product"] as const) {
+      const ofKind = items.filter((i) => i.kind === kind);
+      if (!ofKind.length) continue;
+      const there = await session.existing(kind, ofKind.map((i) => i.slug));
+      for (const item of ofKind) {
+        const origin = there.get(item.slug);
+        if (origin === "seed") seeded.push(item);
+        else if (origin === "user") kept.push(item);
+        else if (origin === "present") present.push(item);
+        else {
+          await session.create(item);
+          created.push(item);
+        }
+      }
+    }
+  } catch (error) {
+    const done = created.length ? ` (created before it: ${counted(created)})` : "";
+    throw new Error(`${target.name} refused the seed${done}: ${(error as Error).message}`);
+  }
+  const lines = [created.length ? `created ${counted(created)} in ${target.name}.` : `nothing to create in ${target.name}.`, ...session.notes];
+  if (seeded.length) lines.push(`skipped ${seeded.length === 1 ? "1 entry" : `${seeded.length} entries`} an earlier seed created (left as ${seeded.length === 1 ? "it is" : "they are"}).`);
+  if (kept.length) lines.push(`skipped ${named(kept)}: an entry with that slug is there that the seed did not create; it is left as it is.`);
+  if (present.length) lines.push(`skipped ${named(present)}: an entry with that slug is there already; it is left as it is.`);
+  return lines.map((l) => `seed: ${l}`);
+}
