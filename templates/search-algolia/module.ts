@@ -43,7 +43,7 @@ export default defineModule(pkg, {
 
 **Env:** \`ALGOLIA_APP_ID\`, \`ALGOLIA_SEARCH_KEY\` (public), \`ALGOLIA_ADMIN_KEY\` (secret: the build's environment only), \`ALGOLIA_INDEX_NAME\` (default \`site\`).
 
-**Go live:** set the four variables in the host's build settings; make \`title\`, \`description\` and \`text\` searchable attributes in the index's configuration (dashboard › Index › Configuration), in that order.
+**Go live:** set the four variables in the host's build settings. The index step sets the index's configuration itself (searchable attributes \`title\`, \`description\` and \`text\`, in that order, and the attributes a hit carries): nothing to set in the dashboard, and a change made there is overwritten by the next build.
 
 **What this protects, and what it does not:** the admin key stays in the build's environment (no page or bundle holds it; the e2e build checks with a canary), and browsers get the search-only key, which reads the index and nothing else. Everything in the index is public to anyone holding that key, which is every visitor: members-only bodies are never sent to it. Algolia's own per-key rate limits are set in its dashboard (API Keys › the search key › Max API calls per IP).`,
 });
