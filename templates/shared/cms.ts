@@ -80,11 +80,11 @@ export function cmsModule(spec: CmsSpec): JamModule {
         dependencies: [...spec.sdk, ...contentDependencies],
         devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? []), ...(spec.seedSdk ?? [])],
         scripts: {
-          seed: "node scripts/seed.ts",
           build: "node scripts/build-content.ts",
           dev: "node --watch-path=./content --watch-path=./scripts scripts/build-content.ts",
           "check-types": "tsc --noEmit",
           lint: "biome lint .",
+          seed: "node scripts/seed.ts",
           ...spec.contentScripts,
         },
         fields: { exports: { ".": "./src/index.ts" } },

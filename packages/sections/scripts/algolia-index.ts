@@ -23,7 +23,7 @@ export interface SearchRecord {
  * attribute criterion follows this order); the box shows path, title and description, so hits carry
  * only those. No facets: the page filters nothing.
  */
-export const INDEX_SETTINGS: IndexSettings = {
+const INDEX_SETTINGS: IndexSettings = {
   searchableAttributes: ["title", "description", "text"],
   attributesToRetrieve: ["path", "title", "description", "kind"],
   attributesToSnippet: ["text:20"],

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { listEntries } from "@repo/content";
 import { liteClient } from "algoliasearch/lite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { INDEX_SETTINGS, searchRecords } from "../scripts/algolia-index.ts";
+import { searchRecords } from "../scripts/algolia-index.ts";
 import { pages } from "../src/sections/search.ts";
 import { startAlgolia } from "./algolia-server.ts";
 
@@ -37,7 +37,7 @@ describe("the index step", () => {
     const set = algolia.calls.filter((c) => c.method === "PUT" && c.path === "/1/indexes/site/settings");
     expect(set.map((c) => c.body)).toEqual([{ searchableAttributes: ["title", "description", "text"], attributesToRetrieve: ["path", "title", "description", "kind"], attributesToSnippet: ["text:20"] }]);
     expect(algolia.calls.indexOf(set[0] as (typeof algolia.calls)[number])).toBeLessThan(algolia.calls.findIndex((c) => c.path.endsWith("/batch")));
-    expect(algolia.settings.get("site")).toMatchObject(INDEX_SETTINGS);
+    expect(algolia.settings.get("site")).toMatchObject(set[0]?.body as object);
     expect(algolia.calls.every((c) => c.headers["x-algolia-api-key"] === "admin-canary-key" && c.headers["x-algolia-application-id"] === "APPTEST")).toBe(true);
     expect(algolia.indexes.get("site")?.map((r) => r.objectID).sort()).toEqual(records.map((r) => r.objectID).sort());
   });

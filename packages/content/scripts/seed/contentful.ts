@@ -32,20 +32,38 @@ interface TypeDef {
  * The content types model.cjs declares, read by running it against a recorder of the calls it makes
  * (createContentType(id).name(...), createField(id).type(...)...): one model for both commands.
  */
-export function readModel(file: string): TypeDef[] {
+function readModel(file: string): TypeDef[] {
   const types: TypeDef[] = [];
   const migration = {
     createContentType(id: string) {
       const type: TypeDef = { id, name: id, description: "", fields: [] };
       types.push(type);
       const api = {
-        name: (v: string) => ((type.name = v), api),
-        description: (v: string) => ((type.description = v), api),
-        displayField: (v: string) => ((type.displayField = v), api),
+        name(v: string) {
+          type.name = v;
+          return api;
+        },
+        description(v: string) {
+          type.description = v;
+          return api;
+        },
+        displayField(v: string) {
+          type.displayField = v;
+          return api;
+        },
         createField(fieldId: string) {
-          const field: FieldDef = { id: fieldId, name: fieldId, type: "Symbol" };
-          type.fields.push(field);
-          const chain: object = new Proxy({}, { get: (_, prop: string) => (v: unknown) => (((field as unknown as Record<string, unknown>)[prop] = v), chain) });
+          const field: Record<string, unknown> = { id: fieldId, name: fieldId, type: "Symbol" };
+          type.fields.push(field as unknown as FieldDef);
+          // Every setter (name, type, required, validations, items, linkType) records its value.
+          const chain: object = new Proxy(
+            {},
+            {
+              get: (_, prop: string) => (v: unknown) => {
+                field[prop] = v;
+                return chain;
+              },
+            },
+          );
           return chain;
         },
       };
@@ -57,7 +75,7 @@ export function readModel(file: string): TypeDef[] {
 }
 
 /** Blocks -> a rich-text document, as @contentful/rich-text-html-renderer reads it. */
-export function toRichText(blocks: Block[]) {
+function toRichText(blocks: Block[]) {
   const MARK = { strong: "bold", em: "italic", code: "code" } as const;
   const text = (s: Span) => ({ nodeType: "text", value: s.text, marks: s.marks.map((m) => ({ type: MARK[m] })), data: {} });
   const inline = (spans: Span[]) => spans.map((s) => (s.href ? { nodeType: "hyperlink", data: { uri: s.href }, content: [text(s)] } : text(s)));

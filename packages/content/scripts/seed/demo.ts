@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { membersFlag } from "../../src/members-flag.ts";
 
-export type Mark = "strong" | "em" | "code";
+type Mark = "strong" | "em" | "code";
 export interface Span {
   text: string;
   marks: Mark[];
@@ -25,19 +25,19 @@ interface Common {
   description: string;
   body: Block[];
 }
-export interface SeedEntry extends Common {
+interface SeedEntry extends Common {
   kind: "post" | "page";
   title: string;
   date: string;
   tags: string[];
   members: boolean;
 }
-export interface SeedImage {
+interface SeedImage {
   filename: string;
   contentType: string;
   bytes: Buffer;
 }
-export interface SeedProduct extends Common {
+interface SeedProduct extends Common {
   kind: "product";
   name: string;
   price: number;
@@ -61,7 +61,7 @@ function spans(tokens: Token[] | undefined, marks: Mark[] = [], href?: string): 
 }
 
 /** Markdown -> blocks: what the demo content uses (paragraphs, headings, lists, quotes, code). */
-export function toBlocks(markdown: string): Block[] {
+function toBlocks(markdown: string): Block[] {
   const blocks: Block[] = [];
   for (const t of marked.lexer(markdown)) {
     if (t.type === "paragraph") blocks.push({ type: "paragraph", spans: spans(t.tokens) });

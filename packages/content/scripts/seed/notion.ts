@@ -18,7 +18,7 @@ const richText = (spans: Span[]) =>
   }));
 
 /** Blocks -> Notion block objects, the page's body. */
-export function toNotionBlocks(blocks: Block[]) {
+function toNotionBlocks(blocks: Block[]) {
   return blocks.flatMap((b) => {
     if (b.type === "heading") {
       const type = `heading_${Math.min(b.level, 3)}` as "heading_1";

@@ -6,7 +6,7 @@ import type { Kind, SeedItem } from "./demo.ts";
 /** Who made an entry that is there: this seed (its own id), the user, or unknown (the CMS keeps no id we choose). */
 export type Origin = "seed" | "user" | "present";
 
-export interface Session {
+interface Session {
   /** The slugs of `kind` the CMS holds among `slugs` (drafts included), and who made each. */
   existing(kind: Kind, slugs: string[]): Promise<Map<string, Origin>>;
   create(item: SeedItem): Promise<void>;
@@ -34,7 +34,7 @@ const named = (items: SeedItem[]) => items.map((i) => `${i.kind} "${i.slug}"`).j
 export async function seed(target: Target, items: SeedItem[], env: Record<string, string | undefined>): Promise<string[]> {
   const missing = target.required.filter((r) => !env[r.name]);
   if (missing.length) {
-    throw new Error(missing.map((r) => `${r.name} is not set: ${r.where}.`).join(" ") + " Set it in .env (or the shell) and run pnpm seed again.");
+    throw new Error(`${missing.map((r) => `${r.name} is not set: ${r.where}.`).join(" ")} Set it in .env (or the shell) and run pnpm seed again.`);
   }
   const session = await target.open(env as Record<string, string>);
   const created: SeedItem[] = [];

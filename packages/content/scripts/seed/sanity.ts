@@ -8,7 +8,7 @@ import type { Origin, Target } from "./run.ts";
 const idOf = (kind: Kind, slug: string) => `jam-seed-${kind}-${slug}`;
 
 /** Blocks -> Portable Text, as apps/studio's `body` field (an array of blocks) holds it. */
-export function toPortableText(blocks: Block[]) {
+function toPortableText(blocks: Block[]) {
   let key = 0;
   const k = () => `k${(key++).toString(36)}`;
   const block = (spans: Span[], extra: Record<string, unknown>) => {

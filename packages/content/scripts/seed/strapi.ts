@@ -7,7 +7,7 @@ import type { Block, Kind, SeedItem, Span } from "./demo.ts";
 import type { Origin, Target } from "./run.ts";
 
 /** Blocks -> Strapi's blocks, as apps/cms's `body` fields hold them. */
-export function toStrapiBlocks(blocks: Block[]) {
+function toStrapiBlocks(blocks: Block[]) {
   const inline = (spans: Span[]) => {
     const children = spans.map((s) => {
       const text = { type: "text", text: s.text, ...Object.fromEntries(s.marks.map((m) => [{ strong: "bold", em: "italic", code: "code" }[m], true])) };

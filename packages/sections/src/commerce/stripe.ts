@@ -6,7 +6,7 @@ import { escapeHtml } from "../html.ts";
 import type { Commerce } from "./types.ts";
 
 /** The price a page shows, as its form sends it: "1800 usd". */
-export const shownPrice = (product: { price: number; currency: string }) => `${product.price} ${product.currency}`;
+const shownPrice = (product: { price: number; currency: string }) => `${product.price} ${product.currency}`;
 
 const missing = () => (process.env.STRIPE_SECRET_KEY ? [] : ["STRIPE_SECRET_KEY"]);
 
