@@ -9,7 +9,7 @@ import { target as notion } from "../scripts/seed/notion.ts";
 import { seed } from "../scripts/seed/run.ts";
 import { target as sanity } from "../scripts/seed/sanity.ts";
 import { target as strapi } from "../scripts/seed/strapi.ts";
-import { fixtureServer, type Seen } from "./fixture-server.ts";
+import { closedPort, fixtureServer, type Seen } from "./fixture-server.ts";
 
 const demo = demoContent(join(import.meta.dirname, "../content"));
 const slugsOf = (kind: string) => demo.filter((i) => i.kind === kind).map((i) => i.slug);
@@ -32,6 +32,21 @@ describe("pnpm seed", () => {
     );
     await expect(seed(strapi, demo, {})).rejects.toThrow(/STRAPI_URL is not set: .* STRAPI_SEED_TOKEN is not set: a Full access API token/);
   });
+
+  it("fails with one sentence naming the CMS, where, and what it answered (or that nothing did)", async () => {
+    const refusing = await fixtureServer(() => ({ status: 401, json: { data: null, error: { status: 401, name: "UnauthorizedError", message: "Missing or invalid credentials", details: {} } } }));
+    try {
+      await expect(seed(strapi, demo, { STRAPI_URL: refusing.url, STRAPI_SEED_TOKEN: "read-only" })).rejects.toThrow(
+        new RegExp(`^Strapi at ${refusing.url} answered 401 \\(check the token and what it may do\\): `),
+      );
+    } finally {
+      await refusing.close();
+    }
+    const port = await closedPort();
+    await expect(seed(sanity, demo, { SANITY_PROJECT_ID: "p", SANITY_DATASET: "production", SANITY_API_WRITE_TOKEN: "t", SANITY_API_HOST: `http://127.0.0.1:${port}` })).rejects.toThrow(
+      new RegExp(`^Sanity at http://127\\.0\\.0\\.1:${port} could not be reached`),
+    );
+  }, 30_000);
 
   it("Sanity: createIfNotExists with the seed's ids and a write token, the images as assets; then nothing", async () => {
     const docs = new Map<string, Record<string, unknown>>([["user-about", { _id: "drafts.user-about", _type: "page", slug: { current: "about" } }]]);

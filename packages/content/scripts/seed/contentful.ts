@@ -90,8 +90,15 @@ function toRichText(blocks: Block[]) {
   return { nodeType: "document", data: {}, content };
 }
 
+function hostOf(env: Record<string, string>) {
+  const host = env.CONTENTFUL_MANAGEMENT_HOST || "api.contentful.com";
+  const insecure = /^(127\.0\.0\.1|localhost)(:|$)/.test(host);
+  return { host, insecure, url: `${insecure ? "http" : "https"}://${host}` };
+}
+
 export const target: Target = {
   name: "Contentful",
+  where: (env) => hostOf(env).url,
   required: [
     { name: "CONTENTFUL_SPACE_ID", where: "the space's id, in Contentful's Settings › General" },
     { name: "CONTENTFUL_MANAGEMENT_TOKEN", where: "a personal access token from Contentful's Settings › CMA tokens (only the seed and contentful:model use it)" },
@@ -99,10 +106,10 @@ export const target: Target = {
   async open(env) {
     // CONTENTFUL_MANAGEMENT_HOST: api.eu.contentful.com for the EU region (uploads then go to
     // upload.eu.contentful.com), or a test server, which takes the uploads too.
-    const host = env.CONTENTFUL_MANAGEMENT_HOST || "api.contentful.com";
-    const insecure = /^(127\.0\.0\.1|localhost)[:/]?/.test(host);
+    const { host, insecure } = hostOf(env);
     const client = createClient(
-      { accessToken: env.CONTENTFUL_MANAGEMENT_TOKEN as string, host, hostUpload: host.startsWith("api.") ? host.replace(/^api\./, "upload.") : host, insecure },
+      // Two retries of a failed call (the SDK's own backoff), not five: a person is waiting.
+      { accessToken: env.CONTENTFUL_MANAGEMENT_TOKEN as string, host, hostUpload: host.startsWith("api.") ? host.replace(/^api\./, "upload.") : host, insecure, retryLimit: 2 },
       { type: "plain", defaults: { spaceId: env.CONTENTFUL_SPACE_ID, environmentId: env.CONTENTFUL_ENVIRONMENT || "master" } },
     );
     const notes: string[] = [];

@@ -36,6 +36,7 @@ function toNotionBlocks(blocks: Block[]) {
 
 export const target: Target = {
   name: "Notion",
+  where: (env) => env.NOTION_BASE_URL || "https://api.notion.com",
   required: [
     { name: "NOTION_TOKEN", where: "the internal integration's secret, from notion.so/profile/integrations (give it the Insert content capability for the seed)" },
     { name: "NOTION_DATA_SOURCE_ID", where: "the database's data source id (its ⋯ menu › Manage data sources › Copy data source ID)" },

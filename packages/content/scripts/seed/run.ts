@@ -16,9 +16,31 @@ interface Session {
 
 export interface Target {
   name: string;
+  /** Where the seed writes, for its messages (an API's URL). */
+  where(env: Record<string, string>): string;
   /** Every variable the seed needs, and where its value comes from. */
   required: { name: string; where: string }[];
   open(env: Record<string, string>): Promise<Session>;
+}
+
+/** An SDK's error as a clause: the status the API answered and its message, or why nothing answered. */
+function reasonOf(error: unknown): string {
+  const e = error as { message?: string; status?: number; statusCode?: number; response?: { status?: number }; cause?: { message?: string } };
+  let { message = String(error) } = e;
+  let status = e.status ?? e.statusCode ?? e.response?.status;
+  // contentful-management puts the answer, as JSON, in the message.
+  if (message.startsWith("{")) {
+    try {
+      const answer = JSON.parse(message) as { status?: number; message?: string };
+      status ??= answer.status;
+      message = answer.message ?? message;
+    } catch {
+      // Not JSON after all: the message as it is.
+    }
+  }
+  if (!status) return `could not be reached (${e.cause?.message ?? message})`;
+  const hint = status === 401 || status === 403 ? " (check the token and what it may do)" : "";
+  return `answered ${status}${hint}: ${message}`;
 }
 
 const plural = (n: number, kind: string) => `${n} ${kind}${n === 1 ? "" : "s"}`;
@@ -34,14 +56,15 @@ const named = (items: SeedItem[]) => items.map((i) => `${i.kind} "${i.slug}"`).j
 export async function seed(target: Target, items: SeedItem[], env: Record<string, string | undefined>): Promise<string[]> {
   const missing = target.required.filter((r) => !env[r.name]);
   if (missing.length) {
-    throw new Error(`${missing.map((r) => `${r.name} is not set: ${r.where}.`).join(" ")} Set it in .env (or the shell) and run pnpm seed again.`);
+    throw new Error(`${missing.map((r) => `${r.name} is not set: ${r.where}.`).join(" ")} Set ${missing.length === 1 ? "it" : "them"} in .env (or the shell) and run pnpm seed again.`);
   }
-  const session = await target.open(env as Record<string, string>);
   const created: SeedItem[] = [];
   const seeded: SeedItem[] = [];
   const kept: SeedItem[] = [];
   const present: SeedItem[] = [];
+  let session: Session;
   try {
+    session = await target.open(env as Record<string, string>);
     for (const kind of ["post", "page", "product"] as const) {
       const ofKind = items.filter((i) => i.kind === kind);
       if (!ofKind.length) continue;
@@ -58,8 +81,8 @@ export async function seed(target: Target, items: SeedItem[], env: Record<string
       }
     }
   } catch (error) {
-    const done = created.length ? ` (created before it: ${counted(created)})` : "";
-    throw new Error(`${target.name} refused the seed${done}: ${(error as Error).message}`);
+    const done = created.length ? ` It created ${counted(created)} before that; run it again once this is fixed.` : "";
+    throw new Error(`${target.name} at ${target.where(env as Record<string, string>)} ${reasonOf(error)}.${done}`);
   }
   const lines = [created.length ? `created ${counted(created)} in ${target.name}.` : `nothing to create in ${target.name}.`, ...session.notes];
   if (seeded.length) lines.push(`skipped ${seeded.length === 1 ? "1 entry" : `${seeded.length} entries`} an earlier seed created (left as ${seeded.length === 1 ? "it is" : "they are"}).`);

@@ -35,6 +35,7 @@ function toPortableText(blocks: Block[]) {
 
 export const target: Target = {
   name: "Sanity",
+  where: (env) => env.SANITY_API_HOST || `https://${env.SANITY_PROJECT_ID}.api.sanity.io`,
   required: [
     { name: "SANITY_PROJECT_ID", where: "the project's id, at sanity.io/manage" },
     { name: "SANITY_DATASET", where: "the dataset to fill, such as production" },
@@ -48,6 +49,8 @@ export const target: Target = {
       apiVersion: "2025-02-19",
       token: env.SANITY_API_WRITE_TOKEN,
       useCdn: false,
+      // Two retries of a failed call, not five: a person is waiting.
+      maxRetries: 2,
       ...(apiHost ? { apiHost, useProjectHostname: false } : {}),
     });
     let images = 0;

@@ -26,6 +26,7 @@ function toStrapiBlocks(blocks: Block[]) {
 
 export const target: Target = {
   name: "Strapi",
+  where: (env) => env.STRAPI_URL as string,
   required: [
     { name: "STRAPI_URL", where: "the Strapi server's URL, such as http://localhost:1337" },
     { name: "STRAPI_SEED_TOKEN", where: "a Full access API token from Strapi admin › Settings › API Tokens (only the seed uses it; delete it afterwards)" },
