@@ -38,7 +38,7 @@ export default defineModule(
 
 **Content model:** \`pnpm --filter @repo/content contentful:model\` creates it in a new space (\`packages/content/contentful/model.cjs\`, a contentful-migration script; it needs \`CONTENTFUL_SPACE_ID\` and a personal access token as \`CONTENTFUL_MANAGEMENT_TOKEN\`, used only there): content types \`post\` and \`page\` with fields \`title\` (short text), \`slug\` (short text, unique), \`description\` (long text), \`date\` (date, posts), \`tags\` (short text, list) and \`body\` (rich text, rendered to HTML by \`@contentful/rich-text-html-renderer\`). \`packages/content/src/providers/contentful.ts\` holds the queries.
 
-${seedReadme("`CONTENTFUL_SPACE_ID` and `CONTENTFUL_MANAGEMENT_TOKEN`")} It creates the content types the space lacks first (from \`model.cjs\`), and publishes what it creates.
+${seedReadme("`CONTENTFUL_SPACE_ID` and `CONTENTFUL_MANAGEMENT_TOKEN`")} It creates the content types the space lacks first (from \`packages/content/contentful/model.cjs\`), and publishes what it creates.
 
 ${sanitisedHtmlReadme("Contentful's rich-text renderer escapes text but writes a hyperlink's URL as it is (a `javascript:` link included)")}
 
