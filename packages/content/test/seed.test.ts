@@ -26,6 +26,15 @@ describe("pnpm seed", () => {
     expect(markdown?.body[0]).toMatchObject({ spans: expect.arrayContaining([{ text: "emphasis", marks: ["em"] }, { text: "links", marks: [], href: "https://commonmark.org" }]) });
   });
 
+  it("says so when it creates a members-only entry (an auth stack's demo post)", async () => {
+    const members = { ...(demo[0] as Extract<(typeof demo)[number], { kind: "post" }>), slug: "members-only", members: true };
+    const target = { ...strapi, open: async () => ({ notes: [], existing: async () => new Map(), create: async () => {} }) };
+    expect(await seed(target, [members], { STRAPI_URL: "http://x", STRAPI_SEED_TOKEN: "t" })).toEqual([
+      "seed: created 1 post in Strapi.",
+      'seed: post "members-only" is for members only: the README\'s "Members-only posts" says who can read its body in Strapi.',
+    ]);
+  });
+
   it("names each missing variable and where to get it, and sends nothing", async () => {
     await expect(seed(sanity, demo, { SANITY_PROJECT_ID: "p", SANITY_DATASET: "production" })).rejects.toThrow(
       /^SANITY_API_WRITE_TOKEN is not set: an Editor token from sanity\.io\/manage › your project › API › Tokens \(only the seed uses it\)\. Set it in \.env/,

@@ -85,6 +85,8 @@ export async function seed(target: Target, items: SeedItem[], env: Record<string
     throw new Error(`${target.name} at ${target.where(env as Record<string, string>)} ${reasonOf(error)}.${done}`);
   }
   const lines = [created.length ? `created ${counted(created)} in ${target.name}.` : `nothing to create in ${target.name}.`, ...session.notes];
+  const members = created.filter((i) => i.kind !== "product" && i.members);
+  if (members.length) lines.push(`${named(members)} ${members.length === 1 ? "is" : "are"} for members only: the README's "Members-only posts" says who can read ${members.length === 1 ? "its body" : "their bodies"} in ${target.name}.`);
   if (seeded.length) lines.push(`skipped ${seeded.length === 1 ? "1 entry" : `${seeded.length} entries`} an earlier seed created (left as ${seeded.length === 1 ? "it is" : "they are"}).`);
   if (kept.length) lines.push(`skipped ${named(kept)}: an entry with that slug is there that the seed did not create; it is left as it is.`);
   if (present.length) lines.push(`skipped ${named(present)}: an entry with that slug is there already; it is left as it is.`);
