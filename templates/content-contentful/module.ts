@@ -1,6 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
-import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(
@@ -12,6 +12,7 @@ export default defineModule(
     sdk: ["contentful", "@contentful/rich-text-html-renderer", "@contentful/rich-text-types"],
     webhookSdk: ["@contentful/node-apps-toolkit"],
     contentFiles: ["contentful/model.cjs"],
+    seedSdk: ["contentful-management"],
     // Fetched when run, not installed with the site: it is needed once per space.
     contentScripts: {
       "contentful:model": `pnpm dlx contentful-migration@${versionOf("contentful-migration")} --space-id "$CONTENTFUL_SPACE_ID" --environment-id "\${CONTENTFUL_ENVIRONMENT:-master}" --access-token "$CONTENTFUL_MANAGEMENT_TOKEN" --yes contentful/model.cjs`,
@@ -21,7 +22,8 @@ export default defineModule(
       { name: "CONTENTFUL_ACCESS_TOKEN", visibility: "secret", description: "a Content Delivery API token (Settings › API keys)" },
       { name: "CONTENTFUL_PREVIEW_ACCESS_TOKEN", visibility: "secret", description: "the same key's Content Preview API token: preview deployments read drafts with it" },
       { name: "CONTENTFUL_ENVIRONMENT", visibility: "public", description: "the environment to read", example: "master" },
-      { name: "CONTENTFUL_MANAGEMENT_TOKEN", visibility: "secret", description: "a personal access token, only for `pnpm --filter @repo/content contentful:model` (creating the content model); the site never reads it" },
+      { name: "CONTENTFUL_MANAGEMENT_TOKEN", visibility: "secret", description: "a personal access token, only for `pnpm seed` and `pnpm --filter @repo/content contentful:model` (creating the content model and the demo entries); the site never reads it" },
+      { name: "CONTENTFUL_MANAGEMENT_HOST", visibility: "public", description: "another Management API host for `pnpm seed` (api.eu.contentful.com for the EU region, a test server); leave empty" },
       { name: "CONTENTFUL_WEBHOOK_SECRET", visibility: "secret", description: "the space's webhook signing secret: /api/revalidate refuses calls not signed with it" },
       { name: "CONTENTFUL_HOST", visibility: "public", description: "another Delivery API host (cdn.eu.contentful.com for the EU region, a test server); leave empty" },
       { name: "CONTENTFUL_PREVIEW_HOST", visibility: "public", description: "another Preview API host (preview.eu.contentful.com); leave empty" },
@@ -41,6 +43,8 @@ export default defineModule(
 **Account:** a free Contentful space. Until \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Contentful that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
 
 **Content model:** \`pnpm --filter @repo/content contentful:model\` creates it in a new space (\`packages/content/contentful/model.cjs\`, a contentful-migration script; it needs \`CONTENTFUL_SPACE_ID\` and a personal access token as \`CONTENTFUL_MANAGEMENT_TOKEN\`, used only there): content types \`post\` and \`page\` with fields \`title\` (short text), \`slug\` (short text, unique), \`description\` (long text), \`date\` (date, posts), \`tags\` (short text, list) and \`body\` (rich text, rendered to HTML by \`@contentful/rich-text-html-renderer\`). \`packages/content/src/providers/contentful.ts\` holds the queries.
+
+${seedReadme("`CONTENTFUL_SPACE_ID` and `CONTENTFUL_MANAGEMENT_TOKEN`")} It creates the content types the space lacks first (from \`packages/content/contentful/model.cjs\`), and publishes what it creates.
 
 ${sanitisedHtmlReadme("Contentful's rich-text renderer escapes text but writes a hyperlink's URL as it is (a `javascript:` link included)")}
 

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(
@@ -30,6 +30,8 @@ export default defineModule(
 **Account:** a Notion workspace and an internal integration (notion.so/profile/integrations) with read access, added to the database under the database's ⋯ menu › Connections. Until \`NOTION_TOKEN\` and \`NOTION_DATA_SOURCE_ID\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Notion that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
 
 **Database:** one database holds posts and pages, with the properties \`Name\` (title), \`Slug\` (text), \`Description\` (text), \`Date\` (date), \`Tags\` (multi-select), \`Type\` (select: \`Post\` or \`Page\`) and \`Status\` (status: \`Published\` is what production shows). A page's content is its body, turned into Markdown by notion-to-md and rendered to HTML. \`packages/content/src/providers/notion.ts\` holds the query.
+
+${seedReadme("`NOTION_TOKEN` (its integration given the Insert content capability) and `NOTION_DATA_SOURCE_ID`")} Products get no image: add a link in each one's \`Image\`.
 
 ${sanitisedHtmlReadme("notion-to-md writes a page's text into Markdown as it is and marked passes HTML through, so raw HTML typed into a Notion page, or a link to any URL, would reach the page")}
 

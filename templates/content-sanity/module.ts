@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -12,6 +12,7 @@ const cms = cmsModule({
       { name: "SANITY_PROJECT_ID", visibility: "public", description: "the project's id (sanity.io/manage); with the dataset, the site reads Sanity instead of the demo content", example: "" },
       { name: "SANITY_DATASET", visibility: "public", description: "the dataset to read", example: "production" },
       { name: "SANITY_API_READ_TOKEN", visibility: "secret", description: "a Viewer token: the site reads a private dataset with it (needed for members-only posts), and preview deployments read drafts" },
+      { name: "SANITY_API_WRITE_TOKEN", visibility: "secret", description: "an Editor token (API › Tokens), only for `pnpm seed` (the demo content into the dataset); the site never reads it" },
       { name: "SANITY_REVALIDATE_SECRET", visibility: "secret", description: "the webhook's secret: /api/revalidate refuses calls not signed with it" },
       { name: "SANITY_API_HOST", visibility: "public", description: "another API host than Sanity's (a proxy, a test server); leave empty" },
       { name: "SANITY_STUDIO_PROJECT_ID", visibility: "public", description: "the same project id, for the Studio: set it in apps/studio/.env, which the Sanity CLI reads (only SANITY_STUDIO_ variables reach its browser bundle)" },
@@ -32,6 +33,8 @@ const cms = cmsModule({
 **Account:** a free Sanity project (sanity.io/manage). Until \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` are set, the site builds with the bundled demo content and the build log says so in one line; once they are set, a Sanity that fails or cannot be reached fails the build with one sentence naming it, its URL and the status.
 
 **Schema and Studio:** \`apps/studio\` is a Sanity Studio whose schema (\`apps/studio/schemas/\`) is what the site reads: documents of type \`post\` and \`page\` with \`title\` (string), \`slug\` (slug), \`description\` (text), \`date\` (date, posts), \`tags\` (array of strings) and \`body\` (Portable Text, rendered to HTML by \`@portabletext/to-html\`). Set \`SANITY_STUDIO_PROJECT_ID\` and \`SANITY_STUDIO_DATASET\` in \`apps/studio/.env\`, which the Sanity CLI reads (the same values; only \`SANITY_STUDIO_\` variables reach the Studio's browser bundle), and \`pnpm dev\` serves it on http://localhost:3333 beside the site (add that origin under sanity.io/manage › API › CORS origins, with credentials). \`pnpm --filter studio run deploy\` hosts it at \`<name>.sanity.studio\`; \`pnpm --filter studio run build:studio\` builds it into \`apps/studio/dist/\` for any static host. \`packages/content/src/providers/sanity.ts\` holds the GROQ queries.
+
+${seedReadme("`SANITY_PROJECT_ID`, `SANITY_DATASET` and `SANITY_API_WRITE_TOKEN` (an Editor token, API › Tokens)")}
 
 ${sanitisedHtmlReadme("Portable Text's renderer escapes text and drops the links it knows to be unsafe, but lets a link without a scheme to another host (`//host`) through")}
 

@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme } from "../shared/cms.ts";
+import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -14,6 +14,7 @@ const cms = cmsModule({
     { name: "STRAPI_URL", visibility: "public", description: "the Strapi server's URL; with the API token, the site reads Strapi instead of the demo content", example: "http://localhost:1337" },
     { name: "STRAPI_API_TOKEN", visibility: "secret", description: "a read-only API token (Strapi admin › Settings › API Tokens)" },
     { name: "STRAPI_PREVIEW_TOKEN", visibility: "secret", description: "a token that may read drafts: preview deployments read drafts with it" },
+    { name: "STRAPI_SEED_TOKEN", visibility: "secret", description: "a Full access API token, only for `pnpm seed` (the demo content into Strapi); delete it in Strapi afterwards" },
     { name: "STRAPI_WEBHOOK_SECRET", visibility: "secret", description: "the secret Strapi's webhooks send as `Authorization: Bearer <secret>`: /api/revalidate refuses calls without it" },
   ],
   products: {
@@ -28,6 +29,8 @@ const cms = cmsModule({
   readme: `## Content: Strapi
 
 **Account:** none. \`apps/cms\` is a Strapi 5 app (JavaScript, SQLite in \`apps/cms/.tmp/data.db\`) with the content types \`post\` (\`title\`, \`slug\`, \`description\`, \`date\`, \`tags\` as a JSON list, \`body\` as blocks) and \`page\` (\`title\`, \`slug\`, \`description\`, \`body\`), both with drafts. \`pnpm dev\` starts it beside the site (admin panel on http://localhost:1337/admin; the first run writes \`apps/cms/.env\` with random secrets). Create the first admin there, then a read-only API token under Settings › API Tokens, and set \`STRAPI_URL=http://localhost:1337\` and \`STRAPI_API_TOKEN\`. Until both are set the site builds with the bundled demo content and the build log says so in one line; once they are set, a Strapi that fails or cannot be reached fails the build with one sentence naming it, its URL and the status. Bodies are rendered to HTML by \`@strapi/blocks-react-renderer\`; \`packages/content/src/providers/strapi.ts\` holds the queries.
+
+${seedReadme("`STRAPI_URL` and `STRAPI_SEED_TOKEN` (a Full access token, Settings › API Tokens; delete it afterwards)")}
 
 ${sanitisedHtmlReadme("Strapi's blocks renderer (React) escapes text and blocks `javascript:` links, but not `data:` or `vbscript:` ones")}
 

@@ -36,7 +36,7 @@ export default defineModule(pkg, {
     { name: "ALGOLIA_HOSTS", visibility: "public", description: "other hosts than Algolia's (host:port over http, comma-separated: a test server); leave empty" },
   ],
   goLive: [
-    { phase: "account", do: `Create an Algolia application (the free plan is enough), and in the index's configuration make \`title\`, \`description\` and \`text\` searchable attributes, in that order.`, check: `dashboard › Index › Configuration lists the three attributes.` },
+    { phase: "account", do: `Create an Algolia application (the free plan is enough); the build configures its index itself.`, check: `after a build with the keys, dashboard › Index › Configuration lists \`title\`, \`description\` and \`text\` as searchable attributes.` },
     { phase: "variables", do: `Set \`ALGOLIA_APP_ID\`, \`ALGOLIA_SEARCH_KEY\`, \`ALGOLIA_ADMIN_KEY\` (secret: the build's environment only) and \`ALGOLIA_INDEX_NAME\` in \`.env\` and in the host's build settings.`, check: `\`pnpm build\` prints \`search: … records -> Algolia index "site".\`; \`/search/\` finds a post.` },
   ],
   readme: `## Search: Algolia
@@ -46,6 +46,8 @@ export default defineModule(pkg, {
 **How it works:** after the site's build, the turbo task \`index\` (\`packages/sections/scripts/algolia-index.ts\`) sends every post, page and product page (path, title, description, kind and the text) to the index with \`algoliasearch\`'s \`replaceAllObjects\`: a temporary copy is filled and then moved into place, so visitors never search a half-written index. The admin key is used there only, at build time; it is never in a page. \`/search/\` holds a plain search form and \`<jam-search>\`, a small custom element (\`packages/sections/widgets/algolia-search.ts\`, bundled with \`algoliasearch/lite\` into \`apps/web/<public folder>/_jam/algolia-search.js\` by the sections build) that the page imports on the first focus of the box: until then the page loads no script. It queries the index with the search-only key as the visitor types and lists the hits as links.
 
 **Env:** \`ALGOLIA_APP_ID\`, \`ALGOLIA_SEARCH_KEY\` (public), \`ALGOLIA_ADMIN_KEY\` (secret: the build's environment only), \`ALGOLIA_INDEX_NAME\` (default \`site\`).
+
+**Index settings:** the index step sets the index's configuration itself (searchable attributes \`title\`, \`description\` and \`text\`, in that order, and the attributes a hit carries): nothing to set in the dashboard, and a change made there is overwritten by the next build.
 
 **What this protects, and what it does not:** the admin key stays in the build's environment (no page or bundle holds it; the e2e build checks with a canary), and browsers get the search-only key, which reads the index and nothing else. Everything in the index is public to anyone holding that key, which is every visitor: members-only bodies are never sent to it. Algolia's own per-key rate limits are set in its dashboard (API Keys › the search key › Max API calls per IP).`,
 });

@@ -22,6 +22,15 @@ export const contentDependencies = ["sanitize-html"];
 export const sanitisedHtmlReadme = (renders: string) =>
   `**HTML is sanitised:** ${renders}; every body (posts, pages, products, and the members-only body \`/api/members\` serves) reaches a page only through \`packages/content/src/safe-html.ts\` (sanitize-html, an allow-list), at build time and on request. No script, event handler (\`onerror=\`), \`<iframe>\`, \`<form>\`, \`<style>\` or \`style\` attribute survives, links keep only http(s), \`mailto:\` and the site's own paths (no \`javascript:\`, \`data:\` or \`vbscript:\`), and a link or image without a scheme that names another host (\`//host/x\`) is written out as \`https://host/x\`. It does not vet where an http(s) link or image points (an image from another host is still loaded, which tells that host a visitor came), and to allow more (an embedded video's iframe) you widen the allow-list in \`safe-html.ts\`, knowing that whatever it lets through runs with the visitor's session on the site's origin.`;
 
+/**
+ * `pnpm seed`'s files: the runner, the demo reader, this CMS's writer. The module's own
+ * files/packages/content/scripts/seed/target.ts names the writer.
+ */
+const seedFiles = (id: string) => ["scripts/seed.ts", "scripts/seed/demo.ts", "scripts/seed/run.ts", `scripts/seed/${id}.ts`];
+
+/** The README's seed step, for each CMS's section: `needs` says what to set first. */
+export const seedReadme = (needs: string) => `**Demo content into the CMS:** with ${needs} set, \`pnpm seed\` creates the bundled posts and pages (and products, with commerce) in it. It only creates: an entry whose slug is there already is left as it is, so running it again changes nothing, and it prints what it created and skipped.`;
+
 export interface CmsSpec {
   id: string;
   label: string;
@@ -39,6 +48,8 @@ export interface CmsSpec {
   contentFiles?: string[];
   /** More scripts of packages/content (setting up the CMS side...). */
   contentScripts?: Record<string, string>;
+  /** npm packages only `pnpm seed` needs (packages/content devDependencies), besides the SDK. */
+  seedSdk?: string[];
   readme: string;
   /** Its steps of the README's Go live path (see GoLiveStep). */
   goLive?: GoLiveStep[];
@@ -56,7 +67,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
     label: spec.label,
     hint: spec.hint,
     packages: [
-      { from: "content", to: "packages/content", include: [...demoContentFiles, "src/providers/remote.ts", `src/providers/${spec.id}.ts`, "scripts/build-content.ts", ...(spec.contentFiles ?? [])] },
+      { from: "content", to: "packages/content", include: [...demoContentFiles, "src/providers/remote.ts", `src/providers/${spec.id}.ts`, "scripts/build-content.ts", ...seedFiles(spec.id), ...(spec.contentFiles ?? [])] },
       {
         from: "functions",
         to: "packages/functions",
@@ -65,15 +76,18 @@ export function cmsModule(spec: CmsSpec): JamModule {
     ],
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
     workspaces: {
+      // `pnpm seed`: the demo content into the CMS (scripts/seed.ts), once the variables are set.
+      ".": { scripts: { seed: "pnpm --filter @repo/content seed" } },
       "packages/content": {
         what: `the typed content API (\`listEntries\`, \`getEntry\`) the site reads, from ${spec.label}, and the demo entries it falls back to`,
         dependencies: [...spec.sdk, ...contentDependencies],
-        devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? [])],
+        devDependencies: [...contentDevDependencies, ...(spec.sdkTypes ?? []), ...(spec.seedSdk ?? [])],
         scripts: {
           build: "node scripts/build-content.ts",
           dev: "node --watch-path=./content --watch-path=./scripts scripts/build-content.ts",
           "check-types": "tsc --noEmit",
           lint: "biome lint .",
+          seed: "node scripts/seed.ts",
           ...spec.contentScripts,
         },
         fields: { exports: { ".": "./src/index.ts" } },

@@ -41,7 +41,7 @@ describe("a static astro site searched with Algolia", () => {
   it("fails the build with one sentence when Algolia cannot be reached", async () => {
     const r = await execa("pnpm", ["build"], { cwd: site, reject: false, all: true, stdin: "ignore", env: { CI: "true", ...keys(), ALGOLIA_HOSTS: "127.0.0.1:9" } });
     expect(r.exitCode).not.toBe(0);
-    expect(r.all).toMatch(/search: Algolia at 127\.0\.0\.1:9 did not take the \d+ records of index "site"/);
+    expect(r.all).toMatch(/search: Algolia at 127\.0\.0\.1:9 did not take the settings and \d+ records of index "site"/);
   });
 
   it("sends every post, page and product to the index after the build; the admin key is in no client file", async () => {

@@ -24,6 +24,8 @@ export function expectIndexed(algolia: Algolia, { members = false } = {}) {
   expect(paths).toHaveLength(demoPosts.length + 1 + 3 + (members ? 1 : 0));
   expect(paths.includes(membersPost.path)).toBe(members);
   expect(JSON.stringify(records)).not.toContain(membersPost.phrase);
+  // The index step set what /search/ needs; nobody has to in the dashboard.
+  expect(algolia.settings.get("site")?.searchableAttributes).toEqual(["title", "description", "text"]);
 }
 
 /** The search page loads no script until its box is used; then it queries Algolia and links the hit. */

@@ -42,6 +42,10 @@ export interface CmsFixture {
   close(): Promise<void>;
   /** A draft entry the CMS holds (not published), and what a preview build needs to read drafts. */
   draft?: { title: string; env: Record<string, string> };
+  /** What `pnpm seed` needs to write to this CMS (a real Strapi's full-access token). */
+  seedEnv?: Record<string, string>;
+  /** GET on the CMS's read API with the site's token (a real Strapi's REST API). */
+  read?: (path: string) => Promise<unknown>;
   /** A CMS that sends webhooks itself (Strapi): where they go, and how the site answered them. */
   relay?: Relay;
 }
@@ -313,6 +317,8 @@ export async function strapiFixture(site: string, sells = false): Promise<CmsFix
       },
       // A read-only API token may read drafts too; the preview build is told apart by VERCEL_ENV.
       draft: { title: draft.title, env: { STRAPI_PREVIEW_TOKEN: reader, VERCEL_ENV: "preview" } },
+      seedEnv: { STRAPI_URL: server.url, STRAPI_SEED_TOKEN: writer },
+      read: async (path) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${reader}` } })).json(),
       relay,
       async close() {
         await server.close();

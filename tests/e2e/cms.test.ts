@@ -263,4 +263,30 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
       await purge.close();
     }
   }, 600_000);
+
+  // Last: it adds the demo entries to the CMS the tests above count.
+  it.runIf(cms === "strapi" && rendering === "static")("pnpm seed fills the real Strapi once: posts, products and their images, leaving its own about page alone", async () => {
+    const env = cmsServer.seedEnv!;
+    const first = await pnpmEnv(site, env, "seed");
+    expect(first.exitCode, first.all).toBe(0);
+    expect(first.all).toContain("seed: created 3 posts, 3 products in Strapi.");
+    expect(first.all).toContain("seed: uploaded 3 images.");
+    expect(first.all).toContain('seed: skipped page "about": an entry with that slug is there already; it is left as it is.');
+    type Docs = { data: Record<string, unknown>[] };
+    const [hello] = ((await cmsServer.read!("/api/posts?filters[slug][$eq]=hello-jamstack")) as Docs).data;
+    expect(hello).toMatchObject({ title: "Hello, JAMstack", date: "2026-11-20", tags: ["welcome", "jamstack"], publishedAt: expect.any(String) });
+    expect(JSON.stringify(hello?.body)).toContain('"type":"heading","level":2');
+    const [mug] = ((await cmsServer.read!("/api/products?filters[slug][$eq]=jam-jar-mug&populate=image")) as Docs).data;
+    expect(mug).toMatchObject({ name: "Jam jar mug", price: 1800, currency: "usd", image: { mime: "image/svg+xml", url: expect.stringMatching(/^\/uploads\//) } });
+    expect(((await cmsServer.read!("/api/pages?filters[slug][$eq]=about")) as Docs).data.map((d) => d.title)).toEqual(["About, from Strapi"]);
+
+    const second = await pnpmEnv(site, env, "seed");
+    expect(second.exitCode, second.all).toBe(0);
+    expect(second.all).toContain("seed: nothing to create in Strapi.");
+    expect(((await cmsServer.read!("/api/posts?filters[slug][$eq]=hello-jamstack")) as Docs).data).toHaveLength(1);
+
+    const without = await pnpmEnv(site, { STRAPI_URL: env.STRAPI_URL as string }, "seed");
+    expect(without.exitCode).not.toBe(0);
+    expect(without.all).toContain("seed: STRAPI_SEED_TOKEN is not set: a Full access API token from Strapi admin › Settings › API Tokens");
+  });
 });

@@ -13,13 +13,22 @@ export const DEPLOY_HOOKS = [
   { host: "Cloudflare", variable: "CLOUDFLARE_DEPLOY_HOOK_URL" },
 ] as const;
 
-const pathOf = (collection: Change["collection"], slug: string) => (collection === "posts" ? `/posts/${slug}/` : `/${slug}/`);
+const pathOf = (collection: Change["collection"], slug: string) => (collection === "posts" ? `/posts/${slug}/` : collection === "products" ? `/products/${slug}/` : `/${slug}/`);
 
-/** The pages that show a change: the entry's own page, and the home page, which lists posts. */
+/**
+ * The pages that show a change: the entry's own page, and the listing that shows it: the home page
+ * lists posts, /products/ lists products (name, price, image). A product is always named: only a
+ * stack with commerce has the product type, and the CMSs that announce it give its slug.
+ */
 export async function pathsOf(changes: Change[]): Promise<string[]> {
   const paths = new Set<string>();
   for (const { collection, slug } of changes) {
     if (collection === "posts") paths.add("/");
+    if (collection === "products") {
+      paths.add("/products/");
+      if (slug) paths.add(pathOf(collection, slug));
+      continue;
+    }
     const slugs = slug ? [slug] : (await listEntries(collection)).map((e) => e.slug);
     for (const s of slugs) paths.add(pathOf(collection, s));
   }
@@ -54,7 +63,7 @@ async function rebuild(required: boolean, prerendered: string[]): Promise<Outcom
 }
 
 export async function refresh(changes: Change[], platform: Platform, request: Request): Promise<Response> {
-  if (!changes.length) return Response.json({ ignored: "the webhook names no post or page" });
+  if (!changes.length) return Response.json({ ignored: "the webhook names no post, page or product" });
   if (!platform.revalidate) {
     const outcome = await rebuild(true, []);
     return outcome.ok ? Response.json(outcome.body, { status: 202 }) : Response.json({ error: outcome.error }, { status: outcome.status });

@@ -18,7 +18,8 @@ export type Routes = Record<string, Route>;
 
 /** What changed in the content, as a webhook says it: one entry, or a whole collection. */
 export interface Change {
-  collection: "posts" | "pages";
+  /** "products": a commerce stack's product type in the CMS. */
+  collection: "posts" | "pages" | "products";
   /** Undefined when the source cannot tell which entry changed (every entry is refreshed). */
   slug?: string;
 }

@@ -62,6 +62,21 @@ describe("POST /api/checkout", () => {
     expect(new URLSearchParams(api.calls[0]?.body).get("line_items[0][price_data][unit_amount]")).toBe("1800");
   });
 
+  it("charges the price the page showed, and refuses (409, no session) a page that shows another price than the content's", async () => {
+    withStripe();
+    const product = await getProduct("jam-jar-mug");
+    // What the product page's form sends (packages/sections/src/commerce/stripe.ts: `shown`).
+    expect((await checkout.handler(form({ product: "jam-jar-mug", quantity: "1", shown: `${product?.price} ${product?.currency}` }), {})).status).toBe(303);
+    expect(new URLSearchParams(api.calls[0]?.body).get("line_items[0][price_data][unit_amount]")).toBe("1800");
+    api.calls.length = 0;
+    // A static page built before the price became 18.00 still shows 15.00: it sells nothing.
+    const stale = await checkout.handler(form({ product: "jam-jar-mug", quantity: "1", shown: "1500 usd" }), {});
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toBe("The price of Jam jar mug has changed since this page was made: it is now 18.00 USD. Reload the page to buy at that price.\n");
+    expect((await checkout.handler(form({ product: "jam-jar-mug", shown: "1800 eur" }), {})).status).toBe(409);
+    expect(api.calls).toHaveLength(0);
+  });
+
   it.each([
     ["an unknown product", form({ product: "no-such-thing" }), 404],
     ["no product", form({}), 404],

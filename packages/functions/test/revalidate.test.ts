@@ -22,6 +22,25 @@ describe("POST /api/revalidate", () => {
     expect(revalidate).toHaveBeenCalledExactlyOnceWith(["/", "/posts/hello-jamstack/"], expect.any(Request));
   });
 
+  it("revalidates what shows each kind of content: a post and the home page, a page, a product and /products/", async () => {
+    vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+    const revalidate = vi.fn(async () => {});
+    for (const payload of [{ _type: "page", slug: "about" }, { _type: "product", slug: "jam-jar-mug" }]) await handle(await webhook(JSON.stringify(payload)), { revalidate });
+    expect(revalidate.mock.calls.map(([paths]) => paths)).toEqual([["/about/"], ["/products/", "/products/jam-jar-mug/"]]);
+    // A hybrid Astro, SvelteKit or Nuxt site pre-renders product pages and /products/: a deploy, not a purge.
+    const hook = await startReceiver();
+    try {
+      vi.stubEnv("NETLIFY_BUILD_HOOK_URL", hook.url);
+      const onHost = vi.fn(async () => {});
+      const res = await handle(await webhook(JSON.stringify({ _type: "product", slug: "jam-jar-mug" })), { ...renderedOnRequest, revalidate: onHost });
+      expect(await res.json()).toEqual({ rebuilding: ["Netlify"] });
+      expect(onHost).not.toHaveBeenCalled();
+      expect(hook.calls).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
+  });
+
   it("in a static mount, POSTs each configured deploy hook once", async () => {
     const vercel = await startReceiver();
     const netlify = await startReceiver();

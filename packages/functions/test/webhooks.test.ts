@@ -29,6 +29,16 @@ describe("Sanity webhooks", () => {
     expect(await check(sanity, await signed(body))).toEqual({ changes: [{ collection: "posts", slug: "hello-jamstack" }] });
   });
 
+  it("names a changed product (a commerce stack's type), and nothing for a type the site does not show", async () => {
+    vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
+    const product = JSON.stringify({ _type: "product", slug: "jam-jar-mug" });
+    expect(await check(sanity, await signed(product))).toEqual({ changes: [{ collection: "products", slug: "jam-jar-mug" }] });
+    const other = JSON.stringify({ _type: "sanity.imageAsset", slug: null });
+    expect(await check(sanity, await signed(other))).toEqual({ changes: [] });
+    const inherited = JSON.stringify({ _type: "constructor", slug: "x" });
+    expect(await check(sanity, await signed(inherited))).toEqual({ changes: [] });
+  });
+
   it("refuses a tampered body, a wrong secret, a stale timestamp, no header, no configured secret", async () => {
     vi.stubEnv("SANITY_REVALIDATE_SECRET", secret);
     const good = await signed(body);
@@ -56,6 +66,8 @@ describe("Contentful webhooks", () => {
   it("accepts a request signed with the space's secret and names the changed page", async () => {
     vi.stubEnv("CONTENTFUL_WEBHOOK_SECRET", secret);
     expect(await check(contentful, signed(body))).toEqual({ changes: [{ collection: "pages", slug: "about" }] });
+    const product = JSON.stringify({ sys: { type: "Entry", id: "2", contentType: { sys: { id: "product" } } }, fields: { slug: { "en-US": "jam-jar-mug" } } });
+    expect(await check(contentful, signed(product))).toEqual({ changes: [{ collection: "products", slug: "jam-jar-mug" }] });
   });
 
   it("refuses a tampered body, a wrong secret, an expired signature and a missing one", async () => {
@@ -74,6 +86,8 @@ describe("Strapi webhooks", () => {
   it("accepts the configured Authorization header", async () => {
     vi.stubEnv("STRAPI_WEBHOOK_SECRET", "strapi-secret");
     expect(await check(strapi, post(body, { authorization: "Bearer strapi-secret" }))).toEqual({ changes: [{ collection: "posts", slug: "hello-jamstack" }] });
+    const product = JSON.stringify({ event: "entry.update", model: "product", entry: { id: 3, slug: "jam-jar-mug", price: 2000 } });
+    expect(await check(strapi, post(product, { authorization: "Bearer strapi-secret" }))).toEqual({ changes: [{ collection: "products", slug: "jam-jar-mug" }] });
   });
 
   it("refuses a wrong, partial or missing header, and any header when no secret is set", async () => {

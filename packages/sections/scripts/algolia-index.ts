@@ -1,9 +1,9 @@
 // The turbo task `index`, after the build: every post, page and product page, as Algolia records,
 // replaces what the index held (replaceAllObjects: a copy filled and moved into place, so searches
-// never see a half-written index). Admin key: secret, used only here. Without the variables it
+// never see a half-written index), after setting the index's settings the search page needs. Admin key: secret, used only here. Without the variables it
 // says so in one line and skips; with them and Algolia failing, it fails with one sentence.
 import { getEntry, listEntries } from "@repo/content";
-import { algoliasearch } from "algoliasearch";
+import { algoliasearch, type IndexSettings } from "algoliasearch";
 import { algoliaSettings } from "../src/algolia.ts";
 import { listAllSectionPages } from "../src/index.ts";
 
@@ -16,6 +16,18 @@ export interface SearchRecord {
   /** The page's text, without markup, cut to stay well under Algolia's 10 kB record limit. */
   text: string;
 }
+
+/**
+ * What /search/ needs of the index, set by this step so nobody sets it in the dashboard: a match in
+ * the title ranks above one in the description, which ranks above one in the text (Algolia's
+ * attribute criterion follows this order); the box shows path, title and description, so hits carry
+ * only those. No facets: the page filters nothing.
+ */
+const INDEX_SETTINGS: IndexSettings = {
+  searchableAttributes: ["title", "description", "text"],
+  attributesToRetrieve: ["path", "title", "description", "kind"],
+  attributesToSnippet: ["text:20"],
+};
 
 const textOf = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/&[a-z#0-9]+;/gi, " ").replace(/\s+/g, " ").trim().slice(0, 4000);
 
@@ -43,10 +55,13 @@ if (import.meta.main) {
     const records = await searchRecords();
     const client = algoliasearch(appId, adminKey, hosts ? { hosts } : {});
     try {
+      // Settings first: replaceAllObjects copies them to its temporary index and moves them back.
+      const { taskID } = await client.setSettings({ indexName, indexSettings: INDEX_SETTINGS });
+      await client.waitForTask({ indexName, taskID });
       await client.replaceAllObjects({ indexName, objects: records as unknown as Record<string, unknown>[], batchSize: 1000 });
     } catch (error) {
       const where = hosts ? hosts.map((h) => h.url).join(", ") : `${appId}.algolia.net`;
-      console.error(`search: Algolia at ${where} did not take the ${records.length} records of index "${indexName}": ${(error as Error).message}`);
+      console.error(`search: Algolia at ${where} did not take the settings and ${records.length} records of index "${indexName}": ${(error as Error).message}`);
       process.exit(1);
     }
     console.log(`search: ${records.length} records -> Algolia index "${indexName}".`);

@@ -17,6 +17,7 @@ type Record_ = Record<string, unknown> & { objectID: string };
 export async function startAlgolia() {
   const calls: AlgoliaCall[] = [];
   const indexes = new Map<string, Record_[]>();
+  const settings = new Map<string, Record<string, unknown>>();
   let task = 0;
   const cors = { "access-control-allow-origin": "*", "access-control-allow-headers": "*", "access-control-allow-methods": "GET, POST, PUT, DELETE, OPTIONS" };
   const server = createServer((req, res) => {
@@ -43,9 +44,13 @@ export async function startAlgolia() {
         const from = indexes.get(name ?? "") ?? [];
         // A copy with a scope copies settings, rules or synonyms only, not records (replaceAllObjects' copies).
         if (body.operation === "copy" && !body.scope) indexes.set(body.destination, [...from]);
+        if (body.operation === "copy" && (!body.scope || body.scope.includes("settings")) && settings.has(name ?? "")) settings.set(body.destination, { ...settings.get(name ?? "") });
         if (body.operation === "move") {
           indexes.set(body.destination, from);
           indexes.delete(name ?? "");
+          // A move carries the source's settings over the destination's.
+          settings.set(body.destination, settings.get(name ?? "") ?? {});
+          settings.delete(name ?? "");
         }
         return reply(200, { taskID: ++task, updatedAt: new Date().toISOString() });
       }
@@ -55,6 +60,12 @@ export async function startAlgolia() {
         indexes.set(name ?? "", list);
         return reply(200, { taskID: ++task, objectIDs: (body.requests as { body: Record_ }[]).map((r) => r.body.objectID) });
       }
+      if (action === "settings" && req.method === "PUT") {
+        settings.set(name ?? "", { ...settings.get(name ?? ""), ...body });
+        if (!indexes.has(name ?? "")) indexes.set(name ?? "", []);
+        return reply(200, { taskID: ++task, updatedAt: new Date().toISOString() });
+      }
+      if (action === "settings" && req.method === "GET") return reply(200, settings.get(name ?? "") ?? {});
       if (action === "task" && id && req.method === "GET") return reply(200, { status: "published", pendingTask: false });
       if (!action && req.method === "DELETE") {
         indexes.delete(name ?? "");
@@ -65,5 +76,5 @@ export async function startAlgolia() {
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { host, calls, indexes, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return { host, calls, indexes, settings, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }

@@ -33,6 +33,11 @@ describe("the index step", () => {
     // replaceAllObjects: copy to a temporary index, fill it, move it over the index.
     const writes = algolia.calls.filter((c) => c.method === "POST").map((c) => c.path.replace(/_tmp_\d+/, "_tmp"));
     expect(writes).toEqual(["/1/indexes/site/operation", "/1/indexes/site_tmp/batch", "/1/indexes/site/operation", "/1/indexes/site_tmp/operation"]);
+    // The settings the search page needs, set before the records, survive the copy and the move.
+    const set = algolia.calls.filter((c) => c.method === "PUT" && c.path === "/1/indexes/site/settings");
+    expect(set.map((c) => c.body)).toEqual([{ searchableAttributes: ["title", "description", "text"], attributesToRetrieve: ["path", "title", "description", "kind"], attributesToSnippet: ["text:20"] }]);
+    expect(algolia.calls.indexOf(set[0] as (typeof algolia.calls)[number])).toBeLessThan(algolia.calls.findIndex((c) => c.path.endsWith("/batch")));
+    expect(algolia.settings.get("site")).toMatchObject(set[0]?.body as object);
     expect(algolia.calls.every((c) => c.headers["x-algolia-api-key"] === "admin-canary-key" && c.headers["x-algolia-application-id"] === "APPTEST")).toBe(true);
     expect(algolia.indexes.get("site")?.map((r) => r.objectID).sort()).toEqual(records.map((r) => r.objectID).sort());
   });
@@ -51,7 +56,7 @@ describe("the index step", () => {
   it("fails with one sentence naming Algolia, where, and the index when it cannot be reached", async () => {
     const failed = await run(process.execPath, [script], { env: env({ ALGOLIA_HOSTS: "127.0.0.1:9" }) }).catch((e) => e);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toMatch(/^search: Algolia at 127\.0\.0\.1:9 did not take the \d+ records of index "site": /);
+    expect(failed.stderr).toMatch(/^search: Algolia at 127\.0\.0\.1:9 did not take the settings and \d+ records of index "site": /);
   }, 30_000);
 });
 

@@ -15,12 +15,14 @@ describe("the products section", () => {
     expect(pages.map(restOf)).toEqual(["", ...products.map((p) => p.slug)]);
   });
 
-  it("sells through a same-origin form naming the product, never its price, when Stripe is set up", async () => {
+  it("sells through a same-origin form naming the product and the price it shows (compared, never charged), when Stripe is set up", async () => {
     vi.stubEnv("STRIPE_SECRET_KEY", "sk_test_x");
     const page = await getSectionPage("/products/jam-jar-mug");
     expect(page?.html).toContain('<form class="buy" method="post" action="/api/checkout/">');
     expect(page?.html).toContain('name="product" value="jam-jar-mug"');
     expect(page?.html).not.toMatch(/name="(price|amount|unit_amount)"/);
+    // The price this page was built with: /api/checkout refuses it once the content holds another.
+    expect(page?.html).toContain('<input type="hidden" name="shown" value="1800 usd">');
     expect(page?.html).toContain("$18.00");
   });
 

@@ -9,8 +9,9 @@ export function unauthorized(source: string, reason: string): Verified {
   return { response: Response.json({ error: "unauthorized" }, { status: 401 }) };
 }
 
-export const collectionOf = (type: unknown): Change["collection"] | undefined =>
-  type === "post" || type === "posts" ? "posts" : type === "page" || type === "pages" ? "pages" : undefined;
+const COLLECTIONS: Record<string, Change["collection"]> = { post: "posts", posts: "posts", page: "pages", pages: "pages", product: "products", products: "products" };
+
+export const collectionOf = (type: unknown): Change["collection"] | undefined => (typeof type === "string" && Object.hasOwn(COLLECTIONS, type) ? COLLECTIONS[type] : undefined);
 
 /** One entry when the payload names it, else the whole collection; nothing for other types. */
 export function changeOf(type: unknown, slug: unknown): Change[] {

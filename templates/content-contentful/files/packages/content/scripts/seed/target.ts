@@ -1,0 +1,2 @@
+// Which CMS `pnpm seed` fills.
+export { target } from "./contentful.ts";
