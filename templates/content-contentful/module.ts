@@ -1,6 +1,6 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
 import { versionOf } from "../../create-jam/src/engine/versions.ts";
-import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
+import { cmsModule, seedStep, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(
@@ -35,6 +35,7 @@ export default defineModule(
     goLive: [
       { phase: "account", do: `Create a free Contentful space, and a Content Delivery API key for it (Settings › API keys).`, check: `Settings › General settings shows the space id.` },
       { phase: "variables", do: `Set \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_ACCESS_TOKEN\` in \`.env\` and in the host's settings (an EU space also sets \`CONTENTFUL_HOST=cdn.eu.contentful.com\` and \`CONTENTFUL_PREVIEW_HOST=preview.eu.contentful.com\`).`, check: `\`pnpm build\` prints \`content: … from Contentful.\` instead of \`Contentful is not configured\`.` },
+      seedStep("`CONTENTFUL_MANAGEMENT_TOKEN`"),
       { phase: "content", do: `Create the content model with \`pnpm --filter @repo/content contentful:model\` (with \`CONTENTFUL_SPACE_ID\` and \`CONTENTFUL_MANAGEMENT_TOKEN\` exported in the shell: the script does not read \`.env\`), then write and publish your entries in Contentful.`, check: `\`pnpm build\` counts your entries in its \`content:\` line.` },
       { phase: "webhooks", do: `In Settings › Webhooks add \`https://<your site>/api/revalidate/\` for entry publish, unpublish and delete, with request verification on; set its secret as \`CONTENTFUL_WEBHOOK_SECRET\` in the host's settings.`, check: `publish an edit: the webhook's activity log shows 200, and the page shows the edit.` },
     ],

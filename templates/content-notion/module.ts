@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
+import { cmsModule, seedStep, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(
@@ -23,6 +23,7 @@ export default defineModule(
     goLive: [
       { phase: "account", do: `Create an internal integration (notion.so/profile/integrations) with read access, and add it to the database under its ⋯ menu › Connections.`, check: `the database's Connections list names the integration.` },
       { phase: "variables", do: `Set \`NOTION_TOKEN\` and \`NOTION_DATA_SOURCE_ID\` in \`.env\` and in the host's settings.`, check: `\`pnpm build\` prints \`content: … from Notion.\` instead of \`Notion is not configured\`.` },
+      seedStep("`NOTION_TOKEN` and `NOTION_DATA_SOURCE_ID`"),
       { phase: "webhooks", do: `In the integration's Webhooks tab, subscribe \`https://<your site>/api/revalidate/\` to page content and property updates; paste the verification token the function logs into Notion, and set it as \`NOTION_WEBHOOK_SECRET\`.`, check: `Notion shows the subscription as verified; an edit then reaches the page.` },
     ],
     readme: `## Content: Notion

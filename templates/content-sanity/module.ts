@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
+import { cmsModule, seedStep, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -25,6 +25,7 @@ const cms = cmsModule({
     goLive: [
       { phase: "account", do: `Create a free project at sanity.io/manage, with a dataset (\`production\`).`, check: `its page at sanity.io/manage shows the project id and the dataset.` },
       { phase: "variables", do: `Set \`SANITY_PROJECT_ID\` and \`SANITY_DATASET\` in \`.env\` and in the host's settings (every environment). The Studio reads its own file: put the same values as \`SANITY_STUDIO_PROJECT_ID\` and \`SANITY_STUDIO_DATASET\` in \`apps/studio/.env\`, which the Sanity CLI loads (it does not read the root \`.env\`).`, check: `\`pnpm build\` prints \`content: … posts and … pages from Sanity.\` instead of \`Sanity is not configured\`.` },
+      seedStep("`SANITY_API_WRITE_TOKEN` (an Editor token, API › Tokens)"),
       { phase: "content", do: `Write your posts and pages in the Studio: \`pnpm dev\` serves it on http://localhost:3333 (add that origin under sanity.io/manage › API › CORS origins, with credentials), or host it at \`<name>.sanity.studio\` with \`pnpm --filter studio run deploy\`.`, check: `\`pnpm build\` counts your entries in its \`content:\` line.` },
       { phase: "webhooks", do: `In sanity.io/manage › API › Webhooks add \`https://<your site>/api/revalidate/\` with a secret (filter and projection: *Content changes reach the site* below), and set the secret as \`SANITY_REVALIDATE_SECRET\` in the host's settings.`, check: `publish an edit: the webhook's attempts log shows 200, and the page shows the edit.` },
     ],

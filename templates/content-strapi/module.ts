@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { cmsModule, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
+import { cmsModule, seedStep, sanitisedHtmlReadme, seedReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 const cms = cmsModule({
@@ -24,7 +24,8 @@ const cms = cmsModule({
   goLive: [
     { phase: "account", do: `Run Strapi where it can keep its database and uploads (Strapi Cloud, or a Node host: \`pnpm --filter cms run build:admin\`, then \`pnpm --filter cms start\`), with the variables of \`apps/cms/.env.example\` set to new secrets (and, for more than one editor, PostgreSQL instead of SQLite: \`apps/cms/config/database.js\`).`, check: `\`https://<your cms>/admin\` shows Strapi's sign-in.` },
     { phase: "variables", do: `Create the first admin, then a read-only API token (Settings › API Tokens); set \`STRAPI_URL\` and \`STRAPI_API_TOKEN\` in \`.env\` (locally \`STRAPI_URL=http://localhost:1337\`) and in the host's settings.`, check: `\`pnpm build\` prints \`content: … from Strapi.\` instead of \`Strapi is not configured\`.` },
-    { phase: "webhooks", do: `Set one random \`STRAPI_WEBHOOK_SECRET\` for Strapi (\`apps/cms/.env\`) and for the site (the host's settings), then add \`https://<your site>/api/revalidate/\` in Settings › Webhooks for the entry events.`, check: `Strapi's *Trigger* button on the webhook answers 200.` },
+    seedStep("`STRAPI_SEED_TOKEN` (a Full access token, Settings › API Tokens)"),
+      { phase: "webhooks", do: `Set one random \`STRAPI_WEBHOOK_SECRET\` for Strapi (\`apps/cms/.env\`) and for the site (the host's settings), then add \`https://<your site>/api/revalidate/\` in Settings › Webhooks for the entry events.`, check: `Strapi's *Trigger* button on the webhook answers 200.` },
   ],
   readme: `## Content: Strapi
 

@@ -29,6 +29,13 @@ export const sanitisedHtmlReadme = (renders: string) =>
 const seedFiles = (id: string) => ["scripts/seed.ts", "scripts/seed/demo.ts", "scripts/seed/run.ts", `scripts/seed/${id}.ts`];
 
 /** The README's seed step, for each CMS's section: `needs` says what to set first. */
+/** The Go live step that fills an empty CMS with the demo content (`pnpm seed`). */
+export const seedStep = (needs: string) => ({
+  phase: "content" as const,
+  do: `To start from the demo content rather than an empty CMS: set ${needs} in \`.env\`, then run \`pnpm seed\`.`,
+  check: "`pnpm seed` prints what it created; run again, it creates nothing.",
+});
+
 export const seedReadme = (needs: string) => `**Demo content into the CMS:** with ${needs} set, \`pnpm seed\` creates the bundled posts and pages (and products, with commerce) in it. It only creates: an entry whose slug is there already is left as it is, so running it again changes nothing, and it prints what it created and skipped.`;
 
 export interface CmsSpec {
