@@ -9,9 +9,12 @@
 // never reaches the functions or the dev server.
 import { createServer, type IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
+import { loadLocalEnv } from "@repo/content";
 import { createProxyServer } from "http-proxy-3";
 import { handle } from "../src/index.ts";
 
+// The repository's .env counts here too (FUNCTIONS_PORT, FUNCTIONS_HOST), as it does for the functions.
+loadLocalEnv();
 const sitePort = Number(process.argv[2]);
 const port = Number(process.env.FUNCTIONS_PORT ?? 8888);
 const host = process.env.FUNCTIONS_HOST ?? "127.0.0.1";

@@ -3,7 +3,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
-import { networkInterfaces } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -44,4 +45,22 @@ describe("pnpm dev's functions server", () => {
     if (!outside) return;
     expect(await get(outside, "/api/entries", `localhost:${port}`)).toBe("ECONNREFUSED");
   });
+});
+
+describe("pnpm dev's functions server, configured in .env", () => {
+  it("takes FUNCTIONS_PORT from the repository's .env, as the README says", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "jam-dev-env-"));
+    const envPort = await freePort();
+    writeFileSync(join(repo, "pnpm-workspace.yaml"), "packages: []\n");
+    writeFileSync(join(repo, ".env"), `FUNCTIONS_PORT=${envPort}\n`);
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "FUNCTIONS_HOST" && k !== "FUNCTIONS_PORT"));
+    const dev = spawn(process.execPath, [join(import.meta.dirname, "../scripts/dev.ts"), String(await freePort())], { cwd: repo, env, stdio: ["ignore", "pipe", "inherit"] });
+    try {
+      const line = await new Promise<string>((resolve) => dev.stdout?.on("data", (d: Buffer) => d.toString().includes("functions:") && resolve(d.toString())));
+      expect(line).toContain(`http://localhost:${envPort}`);
+    } finally {
+      dev.kill();
+      rmSync(repo, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
