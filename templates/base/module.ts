@@ -22,7 +22,7 @@ export default defineModule(pkg, {
     {
       from: "functions",
       to: "packages/functions",
-      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/headers.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/headers.ts", "src/types.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
     },
   ],
   functions: [{ path: "/api/entries", handler: "entries" }],
@@ -45,12 +45,14 @@ export default defineModule(pkg, {
   env: [{ name: "SITE_URL", visibility: "public", description: "the site's production URL, for canonical links", example: "https://example.com" }],
   workspaces: {
     ".": {
-      devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],
+      // knip: unused files, dependencies and exports, across the workspaces (knip.json, from the modules' `knip`).
+      devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript", "knip"],
       scripts: {
         dev: "turbo run dev",
         lint: "turbo run lint",
         "check-types": "turbo run check-types",
         format: "biome format --write .",
+        knip: "knip",
       },
     },
     "packages/typescript-config": { fields: { files: ["*.json"] } },
@@ -141,7 +143,8 @@ function pagePolicy(view: StackView): Contribution {
   const { framework, has } = view;
   const isStatic = Boolean(has.rendering?.static);
   return {
-    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", "scripts/csp.ts", "tsconfig.json", "README.md"] }],
+    // The page policy step runs on a static build's pages only.
+    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", ...(isStatic ? ["scripts/csp.ts"] : []), "tsconfig.json", "README.md"] }],
     dataFiles: {
       ...(readsHeadersFile(view) ? { [posix.join("apps/web", (framework.headersDir ?? framework.publicDir) as string, "_headers")]: () => ({ "/*": securityHeaders(view) }) } : {}),
       // The headers, for a host's step that writes them into a build's own config (Vercel's Build Output).
@@ -158,5 +161,7 @@ function pagePolicy(view: StackView): Contribution {
       // A dependency, so that a change to a step or to its data changes the build's hash.
       "apps/web": { devDependencies: ["@repo/security"], ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}) },
     },
+    // Nothing in apps/web imports it: it is there for the build's hash (above).
+    knip: { "apps/web": { ignoreDependencies: ["@repo/security"] } },
   };
 }

@@ -98,6 +98,8 @@ export default defineModule(pkg, {
       // is an R2 bucket, its tags and revalidation queue Durable Objects (deployed with the Worker).
       with: ["framework:next", "rendering:hybrid"],
       files: "files-next-hybrid",
+      // opennextjs-cloudflare loads it by its name.
+      knip: { "apps/web": { entry: ["open-next.config.ts"] } },
       workspaces: {
         "apps/web": {
           dependencies: ["@opennextjs/cloudflare"],

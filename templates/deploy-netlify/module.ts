@@ -24,6 +24,8 @@ export default defineModule(pkg, {
     {
       with: ["rendering:static"],
       files: "files-functions",
+      // Netlify finds it by its folder (knip's plugin looks beside netlify.toml, at the root).
+      knip: { "apps/web": { entry: ["netlify/functions/*.mts"] } },
       readme: headersReadme("Netlify", "`_headers` (in the framework's public folder, copied into the publish folder)", "Netlify applies `_headers` to the files it serves itself, not to its functions' answers (the router sets those) nor to a proxied response."),
     },
     {
@@ -38,7 +40,7 @@ export default defineModule(pkg, {
     // change purges their tags (packages/functions/src/purge/netlify.ts, @netlify/functions).
     {
       with: ["rendering:hybrid"],
-      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/netlify.ts"] }],
+      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/netlify.ts", "src/env.ts"] }],
       // packages/functions/src/purgers.ts imports it.
       data: { purger: true },
       workspaces: { "packages/functions": { dependencies: ["@netlify/functions"] } },

@@ -58,7 +58,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
       {
         from: "functions",
         to: "packages/functions",
-        include: ["src/handlers/revalidate.ts", "src/refresh.ts", "src/webhooks/verified.ts", `src/webhooks/${spec.id}.ts`, ...(spec.webhookHelpers ?? []).map((f) => `src/webhooks/${f}`)],
+        include: ["src/handlers/revalidate.ts", "src/refresh.ts", "src/env.ts", "src/webhooks/verified.ts", `src/webhooks/${spec.id}.ts`, ...(spec.webhookHelpers ?? []).map((f) => `src/webhooks/${f}`)],
       },
     ],
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
@@ -100,10 +100,12 @@ export function cmsModule(spec: CmsSpec): JamModule {
         turbo,
         readme,
         ...(files ? { files: "files-products" } : {}),
-        ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }] } : {}),
+        ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }], knip: { "packages/content": { entry: contentFiles } } } : {}),
       };
     },
     data: { webhooks: true },
     readme: spec.readme,
+    // The CMS's own tool runs them (contentScripts): nothing imports them.
+    ...(spec.contentFiles?.length ? { knip: { "packages/content": { entry: spec.contentFiles } } } : {}),
   };
 }

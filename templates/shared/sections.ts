@@ -35,6 +35,8 @@ export const sectionsMachinery = ({ sections, widgets, framework }: StackView): 
       "apps/web": { dependencies: ["@repo/sections"] },
     },
     ...(widgets.length ? { allowBuilds: { esbuild: true }, gitignore: [`${publicJam}/`] } : {}),
+    // scripts/build.ts imports each step it finds, and the widgets step hands each widget to esbuild.
+    knip: { "packages/sections": { entry: ["scripts/steps/*.ts", ...(widgets.length ? ["widgets/*.ts"] : [])] } },
   };
 };
 

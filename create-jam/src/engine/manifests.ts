@@ -1,7 +1,7 @@
 // The generated project's data files (package.json, turbo.json, pnpm-workspace.yaml, .env.example,
 // jam.json), built as objects from the modules' contributions and serialised once.
 import { pnpmVersion, versionOf, workspacePin } from "./versions.ts";
-import type { Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
+import type { KnipWorkspace, Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 import { toYaml } from "./yaml.ts";
@@ -182,4 +182,23 @@ export function buildEnvExample(stack: Stack): string {
     lines.push("", `# ${v.module}: ${v.description} (${v.visibility}${v.visibility === "public" ? ": ends up in the browser" : ": server only"})`, `${v.name}=${v.example ?? ""}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * knip.json: every module's entries and exceptions, by workspace, each list once and sorted. knip
+ * finds the rest itself (package.json exports and scripts, its framework plugins).
+ */
+export function buildKnipJson(stack: Stack): object {
+  const byWs = new Map<string, Record<string, Set<string>>>();
+  for (const part of stack.parts) {
+    for (const [ws, patch] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
+      const into = byWs.get(ws) ?? {};
+      for (const [key, values] of Object.entries(patch)) for (const v of values as string[]) (into[key] ??= new Set()).add(v);
+      byWs.set(ws, into);
+    }
+  }
+  const workspaces = Object.fromEntries(
+    [...byWs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ws, lists]) => [ws, sortKeys(Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()])))]),
+  );
+  return { $schema: `https://unpkg.com/knip@${versionOf("knip", stack.modules)}/schema.json`, workspaces };
 }

@@ -4,6 +4,7 @@ import { kinds } from "./kinds.ts";
 import {
   buildEnvExample,
   buildGitignore,
+  buildKnipJson,
   buildPackageJsons,
   buildTurboJson,
   buildWorkspaceYaml,
@@ -135,6 +136,7 @@ export function planProject(input: PlanInput): FileTree {
   add("pnpm-workspace.yaml", buildWorkspaceYaml(stack), "planner");
   add(".env.example", buildEnvExample(stack), "planner");
   add(".gitignore", buildGitignore(stack), "planner");
+  add("knip.json", toJson(buildKnipJson(stack)), "planner");
   const planned = new Map([...files.entries()].map(([p, f]) => [p, f.text]));
   add(MANIFEST, toJson(jamManifest(input, treeHash(planned))), "planner");
 

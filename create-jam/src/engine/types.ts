@@ -178,6 +178,21 @@ export interface Contribution {
   files?: string;
   /** Markdown for the generated README: this module's section. */
   readme?: string;
+  /** What knip (`pnpm knip`) cannot find out by itself, by workspace (see KnipWorkspace). */
+  knip?: Partial<Record<WorkspacePath, KnipWorkspace>>;
+}
+
+/**
+ * One workspace's part of the generated knip.json, the dead-code finder's config: what only a host
+ * or a convention knows, so that knip reports nothing on a fresh project and every later finding is real.
+ */
+export interface KnipWorkspace {
+  /** Files a host or a tool loads by its own convention (Vercel's api/*.mts, a build's steps folder). */
+  entry?: string[];
+  /** Dependencies used where knip does not look (a devDependency there for turbo's hash). */
+  ignoreDependencies?: string[];
+  /** Imports of files a tool writes (SvelteKit's ./$types). */
+  ignoreUnresolved?: string[];
 }
 
 /**
