@@ -6,7 +6,15 @@ export default defineModule(pkg, {
   id: "sveltekit",
   kind: "framework",
   // Its route for each page section another module adds (files-sections/, __section__ in the path).
-  derive: sectionRoutes(),
+  // ./$types are the route types `svelte-kit sync` writes into .svelte-kit/, which knip does not read
+  // (a regular expression: knip reads a string with $ in it as one).
+  knip: { "apps/web": { ignoreUnresolved: ["^\\./\\$types$"] } },
+  // kit2-adapter.ts only where a host's adapter needs it (vite.config.ts imports it then).
+  derive: (view) => {
+    const sections = sectionRoutes()(view);
+    const kit2 = view.has.rendering?.hybrid && view.serverConfig.adapter.length ? ["files-hybrid-hosts"] : [];
+    return { ...sections, files: [...[sections.files ?? []].flat(), ...kit2] };
+  },
   label: "SvelteKit",
   hint: "Svelte, pages pre-rendered to HTML with no client JavaScript",
   // SvelteKit 3's engines: >=22.17.

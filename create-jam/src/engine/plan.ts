@@ -120,9 +120,9 @@ export function planProject(input: PlanInput): FileTree {
         add(`${copy.to}/${p}`, text as string, dir);
       }
     }
-    if (part.files) {
-      const files = store[part.files.includes("/") ? `templates/${part.files}` : `templates/${dir}/${part.files}`];
-      if (!files) throw new Error(`${dir}: no folder ${part.files}`);
+    for (const folder of [part.files ?? []].flat()) {
+      const files = store[folder.includes("/") ? `templates/${folder}` : `templates/${dir}/${folder}`];
+      if (!files) throw new Error(`${dir}: no folder ${folder}`);
       for (const [p, text] of Object.entries(files)) {
         if (p.includes(SECTION)) for (const section of stack.view.sections) add(...renderFile(p.replaceAll(SECTION, section.id), text, { ...context, section }), dir);
         else if (!p.includes(ROUTE)) add(...renderFile(p, text, context), dir);

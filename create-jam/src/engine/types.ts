@@ -173,9 +173,9 @@ export interface Contribution {
    * whose path holds `__route__` is written once per server route, with `__route__` replaced by
    * the route's path without its leading "/" (apps/web/__route__.mts -> apps/web/api/entries.mts) and
    * the route in the template's context as `route`. "shared/files-<name>" names a folder of
-   * templates/shared instead, for what several modules of one kind write alike.
+   * templates/shared instead, for what several modules of one kind write alike. Or several such folders.
    */
-  files?: string;
+  files?: string | string[];
   /** Markdown for the generated README: this module's section. */
   readme?: string;
   /** What knip (`pnpm knip`) cannot find out by itself, by workspace (see KnipWorkspace). */
