@@ -55,7 +55,7 @@ export const memoryLimiter: Limiter = async (limit, key) => {
 };
 
 /** A Cloudflare rate-limiting binding (wrangler.jsonc `ratelimits`), as the Worker's env holds it. */
-export interface RateLimitBinding {
+interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 

@@ -8,11 +8,11 @@ import { cookieOf, seal, setCookie, unseal } from "./session.ts";
 /** `__Secure-`: only set over HTTPS (its Path is /api/auth/, which `__Host-` does not allow). */
 export const FLOW_COOKIE = "__Secure-jam_auth_flow";
 /** Ten minutes to get through the provider's sign-in page. */
-export const FLOW_SECONDS = 10 * 60;
+const FLOW_SECONDS = 10 * 60;
 export const FLOW_PATH = "/api/auth/";
 
 /** A sign-in under way. */
-export interface Flow {
+interface Flow {
   /** The OAuth state the provider sends back (OIDC), or a random id where the provider keeps its own. */
   state: string;
   /** The PKCE code verifier. */

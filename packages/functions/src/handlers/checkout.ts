@@ -7,7 +7,7 @@ import type { Route } from "../types.ts";
 const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /** How many of one product a checkout may hold. */
-export const MAX_QUANTITY = 10;
+const MAX_QUANTITY = 10;
 
 /**
  * POST /api/checkout: a product page's form (`product`, the product's slug, and an optional

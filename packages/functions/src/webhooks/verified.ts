@@ -9,7 +9,7 @@ export function unauthorized(source: string, reason: string): Verified {
   return { response: Response.json({ error: "unauthorized" }, { status: 401 }) };
 }
 
-export const collectionOf = (type: unknown): Change["collection"] | undefined =>
+const collectionOf = (type: unknown): Change["collection"] | undefined =>
   type === "post" || type === "posts" ? "posts" : type === "page" || type === "pages" ? "pages" : undefined;
 
 /** One entry when the payload names it, else the whole collection; nothing for other types. */
