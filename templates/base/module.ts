@@ -93,6 +93,7 @@ export default defineModule(pkg, {
     return {
       ...sections,
       packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
+      knip: { ...sections.knip, ...security.knip },
       dataFiles: {
         ...sections.dataFiles,
         ...security.dataFiles,

@@ -15,6 +15,9 @@ export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@
  */
 export const contentDependencies = ["sanitize-html"];
 
+/** What packages/functions lists for @repo/content's sake (above): knip sees no import of them there. */
+export const contentForFunctions = (sdk: string[]) => ({ "packages/functions": { ignoreDependencies: [...sdk, ...contentDependencies] } }) as const;
+
 /**
  * The README paragraph on the sanitiser, for each content module: `renders` says what writes its
  * HTML and what that lets through.
@@ -106,6 +109,6 @@ export function cmsModule(spec: CmsSpec): JamModule {
     data: { webhooks: true },
     readme: spec.readme,
     // The CMS's own tool runs them (contentScripts): nothing imports them.
-    ...(spec.contentFiles?.length ? { knip: { "packages/content": { entry: spec.contentFiles } } } : {}),
+    knip: { ...contentForFunctions(spec.sdk), ...(spec.contentFiles?.length ? { "packages/content": { entry: spec.contentFiles } } : {}) },
   };
 }
