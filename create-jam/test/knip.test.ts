@@ -20,20 +20,6 @@ const root = mkdtempSync(join(process.env.JAM_TEST_TMP ?? tmpdir(), "jam-knip-")
 // look unused. Their installed stacks are checked in the e2e.
 const needsInstall = (c: Choices, file: string) => ["gatsby", "eleventy"].includes(c.framework) && file.startsWith("apps/web/");
 
-// Still open (shared files copied verbatim into stacks that use only part of them): the auth flow's
-// cookie helpers in Firebase stacks (it uses only `redirect`), the rate limits without a limited
-// route, the HMAC helper beside a CMS that only compares, changeOf in Notion stacks, formatPrice
-// without products. Listed so that a new finding fails, and a fixed one must leave the list.
-const open = new Set([
-  "packages/functions/src/auth/flow.ts clearedFlowCookie",
-  "packages/functions/src/auth/flow.ts flowCookie",
-  "packages/functions/src/auth/flow.ts flowOf",
-  "packages/functions/src/rate-limit.ts LIMITS",
-  "packages/functions/src/webhooks/safe-equal.ts hmacSha256Hex",
-  "packages/functions/src/webhooks/verified.ts changeOf",
-  "packages/sections/src/html.ts formatPrice",
-]);
-const seenOpen = new Set<string>();
 
 type Report = { issues: Record<string, unknown>[] };
 
@@ -59,8 +45,7 @@ describe.each(pairwise(registry).allowed.map((c, i) => [i, c] as const))("knip o
         if (!Array.isArray(value) || type === "owners") continue;
         for (const item of value as { name: string }[]) {
           const key = `${file} ${item.name}`;
-          if (open.has(key)) seenOpen.add(key);
-          else if (!(type === "files" && needsInstall(choices, file))) findings.push(`${type}: ${key}`);
+          if (!(type === "files" && needsInstall(choices, file))) findings.push(`${type}: ${key}`);
         }
       }
     }
@@ -68,6 +53,3 @@ describe.each(pairwise(registry).allowed.map((c, i) => [i, c] as const))("knip o
   }, 60_000);
 });
 
-it("lists as open only findings some pairwise stack still has", () => {
-  expect([...open].filter((k) => !seenOpen.has(k))).toEqual([]);
-});

@@ -9,7 +9,7 @@ const cms = cmsModule({
   // The blocks renderer is a React component: React's server renderer turns it into HTML.
   sdk: ["@strapi/client", "@strapi/blocks-react-renderer", "react", "react-dom"],
   sdkTypes: ["@types/react", "@types/react-dom"],
-  webhookHelpers: ["safe-equal.ts"],
+  webhookHelpers: ["safe-equal.ts", "change.ts"],
   env: [
     { name: "STRAPI_URL", visibility: "public", description: "the Strapi server's URL; with the API token, the site reads Strapi instead of the demo content", example: "http://localhost:1337" },
     { name: "STRAPI_API_TOKEN", visibility: "secret", description: "a read-only API token (Strapi admin › Settings › API Tokens)" },

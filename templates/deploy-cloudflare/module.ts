@@ -1,6 +1,6 @@
 import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import type { ModuleView, StackView } from "../../create-jam/src/engine/types.ts";
-import { LIMITS } from "../../packages/functions/src/rate-limit.ts";
+import { LIMITS } from "../../packages/functions/src/limits.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import { headersReadme } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
@@ -197,7 +197,7 @@ const headers = (hybrid: boolean) =>
   );
 
 /**
- * The rate-limiting bindings for the stack's limited routes (packages/functions/src/rate-limit.ts):
+ * The rate-limiting bindings for the stack's limited routes (packages/functions/src/limits.ts):
  * LIMIT_<NAME>, each with a namespace of its own (a namespace shared by two bindings shares their
  * counters, across Workers too). Counters are per Cloudflare location and eventually consistent.
  */

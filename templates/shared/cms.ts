@@ -3,7 +3,7 @@
 // POST /api/revalidate with this CMS's webhook check. Each CMS module adds its SDK, its variables,
 // its two selection files (packages/content/src/provider.ts, packages/functions/src/webhook.ts)
 // and its README section.
-import type { EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, EnvVar, JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
 export const demoContentFiles = ["src/index.ts", "src/safe-provider.ts", "src/safe-html.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
@@ -16,7 +16,7 @@ export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@
 export const contentDependencies = ["sanitize-html"];
 
 /** What packages/functions lists for @repo/content's sake (above): knip sees no import of them there. */
-export const contentForFunctions = (sdk: string[]) => ({ "packages/functions": { ignoreDependencies: [...sdk, ...contentDependencies] } }) as const;
+export const contentForFunctions = (sdk: string[]): Contribution["knip"] => ({ "packages/functions": { ignoreDependencies: [...sdk, ...contentDependencies] } });
 
 /**
  * The README paragraph on the sanitiser, for each content module: `renders` says what writes its

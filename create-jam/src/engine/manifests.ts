@@ -190,18 +190,22 @@ export function buildEnvExample(stack: Stack): string {
  */
 export function buildKnipJson(stack: Stack): object {
   const byWs = new Map<string, Record<string, Set<string>>>();
+  const list = (ws: string) => byWs.get(ws) ?? (byWs.set(ws, {}), byWs.get(ws) as Record<string, Set<string>>);
   for (const part of stack.parts) {
     for (const [ws, patch] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
-      const into = byWs.get(ws) ?? {};
+      const into = list(ws);
       for (const [key, values] of Object.entries(patch)) for (const v of values as string[]) (into[key] ??= new Set()).add(v);
-      byWs.set(ws, into);
     }
   }
+  // The shared packages (the repository's packages/, copied file by file) are the same files in
+  // every stack: an export its own file uses too (a cookie's name, a query) is that file's tested
+  // surface, imported by create-jam's tests and by the stacks that need it. An export used nowhere
+  // is still reported, and so is any export of the framework's and the modules' own templates.
+  const shared = new Set(stack.parts.flatMap((p) => (p.packages ?? []).filter((c) => c.include.some((f) => /\.tsx?$/.test(f))).map((c) => c.to)));
   const workspaces = Object.fromEntries(
-    [...byWs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ws, lists]) => [ws, sortKeys(Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()])))]),
+    [...new Set([...byWs.keys(), ...shared])]
+      .sort()
+      .map((ws) => [ws, { ...(shared.has(ws as WorkspacePath) ? { ignoreExportsUsedInFile: true } : {}), ...sortKeys(Object.fromEntries(Object.entries(byWs.get(ws) ?? {}).map(([k, v]) => [k, [...v].sort()]))) }]),
   );
-  // packages/* are copied into every stack alike: an export their own file uses (a limit, a cookie's
-  // name) is the module's surface, imported by some stacks (and by create-jam's tests), not dead
-  // code. An export nothing uses at all is still reported.
-  return { $schema: `https://unpkg.com/knip@${versionOf("knip", stack.modules)}/schema.json`, ignoreExportsUsedInFile: true, workspaces };
+  return { $schema: `https://unpkg.com/knip@${versionOf("knip", stack.modules)}/schema.json`, workspaces };
 }

@@ -9,16 +9,6 @@ export function unauthorized(source: string, reason: string): Verified {
   return { response: Response.json({ error: "unauthorized" }, { status: 401 }) };
 }
 
-const collectionOf = (type: unknown): Change["collection"] | undefined =>
-  type === "post" || type === "posts" ? "posts" : type === "page" || type === "pages" ? "pages" : undefined;
-
-/** One entry when the payload names it, else the whole collection; nothing for other types. */
-export function changeOf(type: unknown, slug: unknown): Change[] {
-  const collection = collectionOf(type);
-  if (!collection) return [];
-  return [typeof slug === "string" && slug ? { collection, slug } : { collection }];
-}
-
 export function parseJson(body: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(body);
