@@ -17,6 +17,13 @@ const root = mkdtempSync(join(tmpdir(), "jam-security-headers-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const stacks = pairwise(registry).allowed;
+// Where each hybrid framework's server hands its answers to packages/security (data.pageSecurity).
+const serverHooks = {
+  astro: { file: "apps/web/src/middleware.ts", imports: "@repo/security/response" },
+  sveltekit: { file: "apps/web/src/hooks.server.ts", imports: "@repo/security/response" },
+  nuxt: { file: "apps/web/server/plugins/security.ts", imports: "@repo/security/html" },
+  next: { file: "apps/web/next.config.ts", imports: "@repo/security/headers.json" },
+};
 // Each stack planned once, for every test below.
 const trees = new Map<Choices, ReturnType<typeof plan>>();
 const planned = (c: Choices) => trees.get(c) ?? (trees.set(c, plan(c)), trees.get(c) as ReturnType<typeof plan>);
@@ -99,9 +106,27 @@ describe("security headers on every host, over the pairwise stacks", { timeout: 
       const tree = planned(c);
       const build = JSON.parse(tree.get("apps/web/package.json") as string).scripts.build as string;
       if (c.rendering === "hybrid") {
-        // No final HTML to hash: the hosts' header policy only (README says so).
+        // Its pages are the server's answers: the framework's hook secures them, at build time and on
+        // request, with the modules' sources; no step after the build.
         expect(build, name(c)).not.toContain("scripts/csp.ts");
-        expect(tree.has("packages/security/csp.json"), name(c)).toBe(false);
+        expect(tree.has("packages/security/scripts/csp.ts"), name(c)).toBe(false);
+        const hook = serverHooks[c.framework as keyof typeof serverHooks];
+        expect(hook, `${c.framework}: a hybrid framework's server secures its answers`).toBeDefined();
+        expect(tree.get(hook.file), name(c)).toContain(hook.imports);
+        const web = JSON.parse(tree.get("apps/web/package.json") as string);
+        const security = JSON.parse(tree.get("packages/security/package.json") as string);
+        const entry = hook.imports.replace("@repo/security", ".");
+        expect(security.exports[entry], name(c)).toBeDefined();
+        expect(tree.has(`packages/security/${security.exports[entry].replace("./", "")}`), name(c)).toBe(true);
+        if (c.framework === "next") {
+          // Headers only: Next.js's pages get no script policy (its README says why).
+          expect(tree.has("packages/security/csp.json"), name(c)).toBe(false);
+          expect(tree.get("README.md"), name(c)).toContain("Next.js's pages get no script policy");
+        } else {
+          // Bundled into the server: a dependency of the app, not a dev one.
+          expect(web.dependencies["@repo/security"], name(c)).toBe("workspace:*");
+          expect(JSON.parse(tree.get("packages/security/csp.json") as string).directives, name(c)).toEqual(expect.any(Object));
+        }
         // On Vercel the adapters' Build Output config gets the headers, after the build in the same script.
         expect(build.endsWith(" && node ../../packages/security/scripts/vercel-headers.ts"), name(c)).toBe(c.deploy.includes("vercel") && c.framework !== "next");
         continue;

@@ -92,6 +92,7 @@ export default defineModule(pkg, {
     const security = pagePolicy(view);
     return {
       ...sections,
+      ...(security.readme ? { readme: [sections.readme, security.readme].filter(Boolean).join("\n\n") } : {}),
       packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
       knip: { ...sections.knip, ...security.knip },
       dataFiles: {
@@ -106,8 +107,9 @@ export default defineModule(pkg, {
       workspaces: {
         ...sections.workspaces,
         ...security.workspaces,
-        // Disjoint fields: the sections' dependency, the policy's devDependency and its step.
-        "apps/web": { ...sections.workspaces?.["apps/web"], ...security.workspaces?.["apps/web"] },
+        // Both add to the app: the sections' dependency, the policy's dependency (a hybrid server's) or
+        // devDependency and its step.
+        "apps/web": mergeWorkspace(sections.workspaces?.["apps/web"], security.workspaces?.["apps/web"]),
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),
@@ -135,34 +137,71 @@ export default defineModule(pkg, {
  * packages/security's step, chained after the framework's own build in apps/web's `build` script
  * (afterBuild: the same turbo task, so a cache hit restores the pages with their policy), writes
  * each page's Content-Security-Policy <meta> with its inline scripts' hashes and the sources the
- * stack's modules load (their `csp`). Pages rendered on request have no final HTML to hash: they
- * get the hosts' header policy only. The hosts that read a `_headers` file from the static output
+ * stack's modules load (their `csp`). A hybrid build's pages are its server's answers, at build
+ * time or on request: the framework's hook (data.pageSecurity) gives each the same policy and the
+ * hosts' headers, which Netlify and Cloudflare do not add to a server's answer. The hosts that read a `_headers` file from the static output
  * (Netlify, Cloudflare: data.headersFile) get one, written once here for both, in the framework's
  * publicDir, or its headersDir where its adapters take the file from elsewhere (SvelteKit's, hybrid).
  */
 function pagePolicy(view: StackView): Contribution {
   const { framework, has } = view;
   const isStatic = Boolean(has.rendering?.static);
+  // A hybrid framework's server secures its own answers, through what its data.pageSecurity names:
+  // a hook for a Web Response or for HTML (packages/security/src/<it>.ts), or only the headers'
+  // file (Next.js's config reads it; its pages get no script policy).
+  const server = has.rendering?.hybrid ? (framework.pageSecurity as { hook: "response" | "html" | "headers"; file: string } | undefined) : undefined;
+  const hook = server?.hook;
+  const hookFiles = hook === "response" ? ["src/html.ts", "src/response.ts"] : hook === "html" ? ["src/html.ts"] : [];
+  const scripts = hook === "response" || hook === "html";
   return {
-    // The page policy step runs on a static build's pages only.
-    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", ...(isStatic ? ["scripts/csp.ts"] : []), "tsconfig.json", "README.md"] }],
+    ...(server ? { readme: serverSecurityReadme(framework.label as string, server.file, scripts) } : {}),
+    packages: [{ from: "security", to: "packages/security", include: ["src/csp.ts", ...(isStatic ? ["scripts/csp.ts"] : []), ...hookFiles, "tsconfig.json", "README.md"] }],
     dataFiles: {
       ...(readsHeadersFile(view) ? { [posix.join("apps/web", (framework.headersDir ?? framework.publicDir) as string, "_headers")]: () => ({ "/*": securityHeaders(view) }) } : {}),
       // The headers, for a host's step that writes them into a build's own config (Vercel's Build Output).
       "packages/security/headers.json": () => securityHeaders(view),
       // What the step adds to each page's policy, from the modules' csp.
-      ...(isStatic ? { "packages/security/csp.json": () => ({ directives: view.csp }) } : {}),
+      ...(isStatic || scripts ? { "packages/security/csp.json": () => ({ directives: view.csp }) } : {}),
     },
     workspaces: {
       "packages/security": {
         devDependencies: ["typescript", "@types/node", "@repo/typescript-config"],
         scripts: { "check-types": "tsc --noEmit", lint: "biome lint ." },
-        fields: { exports: { ".": "./src/csp.ts" } },
+        fields: {
+          exports: {
+            ".": "./src/csp.ts",
+            ...(hook === "headers" ? { "./headers.json": "./headers.json" } : hook ? { [`./${hook}`]: `./src/${hook}.ts` } : {}),
+          },
+        },
       },
-      // A dependency, so that a change to a step or to its data changes the build's hash.
-      "apps/web": { devDependencies: ["@repo/security"], ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}) },
+      // A dependency, so that a change to a step or to its data changes the build's hash; the
+      // server's own, when it imports it.
+      "apps/web": {
+        [scripts ? "dependencies" : "devDependencies"]: ["@repo/security"],
+        ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}),
+      },
     },
-    // Nothing in apps/web imports it: it is there for the build's hash (above).
-    knip: { "apps/web": { ignoreDependencies: ["@repo/security"] } },
+    // Without a server hook nothing in apps/web imports it: it is there for the build's hash (above).
+    ...(server ? {} : { knip: { "apps/web": { ignoreDependencies: ["@repo/security"] } } }),
   };
+}
+
+/** A hybrid stack's "what this protects" for the pages its framework's server renders. */
+const serverSecurityReadme = (framework: string, file: string, scripts: boolean) => `## Security of the pages the server renders
+
+Hosts add their headers only to the files they serve themselves (Netlify's and Cloudflare's \`_headers\` never reach a server's answer), so ${framework}'s server sets the same ones on its own: \`${file}\` hands every answer to \`packages/security\`. ${
+  scripts
+    ? "Each page it renders, on request or pre-rendered at build time, also gets its policy `<meta>`: scripts only from the site and by the hash of each inline script that very answer holds, plus the sources the stack's integrations load (`packages/security/csp.json`). What it does not: a page's hashes cover every inline script in its HTML, so they are no defence against a script your own code writes into a page; the content package's sanitiser is what keeps a CMS's scripts out."
+    : "What it does not: Next.js's pages get no script policy. They inline scripts that change with every render, which only a nonce made per request could allow, and a nonce makes every page dynamic (no pre-rendering, no ISR); add one through a proxy (Next.js's Content Security Policy guide) if you take that cost."
+}`;
+
+type WorkspacePart = NonNullable<Contribution["workspaces"]>[string];
+/** Two parts for one workspace, their lists joined (dependencies, devDependencies, afterBuild). */
+function mergeWorkspace(a: WorkspacePart = {}, b: WorkspacePart = {}): WorkspacePart {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = Array.isArray(mine) && Array.isArray(value) ? [...mine, ...value] : value;
+  }
+  return out as WorkspacePart;
 }

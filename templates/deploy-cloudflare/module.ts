@@ -151,7 +151,7 @@ With \`WORKERS_CI\` set (Workers Builds sets it; locally \`WORKERS_CI=1 pnpm bui
     return {
       ...refresh,
       workspaces: { "apps/web": { scripts: { "deploy:cloudflare": deploy, "preview:cloudflare": preview } } },
-      readme: [section, server?.readme, commonReadme(branch), headers(Boolean(server)), refresh.readme].filter(Boolean).join("\n\n"),
+      readme: [section, server?.readme, commonReadme(branch), headers(Boolean(server)), limitsReadme(Boolean(server)), refresh.readme].filter(Boolean).join("\n\n"),
     };
   },
   dataFiles: {
@@ -192,9 +192,15 @@ const headers = (hybrid: boolean) =>
     "Cloudflare",
     "`_headers` (in the framework's public folder, copied into the Worker's assets)",
     hybrid
-      ? "Cloudflare applies `_headers` to static assets only: a page the framework's Worker renders on request gets none of these headers (framing included) and no script policy; the pre-rendered pages of a hybrid build get the headers but no script policy."
+      ? "Cloudflare applies `_headers` to static assets only, not to the Worker's answers: the framework's server sets the same headers on the pages it renders (see the framework's section)."
       : "Cloudflare applies `_headers` to static assets only, not to the Worker's own answers (`/api/*`, whose headers the router sets).",
   );
+
+/** Where the site's write routes are counted on Cloudflare (packages/functions/src/rate-limit.ts). */
+const limitsReadme = (hybrid: boolean) =>
+  hybrid
+    ? "**Rate limits:** the routes run inside the framework's Worker, whose entry is the adapter's, so checkouts and comments are counted in each Worker isolate's memory: a brake, not a quota. For a real one, put the Worker on a custom domain and add a rate limiting rule on that zone (Security › WAF › Rate limiting rules): path `/api/checkout/` or `/api/comments/`, method `POST`, per IP, 10 (checkout) or 5 (comments) requests per minute."
+    : "**Rate limits:** the Worker counts each visitor's checkouts and comments with Cloudflare's rate-limiting bindings (`ratelimits` in `apps/web/wrangler.jsonc`, one per route: `LIMIT_CHECKOUT`, `LIMIT_COMMENTS`), counted per Cloudflare location; past the limit a POST gets 429.";
 
 /**
  * The rate-limiting bindings for the stack's limited routes (packages/functions/src/limits.ts):

@@ -26,15 +26,22 @@ export default defineModule(pkg, {
       files: "files-functions",
       // Netlify finds it by its folder (knip's plugin looks beside netlify.toml, at the root).
       knip: { "apps/web": { entry: ["netlify/functions/*.mts"] } },
-      readme: headersReadme("Netlify", "`_headers` (in the framework's public folder, copied into the publish folder)", "Netlify applies `_headers` to the files it serves itself, not to its functions' answers (the router sets those) nor to a proxied response."),
+      readme: [
+        headersReadme("Netlify", "`_headers` (in the framework's public folder, copied into the publish folder)", "Netlify applies `_headers` to the files it serves itself, not to its functions' answers (the router sets those) nor to a proxied response."),
+        "**Rate limits:** Netlify counts the API function's requests per visitor itself (`rateLimit` in `apps/web/netlify/functions/api.mts`: 100 a minute, by IP and domain, then 429), and the function counts checkouts and comments per visitor in each instance's memory on top: a brake, not a quota.",
+      ].join("\n\n"),
     },
     {
       with: ["rendering:hybrid"],
-      readme: headersReadme(
-        "Netlify",
-        "`_headers` (in the framework's public folder, copied into the publish folder)",
-        "Netlify applies `_headers` to the files it serves itself: a page rendered on request by the framework's server function gets none of these headers (framing included) and no script policy, and the pre-rendered pages of a hybrid build get the headers but no script policy. Next.js on Netlify: its runtime serves even the pre-rendered pages, so check once on a deploy preview that the headers arrive (`curl -I`).",
-      ),
+      readme: [
+        headersReadme(
+          "Netlify",
+          "`_headers` (in the framework's public folder, copied into the publish folder)",
+          "Netlify applies `_headers` to the files it serves itself, not to its server function's answers: the framework's server sets the same headers on the pages it renders (see the framework's section). Check once on a deploy preview that they arrive on a post page (`curl -I https://<preview>/posts/<slug>/`).",
+        ),
+        // The framework's adapter writes its server function and that function's config: no rateLimit of ours there.
+        "**Rate limits:** the routes run inside the framework's server function, which its adapter writes, so checkouts and comments are counted in each instance's memory: a brake, not a quota. For a real one, add a rate limiting rule in Netlify's UI (Project configuration › Security, on plans that have it) for `POST` to `/api/checkout/` and `/api/comments/`, per IP: 10 and 5 a minute.",
+      ].join("\n\n"),
     },
     // A hybrid site's pages rendered on request sit in Netlify's durable cache, tagged: a content
     // change purges their tags (packages/functions/src/purge/netlify.ts, @netlify/functions).

@@ -72,7 +72,7 @@ export default defineModule(pkg, {
       readme: headersReadme(
         "Vercel",
         "`apps/web/vercel.json` (`headers`; with a framework's Build Output, its `config.json`)",
-        "pages rendered on request (and the pre-rendered pages of a hybrid build) get no script policy: their HTML is made by the framework's server, so no build step can hash their inline scripts, and scripts are not restricted there. Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them.",
+        "Astro's, SvelteKit's and Nuxt's adapters write Vercel's Build Output themselves, whose routes Vercel serves by: the build's last step (`packages/security/scripts/vercel-headers.ts`) puts the same headers in front of them, and the framework's server sets them on its own answers too (see the framework's section).",
       ),
     },
     {

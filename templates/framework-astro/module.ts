@@ -23,7 +23,7 @@ export default defineModule(pkg, {
       workspaces: { "apps/web": { dependencies: ["@astrojs/node"], scripts: { start: "node dist/server/entry.mjs" } } },
       // The Node server is the adapter's last choice; its import sorts among the hosts'.
       serverConfig: { imports: ['import node from "@astrojs/node";'] },
-      data: { outDir: "dist/client", start: "node dist/server/entry.mjs", vercelOutputDirectory: null },
+      data: { outDir: "dist/client", start: "node dist/server/entry.mjs", vercelOutputDirectory: null, pageSecurity: { hook: "response", file: "apps/web/src/middleware.ts" } },
       readme: `## Astro: hybrid
 
 Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro\`) and \`src/pages/api/[...path].ts\`, which mounts every route of \`packages/functions\` (\`GET /api/entries/\`, the posts as JSON, and whatever the other modules add), which say \`export const prerender = false\` and render on request. A post page sends \`Cache-Control: s-maxage=60, stale-while-revalidate\`: the host's CDN keeps it a minute, then serves it stale while it renders a fresh one. \`astro.config.mjs\` picks the adapter from the build's environment (Vercel's, Netlify's, Cloudflare's with \`WORKERS_CI\`, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,

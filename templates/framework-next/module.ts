@@ -28,6 +28,8 @@ export default defineModule(pkg, {
         ownPageCache: true,
         // Netlify's Next.js runtime (@netlify/plugin-nextjs, run by Netlify's build) serves the server part.
         netlifyEnvironment: {},
+        // next.config.ts reads the security headers (no script policy: see the README).
+        pageSecurity: { hook: "headers", file: "apps/web/next.config.ts" },
       },
       readme: `## Next.js: hybrid
 

@@ -23,7 +23,7 @@ export default defineModule(pkg, {
       with: ["rendering:hybrid"],
       files: "files-hybrid",
       workspaces: { "apps/web": { scripts: { build: "nuxt build", start: "node .output/server/index.mjs" } } },
-      data: { outDir: ".output/public", start: "node .output/server/index.mjs", vercelOutputDirectory: null },
+      data: { outDir: ".output/public", start: "node .output/server/index.mjs", vercelOutputDirectory: null, pageSecurity: { hook: "html", file: "apps/web/server/plugins/security.ts" } },
       readme: `## Nuxt: hybrid
 
 Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`) and \`server/api/[...path].ts\`, which mounts every route of \`packages/functions\` through \`fromWebHandler\` (\`GET /api/entries\`, the posts as JSON, and whatever the other modules add), which the server renders on request. \`routeRules\` in \`nuxt.config.ts\` keep a post page 60 s, then regenerate it in the background on the next request that finds it stale (ISR on Vercel and Netlify; the Node server and a Cloudflare Worker render them on every request and sends \`Cache-Control: s-maxage=60, stale-while-revalidate\` for a CDN in front). Nitro picks its preset from the build's environment (Vercel's, Netlify's, Cloudflare's with \`WORKERS_CI\`, or a Node server); locally \`pnpm --filter web start\` runs that server (\`PORT\`, \`HOST\`).`,

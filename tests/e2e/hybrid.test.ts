@@ -21,6 +21,7 @@ import { algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
 import { buyInBrowser, checkoutForm, crawlLikeSnipcart, expectMugSession, expectSnipcartOnReach, sellingEnv, startStripeApi } from "./commerce.ts";
 import { hybridStacks } from "./hybrid-stacks.ts";
 import { expectHybridOnWorkers } from "./workers.ts";
+import { expectNoCspViolation, expectNotFramed, expectPageHeaders } from "./security.ts";
 
 // Next.js's Vercel output is written by Vercel's own builder (`vercel build`), not by `next build`,
 // and the Vercel CLI cannot be installed from this registry (its pinned sandbox@4.4.0 is missing).
@@ -76,6 +77,13 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
       });
       if (algolia) await searchInBrowser(server.url, algolia);
       await expectEntries(await fetch(`${server.url}/api/entries`));
+      // The server's own answers carry the hosts' headers and, but for Next.js's, each page's script
+      // policy (packages/security's hook): a page rendered on request, framed by no one, and pages
+      // pre-rendered by the same server, all without a violation in Chromium.
+      const post = `${server.url}/posts/hello-jamstack/`;
+      await expectPageHeaders(post, { meta: framework !== "next" });
+      await expectNotFramed(post, "Hello, JAMstack");
+      await expectNoCspViolation(server.url, ["/", "/posts/hello-jamstack/", "/products/jam-jar-mug/", ...(algolia ? [] : ["/search/"])]);
     } finally {
       await server.close();
     }
@@ -247,6 +255,8 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
     expect(functions[0].buildData.runtimeAPIVersion).toBe(2);
     if (!netlifyCallable(framework)) return;
     await expectEntries(await callNetlifyFunction(functions[0], "/api/entries"));
+    // Netlify adds no `_headers` to its function's answers: the framework's server sets them.
+    await expectPageHeaders((await callNetlifyFunction(functions[0], "/posts/hello-jamstack/")).clone(), { meta: framework !== "next" });
     await expectPost(await callNetlifyFunction(functions[0], "/posts/hello-jamstack/"));
   });
 

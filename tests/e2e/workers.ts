@@ -9,6 +9,7 @@ import { findModule } from "../../create-jam/src/engine/stack.ts";
 import { checkSite } from "./browser.ts";
 import { buyInBrowser, checkoutForm, type Provider, sellingEnv, startStripeApi } from "./commerce.ts";
 import { demoPosts, pnpmWith } from "./helpers.ts";
+import { expectNotFramed, expectPageHeaders } from "./security.ts";
 import { serveOnWorkers } from "./serve.ts";
 
 /** `env`: the build's and the Worker's variables besides the provider's (a search index's keys). */
@@ -33,7 +34,11 @@ export async function expectHybridOnWorkers(site: string, { framework, commerce,
     await checkSite(server.url, { titles: demoPosts, entry: { title: "Hello, JAMstack", phrase: "served as plain HTML from a CDN" }, ...(search === "pagefind" ? { search: { path: "/search/", query: "jamstack" } } : {}) });
     const post = await fetch(`${server.url}/posts/hello-jamstack/`);
     expect(post.status).toBe(200);
-    expect(await post.text()).toContain("Hello, JAMstack");
+    expect(await post.clone().text()).toContain("Hello, JAMstack");
+    // Cloudflare's `_headers` reach static assets only: the Worker's page carries the framework
+    // server's own headers (packages/security's hook), and is framed by no one.
+    await expectPageHeaders(post, { meta: framework !== "next" });
+    await expectNotFramed(`${server.url}/posts/hello-jamstack/`, "Hello, JAMstack");
     const entries = await fetch(`${server.url}/api/entries/`);
     expect(entries.status).toBe(200);
     expect(entries.headers.get("content-type")).toMatch(/application\/json/);
