@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import type { Contribution, StackView } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, StackView, WorkspacePatch } from "../../create-jam/src/engine/types.ts";
 import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
@@ -195,7 +195,7 @@ Hosts add their headers only to the files they serve themselves (Netlify's and C
     : "What it does not: Next.js's pages get no script policy. They inline scripts that change with every render, which only a nonce made per request could allow, and a nonce makes every page dynamic (no pre-rendering, no ISR); add one through a proxy (Next.js's Content Security Policy guide) if you take that cost."
 }`;
 
-type WorkspacePart = NonNullable<Contribution["workspaces"]>[string];
+type WorkspacePart = WorkspacePatch;
 /** Two parts for one workspace, their lists joined (dependencies, devDependencies, afterBuild). */
 function mergeWorkspace(a: WorkspacePart = {}, b: WorkspacePart = {}): WorkspacePart {
   const out: Record<string, unknown> = { ...a };
