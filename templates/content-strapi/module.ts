@@ -54,13 +54,11 @@ export default defineModule(pkg, {
   // Strapi's tree brings install scripts: better-sqlite3's, esbuild's and @swc/core's are needed
   // (better-sqlite3 ships prebuilt N-API binaries, compiling only where none fits); sharp's
   // downloads libvips from GitHub, core-js's prints an advertisement.
-  // Strapi loads config/ and src/api/ by their folders, its plugin and database driver by name, and
-  // its admin panel's peers from the app's own dependencies: nothing imports them where knip looks.
+  // Strapi loads config/ and src/api/ by their folders, its plugin and database driver by name:
+  // nothing imports them where knip looks.
   knip: {
-    "apps/cms": {
-      entry: ["config/*.js", "src/**/*.js"],
-      ignoreDependencies: ["@strapi/plugin-users-permissions", "better-sqlite3", "react", "react-dom", "react-router-dom", "styled-components"],
-    },
+    ...cms.knip,
+    "apps/cms": { entry: ["config/*.js", "src/**/*.js"], ignoreDependencies: ["@strapi/plugin-users-permissions", "better-sqlite3"] },
   },
   allowBuilds: { "better-sqlite3": true, esbuild: true, "@swc/core": true, sharp: false, "core-js": false, "core-js-pure": false },
   gitignore: ["apps/cms/.tmp/", "apps/cms/.strapi/", "apps/cms/build/", "apps/cms/dist/", "apps/cms/public/uploads/*", "!apps/cms/public/uploads/.gitkeep", "apps/cms/types/generated/"],

@@ -185,16 +185,21 @@ export function buildEnvExample(stack: Stack): string {
 }
 
 /**
- * knip.json: every module's entries and exceptions, by workspace, each list once and sorted. knip
- * finds the rest itself (package.json exports and scripts, its framework plugins).
+ * knip.json: every module's entries, exceptions and plugin settings, by workspace, each list once
+ * and sorted. knip finds the rest itself (package.json exports and scripts, its framework plugins).
  */
 export function buildKnipJson(stack: Stack): object {
   const byWs = new Map<string, Record<string, Set<string>>>();
+  const pluginsByWs: Record<string, Record<string, Record<string, Set<string>>>> = {};
   const list = (ws: string) => byWs.get(ws) ?? (byWs.set(ws, {}), byWs.get(ws) as Record<string, Set<string>>);
   for (const part of stack.parts) {
-    for (const [ws, patch] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
+    for (const [ws, { plugins = {}, ...patch }] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
       const into = list(ws);
-      for (const [key, values] of Object.entries(patch)) for (const v of values as string[]) (into[key] ??= new Set()).add(v);
+      for (const [key, values] of Object.entries(patch)) for (const v of values) (into[key] ??= new Set()).add(v);
+      for (const [plugin, settings] of Object.entries(plugins)) {
+        const mine = ((pluginsByWs[plugin] ??= {})[ws] ??= {});
+        for (const [key, values] of Object.entries(settings)) for (const v of values ?? []) (mine[key] ??= new Set()).add(v);
+      }
     }
   }
   // The shared packages (the repository's packages/, copied file by file) are the same files in
@@ -205,7 +210,11 @@ export function buildKnipJson(stack: Stack): object {
   const workspaces = Object.fromEntries(
     [...new Set([...byWs.keys(), ...shared])]
       .sort()
-      .map((ws) => [ws, { ...(shared.has(ws as WorkspacePath) ? { ignoreExportsUsedInFile: true } : {}), ...sortKeys(Object.fromEntries(Object.entries(byWs.get(ws) ?? {}).map(([k, v]) => [k, [...v].sort()]))) }]),
+      .map((ws) => {
+        const lists = (of: Record<string, Set<string>> = {}) => sortKeys(Object.fromEntries(Object.entries(of).map(([k, v]) => [k, [...v].sort()])));
+        const plugins = Object.fromEntries(Object.entries(pluginsByWs).flatMap(([plugin, of]) => (of[ws] ? [[plugin, lists(of[ws])]] : [])));
+        return [ws, { ...(shared.has(ws as WorkspacePath) ? { ignoreExportsUsedInFile: true } : {}), ...lists(byWs.get(ws)), ...sortKeys(plugins) }];
+      }),
   );
   return { $schema: `https://unpkg.com/knip@${versionOf("knip", stack.modules)}/schema.json`, workspaces };
 }

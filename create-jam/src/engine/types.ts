@@ -193,6 +193,8 @@ export interface KnipWorkspace {
   ignoreDependencies?: string[];
   /** Imports of files a tool writes (SvelteKit's ./$types). */
   ignoreUnresolved?: string[];
+  /** A knip plugin's settings, by plugin ("gatsby": { config: [...] }), each list merged. */
+  plugins?: Record<string, { config?: string[]; entry?: string[] }>;
 }
 
 /**
