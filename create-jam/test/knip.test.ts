@@ -53,3 +53,30 @@ describe.each(pairwise(registry).allowed.map((c, i) => [i, c] as const))("knip o
   }, 60_000);
 });
 
+
+describe("knip.json", () => {
+  const knipOf = (choices: Partial<Choices>) => JSON.parse(plan(choices).get("knip.json") as string);
+
+  it("names a host's entry points only where that host serves the functions", () => {
+    expect(knipOf({ deploy: ["vercel", "netlify"] }).workspaces["apps/web"].entry).toEqual(["api/**/*.mts", "netlify/functions/*.mts"]);
+    // A hybrid site's functions are the framework's own routes.
+    expect(knipOf({ framework: "astro", rendering: "hybrid", deploy: ["vercel", "netlify"] }).workspaces["apps/web"]?.entry).toBeUndefined();
+    expect(knipOf({ deploy: ["github-pages"] }).workspaces["apps/web"]?.entry).toBeUndefined();
+  });
+
+  it("merges the modules' lists and plugin settings, sorted, and relaxes in-file exports only in the shared packages", () => {
+    const knip = knipOf({ framework: "gatsby", content: "strapi", deploy: ["netlify"] });
+    expect(knip.$schema).toMatch(/^https:\/\/unpkg\.com\/knip@\d+\.\d+\.\d+\/schema\.json$/);
+    expect(knip.workspaces["apps/web"]).toEqual({ entry: ["gatsby-node.ts", "netlify/functions/*.mts"], ignoreDependencies: ["@repo/security"], gatsby: { config: ["gatsby-config.ts"] } });
+    expect(knip.workspaces["apps/cms"].entry).toEqual(["config/*.js", "src/**/*.js"]);
+    expect(knip.workspaces["packages/functions"].ignoreDependencies).toEqual([...knip.workspaces["packages/functions"].ignoreDependencies].sort());
+    expect(knip.workspaces["packages/functions"].ignoreExportsUsedInFile).toBe(true);
+    expect(knip.workspaces["apps/web"].ignoreExportsUsedInFile).toBeUndefined();
+  });
+
+  it("is a devDependency and a script of the root, pinned like every other", () => {
+    const pkg = JSON.parse(plan().get("package.json") as string);
+    expect(pkg.scripts.knip).toBe("knip");
+    expect(pkg.devDependencies.knip).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
