@@ -1,5 +1,5 @@
 // knip (the dead-code finder a generated project runs as `pnpm knip`, with the knip.json the
-// modules write) on every pairwise stack's plan, written to a folder without node_modules. Without
+// modules write) on every pairwise stack's plan (and each module flag on), written to a folder without node_modules. Without
 // an install knip still follows every import, so unused files, exports and types show; dependency
 // and binary findings need node_modules (the e2e runs `pnpm knip` on the stacks it installs).
 import { execFileSync } from "node:child_process";
@@ -7,23 +7,39 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { NONE } from "../src/engine/kinds.ts";
 import { pairwise } from "../src/engine/matrix.ts";
 import { registry } from "../src/engine/registry.ts";
-import type { Choices } from "../src/engine/types.ts";
+import { isAllowed, moduleFlags } from "../src/engine/stack.ts";
+import type { Choices, Kind } from "../src/engine/types.ts";
 import { plan, repoRoot } from "./helpers.ts";
 
 const knip = join(repoRoot, "node_modules/.bin/knip");
 const root = mkdtempSync(join(process.env.JAM_TEST_TMP ?? tmpdir(), "jam-knip-"));
 
-// Gatsby's and Eleventy's knip plugins find their entry files (src/pages/, src/_data/) by loading
-// the framework's config, which imports the installed framework: without node_modules those files
-// look unused. Their installed stacks are checked in the e2e.
-const needsInstall = (c: Choices, file: string) => ["gatsby", "eleventy"].includes(c.framework) && file.startsWith("apps/web/");
+// What only an install makes true: Gatsby's knip plugin finds its entry files (src/pages/...) by
+// loading the framework's config, which imports the installed framework, so without node_modules
+// they look unused (Eleventy's too, though its module names them); SvelteKit's route types
+// (./$types) are written by `svelte-kit sync`, which the install runs. The e2e checks those stacks.
+const needsInstall = (c: Choices, type: string, file: string, name: string) =>
+  (type === "files" && ["gatsby", "eleventy"].includes(c.framework) && file.startsWith("apps/web/")) || (type === "unresolved" && c.framework === "sveltekit" && name === "./$types");
 
+// The pairwise set has no module flags: each flag also on, in the first pairwise stack of each of
+// its modules that allows it.
+const stacks = pairwise(registry).allowed;
+const flagged = moduleFlags(registry).flatMap(({ flag, owners }) =>
+  owners.flatMap((m) => {
+    const choices = stacks
+      .filter((c) => c[m.kind as Kind] === m.id)
+      .map((c) => ({ ...c, ...(flag.without ? { [flag.without.kind]: NONE } : {}), flags: [flag.name] }))
+      .find((c) => isAllowed(registry, c));
+    return choices ? [choices] : [];
+  }),
+);
 
 type Report = { issues: Record<string, unknown>[] };
 
-describe.each(pairwise(registry).allowed.map((c, i) => [i, c] as const))("knip on pairwise stack %i", (i, choices) => {
+describe.each([...stacks, ...flagged].map((c, i) => [i, c] as const))("knip on stack %i", (i, choices) => {
   it(`finds nothing unused in ${JSON.stringify(choices)}`, () => {
     const dir = join(root, String(i));
     for (const [path, text] of plan(choices)) {
@@ -45,7 +61,7 @@ describe.each(pairwise(registry).allowed.map((c, i) => [i, c] as const))("knip o
         if (!Array.isArray(value) || type === "owners") continue;
         for (const item of value as { name: string }[]) {
           const key = `${file} ${item.name}`;
-          if (!(type === "files" && needsInstall(choices, file))) findings.push(`${type}: ${key}`);
+          if (!needsInstall(choices, type, file, item.name)) findings.push(`${type}: ${key}`);
         }
       }
     }

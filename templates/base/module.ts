@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import type { Contribution, StackView, WorkspacePatch } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, KnipWorkspace, StackView, WorkspacePatch, WorkspacePath } from "../../create-jam/src/engine/types.ts";
 import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
@@ -94,7 +94,7 @@ export default defineModule(pkg, {
       ...sections,
       ...(security.readme ? { readme: [sections.readme, security.readme].filter(Boolean).join("\n\n") } : {}),
       packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
-      knip: { ...sections.knip, ...security.knip },
+      knip: mergeKnip(sections.knip, security.knip),
       dataFiles: {
         ...sections.dataFiles,
         ...security.dataFiles,
@@ -194,6 +194,17 @@ Hosts add their headers only to the files they serve themselves (Netlify's and C
     ? "Each page it renders, on request or pre-rendered at build time, also gets its policy `<meta>`: scripts only from the site and by the hash of each inline script that very answer holds, plus the sources the stack's integrations load (`packages/security/csp.json`). What it does not: a page's hashes cover every inline script in its HTML, so they are no defence against a script your own code writes into a page; the content package's sanitiser is what keeps a CMS's scripts out."
     : "What it does not: Next.js's pages get no script policy. They inline scripts that change with every render, which only a nonce made per request could allow, and a nonce makes every page dynamic (no pre-rendering, no ISR); add one through a proxy (Next.js's Content Security Policy guide) if you take that cost."
 }`;
+
+/** Two parts' knip settings, one workspace's lists joined (both may name apps/web's dependencies). */
+function mergeKnip(a: Contribution["knip"] = {}, b: Contribution["knip"] = {}): Contribution["knip"] {
+  const out = { ...a };
+  for (const [ws, settings] of Object.entries(b) as [WorkspacePath, KnipWorkspace][]) {
+    const mine: Record<string, unknown> = { ...out[ws] };
+    for (const [key, value] of Object.entries(settings)) mine[key] = Array.isArray(mine[key]) && Array.isArray(value) ? [...(mine[key] as string[]), ...value] : value;
+    out[ws] = mine as KnipWorkspace;
+  }
+  return out;
+}
 
 type WorkspacePart = WorkspacePatch;
 /** Two parts for one workspace, their lists joined (dependencies, devDependencies, afterBuild). */

@@ -6,9 +6,6 @@ export default defineModule(pkg, {
   id: "sveltekit",
   kind: "framework",
   // Its route for each page section another module adds (files-sections/, __section__ in the path).
-  // ./$types are the route types `svelte-kit sync` writes into .svelte-kit/, which knip does not read
-  // (a regular expression: knip reads a string with $ in it as one).
-  knip: { "apps/web": { ignoreUnresolved: ["^\\./\\$types$"] } },
   // kit2-adapter.ts only where a host's adapter needs it (vite.config.ts imports it then).
   derive: (view) => {
     const sections = sectionRoutes()(view);
@@ -66,6 +63,9 @@ Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) a
         preview: "vite preview",
         "check-types": "svelte-kit sync && svelte-check --tsconfig ./tsconfig.json",
         lint: "biome lint .",
+        // As SvelteKit's own template: after an install the generated types and $app/tsconfig are
+        // there for every tool that reads tsconfig.json (the editor, knip loading vite.config.ts).
+        prepare: "svelte-kit sync || echo ''",
       },
       // SvelteKit 3 has no $lib alias: src/lib is reached through Node's subpath imports (#lib/site.ts).
       fields: { imports: { "#lib/*": "./src/lib/*" } },
@@ -77,5 +77,5 @@ Every page is pre-rendered except the post pages (\`src/routes/posts/[slug]\`) a
   data: { publicDir: "static", outDir: "build", vercelFramework: "sveltekit", devPort: 5173 },
   readme: `## SvelteKit
 
-SvelteKit 3 takes its options in \`apps/web/vite.config.ts\` (\`sveltekit({ adapter, ... })\`): there is no \`svelte.config.js\`, and no \`$lib\` alias; \`src/lib\` is imported as \`#lib/...\` through the \`imports\` field of \`apps/web/package.json\`. \`src/routes/+layout.ts\` pre-renders every page with trailing-slash URLs and turns client-side rendering off (\`csr = false\`), so the pages ship no JavaScript; set it to \`true\` for client-side navigation and interactive components. \`svelte-kit sync\` (run by \`vite dev\`, \`vite build\` and \`pnpm check-types\`) writes the generated types and the \`$app/tsconfig\` that \`tsconfig.json\` extends.`,
+SvelteKit 3 takes its options in \`apps/web/vite.config.ts\` (\`sveltekit({ adapter, ... })\`): there is no \`svelte.config.js\`, and no \`$lib\` alias; \`src/lib\` is imported as \`#lib/...\` through the \`imports\` field of \`apps/web/package.json\`. \`src/routes/+layout.ts\` pre-renders every page with trailing-slash URLs and turns client-side rendering off (\`csr = false\`), so the pages ship no JavaScript; set it to \`true\` for client-side navigation and interactive components. \`svelte-kit sync\` (run by \`pnpm install\`, \`vite dev\`, \`vite build\` and \`pnpm check-types\`) writes the generated types and the \`$app/tsconfig\` that \`tsconfig.json\` extends.`,
 });
