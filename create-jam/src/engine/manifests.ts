@@ -191,10 +191,10 @@ export function buildEnvExample(stack: Stack): string {
 export function buildKnipJson(stack: Stack): object {
   const byWs = new Map<string, Record<string, Set<string>>>();
   const pluginsByWs: Record<string, Record<string, Record<string, Set<string>>>> = {};
-  const list = (ws: string) => byWs.get(ws) ?? (byWs.set(ws, {}), byWs.get(ws) as Record<string, Set<string>>);
   for (const part of stack.parts) {
     for (const [ws, { plugins = {}, ...patch }] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
-      const into = list(ws);
+      const into = byWs.get(ws) ?? {};
+      byWs.set(ws, into);
       for (const [key, values] of Object.entries(patch)) for (const v of values) (into[key] ??= new Set()).add(v);
       for (const [plugin, settings] of Object.entries(plugins)) {
         const mine = ((pluginsByWs[plugin] ??= {})[ws] ??= {});

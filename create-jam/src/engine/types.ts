@@ -191,8 +191,6 @@ export interface KnipWorkspace {
   entry?: string[];
   /** Dependencies used where knip does not look (a devDependency there for turbo's hash). */
   ignoreDependencies?: string[];
-  /** Imports of files a tool writes (SvelteKit's ./$types). */
-  ignoreUnresolved?: string[];
   /** A knip plugin's settings, by plugin ("gatsby": { config: [...] }), each list merged. */
   plugins?: Record<string, { config?: string[]; entry?: string[] }>;
 }
