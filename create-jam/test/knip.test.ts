@@ -96,3 +96,13 @@ describe("knip.json", () => {
     expect(pkg.devDependencies.knip).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
+
+// knip skips what git ignores (build outputs): a root .gitignore line with an inner slash is
+// anchored at the root, so it must name the path from there ("apps/web/public/pagefind/").
+it.each(stacks)("ignores build outputs by their path from the root in %o", (choices) => {
+  const tree = plan(choices);
+  const top = new Set([...tree.keys()].map((p) => p.split("/")[0]));
+  const lines = (tree.get(".gitignore") as string).split("\n").filter((l) => l && !l.startsWith("#"));
+  const anchored = lines.map((l) => l.replace(/^!/, "")).filter((l) => l.replace(/\/$/, "").includes("/"));
+  expect(anchored.filter((l) => !top.has(l.split("/")[0] as string))).toEqual([]);
+});
