@@ -25,15 +25,18 @@ describe("the generated CI workflow", () => {
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
   });
 
-  it.each(trees)("installs frozen, keeps turbo's cache, and runs the project's build, check-types and lint ($framework, $rendering)", ({ tree }) => {
+  it.each(trees)("installs frozen, keeps turbo's cache, and runs the project's build, check-types and lint, then knip ($framework, $rendering)", ({ tree }) => {
     const workflow = parse(tree.get(".github/workflows/ci.yml") as string);
     expect(Object.keys(workflow.on)).toEqual(["push", "pull_request"]);
     const steps = workflow.jobs.build.steps as Step[];
     expect(steps.map((s) => s.run).filter(Boolean)).toContain("pnpm install --frozen-lockfile");
     expect(steps.find((s) => s.uses?.startsWith("actions/cache@"))?.with?.path).toBe(".turbo/cache");
     const build = JSON.parse(tree.get("package.json") as string).scripts.build as string;
-    const last = steps.at(-1)?.run ?? "";
-    expect(last).toBe(`pnpm exec ${build} check-types lint`);
+    expect(steps.at(-2)?.run).toBe(`pnpm exec ${build} check-types lint`);
+    // The project's own script, with the modules' knip.json.
+    expect(steps.at(-1)?.run).toBe("pnpm knip");
+    expect(JSON.parse(tree.get("package.json") as string).scripts.knip).toBe("knip");
+    expect(tree.has("knip.json")).toBe(true);
     // pnpm/action-setup reads the version from here.
     expect(JSON.parse(tree.get("package.json") as string).packageManager).toMatch(/^pnpm@\d/);
   });

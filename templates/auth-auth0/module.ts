@@ -8,7 +8,7 @@ import pkg from "./package.json" with { type: "json" };
 // src/auth/provider.ts.
 export default defineModule(pkg, {
   // openid-client runs the OIDC flow.
-  ...authModule({ id: "auth0", files: ["src/auth/oidc.ts", "src/auth/auth0.ts"], dependencies: ["openid-client"] }),
+  ...authModule({ id: "auth0", files: ["src/auth/oidc.ts", "src/auth/auth0.ts", "src/auth/flow.ts"], dependencies: ["openid-client"] }),
   label: "Auth0",
   hint: "sign-in through Auth0's OpenID Connect endpoints; a sealed HttpOnly session cookie",
   env: [

@@ -7,7 +7,7 @@ import pkg from "./package.json" with { type: "json" };
 // this module brings Supabase Auth's flow (src/auth/supabase.ts) and names it in src/auth/provider.ts.
 export default defineModule(pkg, {
   // supabase-js asks Supabase Auth for the provider's sign-in URL and trades the code.
-  ...authModule({ id: "supabase", files: ["src/auth/supabase.ts"], dependencies: ["@supabase/supabase-js"] }),
+  ...authModule({ id: "supabase", files: ["src/auth/supabase.ts", "src/auth/flow.ts"], dependencies: ["@supabase/supabase-js"] }),
   label: "Supabase Auth",
   hint: "sign-in through Supabase Auth (GitHub or another provider it has enabled); a sealed HttpOnly session cookie",
   env: [

@@ -1,6 +1,6 @@
 // .github/workflows/ci.yml of every generated project, as data: on every push to main and every pull
 // request, install with the frozen lockfile and run the full build (`pnpm build`'s tasks), the type
-// checks and the lint through turbo, with turbo's local cache kept between runs by actions/cache.
+// checks and the lint through turbo, then knip (unused code), with turbo's local cache kept between runs by actions/cache.
 // A framework that needs a tool outside npm (Hugo's binary) names its setup steps as module data
 // (`ciSteps`): no framework has a workflow of its own.
 import type { StackView } from "../../create-jam/src/engine/types.ts";
@@ -42,6 +42,8 @@ export function ciWorkflow(view: StackView) {
             with: { path: ".turbo/cache", key: "turbo-${{ runner.os }}-${{ github.ref_name }}-${{ github.sha }}", "restore-keys": "turbo-${{ runner.os }}-${{ github.ref_name }}-\nturbo-${{ runner.os }}-" },
           },
           { name: "Build, type-check and lint", run: `pnpm exec turbo run ${[...view.buildTasks, "check-types", "lint"].join(" ")}` },
+          // Whole-project, so not a turbo task: an unused file, dependency or export fails the run.
+          { name: "Unused code", run: "pnpm knip" },
         ],
       },
     },

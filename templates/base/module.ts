@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import type { Contribution, StackView, WorkspacePatch } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, KnipWorkspace, StackView, WorkspacePatch, WorkspacePath } from "../../create-jam/src/engine/types.ts";
 import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
@@ -22,7 +22,7 @@ export default defineModule(pkg, {
     {
       from: "functions",
       to: "packages/functions",
-      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/headers.ts", "src/types.ts", "src/env.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
+      include: ["src/index.ts", "src/router.ts", "src/body-limit.ts", "src/rate-limit.ts", "src/headers.ts", "src/types.ts", "src/on-request.ts", "src/cache.ts", "src/purge/types.ts", "src/handlers/entries.ts", "tsconfig.json", "README.md"],
     },
   ],
   functions: [{ path: "/api/entries", handler: "entries" }],
@@ -48,12 +48,14 @@ export default defineModule(pkg, {
   ],
   workspaces: {
     ".": {
-      devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript"],
+      // knip: unused files, dependencies and exports, across the workspaces (knip.json, from the modules' `knip`).
+      devDependencies: ["turbo", "@biomejs/biome", "@turbo/gen", "typescript", "knip"],
       scripts: {
         dev: "turbo run dev",
         lint: "turbo run lint",
         "check-types": "turbo run check-types",
         format: "biome format --write .",
+        knip: "knip",
       },
     },
     "packages/typescript-config": { what: "shared `tsconfig` settings", fields: { files: ["*.json"] } },
@@ -96,6 +98,7 @@ export default defineModule(pkg, {
       ...sections,
       ...(security.readme ? { readme: [sections.readme, security.readme].filter(Boolean).join("\n\n") } : {}),
       packages: [...(sections.packages ?? []), ...(security.packages ?? [])],
+      knip: mergeKnip(sections.knip, security.knip),
       dataFiles: {
         ...sections.dataFiles,
         ...security.dataFiles,
@@ -183,6 +186,8 @@ function pagePolicy(view: StackView): Contribution {
         ...(isStatic ? { afterBuild: [`node ../../packages/security/scripts/csp.ts ${framework.outDir}`] } : {}),
       },
     },
+    // Without a server hook nothing in apps/web imports it: it is there for the build's hash (above).
+    ...(server ? {} : { knip: { "apps/web": { ignoreDependencies: ["@repo/security"] } } }),
   };
 }
 
@@ -194,6 +199,17 @@ Hosts add their headers only to the files they serve themselves (Netlify's and C
     ? "Each page it renders, on request or pre-rendered at build time, also gets its policy `<meta>`: scripts only from the site and by the hash of each inline script that very answer holds, plus the sources the stack's integrations load (`packages/security/csp.json`). What it does not: a page's hashes cover every inline script in its HTML, so they are no defence against a script your own code writes into a page; the content package's sanitiser is what keeps a CMS's scripts out."
     : "What it does not: Next.js's pages get no script policy. They inline scripts that change with every render, which only a nonce made per request could allow, and a nonce makes every page dynamic (no pre-rendering, no ISR); add one through a proxy (Next.js's Content Security Policy guide) if you take that cost."
 }`;
+
+/** Two parts' knip settings, one workspace's lists joined (both may name apps/web's dependencies). */
+function mergeKnip(a: Contribution["knip"] = {}, b: Contribution["knip"] = {}): Contribution["knip"] {
+  const out = { ...a };
+  for (const [ws, settings] of Object.entries(b) as [WorkspacePath, KnipWorkspace][]) {
+    const mine: Record<string, unknown> = { ...out[ws] };
+    for (const [key, value] of Object.entries(settings)) mine[key] = Array.isArray(mine[key]) && Array.isArray(value) ? [...(mine[key] as string[]), ...value] : value;
+    out[ws] = mine as KnipWorkspace;
+  }
+  return out;
+}
 
 /** Two parts for one workspace, their lists joined (dependencies, devDependencies, afterBuild). */
 function mergeWorkspace(a: WorkspacePatch = {}, b: WorkspacePatch = {}): WorkspacePatch {

@@ -16,7 +16,7 @@ export default defineModule(pkg, {
   packages: [
     ...(shared.packages ?? []),
     { from: "sections", to: "packages/sections", include: ["src/sections/checkout.ts"] },
-    { from: "functions", to: "packages/functions", include: ["src/handlers/checkout.ts", "src/handlers/stripeWebhook.ts", "src/stripe.ts", "src/origin.ts"] },
+    { from: "functions", to: "packages/functions", include: ["src/handlers/checkout.ts", "src/handlers/stripeWebhook.ts", "src/stripe.ts", "src/origin.ts", "src/env.ts", "src/limits.ts"] },
   ],
   functions: [
     { path: "/api/checkout", handler: "checkout" },

@@ -11,6 +11,7 @@ export default defineModule(
     hint: "Delivery API and rich text; the Preview API on preview deployments; demo content until configured",
     sdk: ["contentful", "@contentful/rich-text-html-renderer", "@contentful/rich-text-types"],
     webhookSdk: ["@contentful/node-apps-toolkit"],
+    webhookHelpers: ["change.ts"],
     contentFiles: ["contentful/model.cjs"],
     seedSdk: ["contentful-management"],
     // Fetched when run, not installed with the site: it is needed once per space.

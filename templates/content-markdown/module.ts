@@ -1,5 +1,5 @@
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import { contentDependencies, contentDevDependencies, demoContentFiles, sanitisedHtmlReadme } from "../shared/cms.ts";
+import { contentDependencies, contentDevDependencies, contentForFunctions, demoContentFiles, sanitisedHtmlReadme } from "../shared/cms.ts";
 import pkg from "./package.json" with { type: "json" };
 
 export default defineModule(pkg, {
@@ -31,6 +31,7 @@ export default defineModule(pkg, {
     "packages/functions": { dependencies: contentDependencies },
     "apps/web": { dependencies: ["@repo/content"] },
   },
+  knip: contentForFunctions([]),
   turbo: { tasks: { build: { outputs: [".generated/**"] } } },
   readme: `## Content: Markdown
 

@@ -8,6 +8,7 @@ const cms = cmsModule({
     hint: "GROQ and Portable Text; drafts on preview deployments; demo content until configured",
     sdk: ["@sanity/client", "@portabletext/to-html"],
     webhookSdk: ["@sanity/webhook"],
+    webhookHelpers: ["change.ts"],
     env: [
       { name: "SANITY_PROJECT_ID", visibility: "public", description: "the project's id (sanity.io/manage); with the dataset, the site reads Sanity instead of the demo content", example: "" },
       { name: "SANITY_DATASET", visibility: "public", description: "the dataset to read", example: "production" },

@@ -9,7 +9,7 @@ const cms = cmsModule({
   // The blocks renderer is a React component: React's server renderer turns it into HTML.
   sdk: ["@strapi/client", "@strapi/blocks-react-renderer", "react", "react-dom"],
   sdkTypes: ["@types/react", "@types/react-dom"],
-  webhookHelpers: ["safe-equal.ts"],
+  webhookHelpers: ["safe-equal.ts", "change.ts"],
   env: [
     { name: "STRAPI_URL", visibility: "public", description: "the Strapi server's URL; with the API token, the site reads Strapi instead of the demo content", example: "http://localhost:1337" },
     { name: "STRAPI_API_TOKEN", visibility: "secret", description: "a read-only API token (Strapi admin › Settings › API Tokens)" },
@@ -62,6 +62,12 @@ export default defineModule(pkg, {
   // Strapi's tree brings install scripts: better-sqlite3's, esbuild's and @swc/core's are needed
   // (better-sqlite3 ships prebuilt N-API binaries, compiling only where none fits); sharp's
   // downloads libvips from GitHub, core-js's prints an advertisement.
+  // Strapi loads config/ and src/api/ by their folders, its plugin and database driver by name:
+  // nothing imports them where knip looks.
+  knip: {
+    ...cms.knip,
+    "apps/cms": { entry: ["config/*.js", "src/**/*.js"], ignoreDependencies: ["@strapi/plugin-users-permissions", "better-sqlite3"] },
+  },
   allowBuilds: { "better-sqlite3": true, esbuild: true, "@swc/core": true, sharp: false, "core-js": false, "core-js-pure": false },
   gitignore: ["apps/cms/.tmp/", "apps/cms/.strapi/", "apps/cms/build/", "apps/cms/dist/", "apps/cms/public/uploads/*", "!apps/cms/public/uploads/.gitkeep", "apps/cms/types/generated/"],
 });

@@ -1,6 +1,6 @@
 import { chosenView, defineModule } from "../../create-jam/src/engine/define.ts";
 import type { ModuleView, StackView } from "../../create-jam/src/engine/types.ts";
-import { LIMITS } from "../../packages/functions/src/rate-limit.ts";
+import { LIMITS } from "../../packages/functions/src/limits.ts";
 import { contentRefresh } from "../shared/content-refresh.ts";
 import { headersReadme } from "../shared/security-headers.ts";
 import pkg from "./package.json" with { type: "json" };
@@ -98,6 +98,8 @@ export default defineModule(pkg, {
       // is an R2 bucket, its tags and revalidation queue Durable Objects (deployed with the Worker).
       with: ["framework:next", "rendering:hybrid"],
       files: "files-next-hybrid",
+      // opennextjs-cloudflare loads it by its name.
+      knip: { "apps/web": { entry: ["open-next.config.ts"] } },
       workspaces: {
         "apps/web": {
           dependencies: ["@opennextjs/cloudflare"],
@@ -207,7 +209,7 @@ const limitsReadme = (hybrid: boolean) =>
     : "**Rate limits:** the Worker counts each visitor's checkouts and comments with Cloudflare's rate-limiting bindings (`ratelimits` in `apps/web/wrangler.jsonc`, one binding per route), counted per Cloudflare location; past the limit a POST gets 429.";
 
 /**
- * The rate-limiting bindings for the stack's limited routes (packages/functions/src/rate-limit.ts):
+ * The rate-limiting bindings for the stack's limited routes (packages/functions/src/limits.ts):
  * LIMIT_<NAME>, each with a namespace of its own (a namespace shared by two bindings shares their
  * counters, across Workers too). Counters are per Cloudflare location and eventually consistent.
  */

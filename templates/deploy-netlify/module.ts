@@ -26,6 +26,8 @@ export default defineModule(pkg, {
     {
       with: ["rendering:static"],
       files: "files-functions",
+      // Netlify finds it by its folder (knip's plugin looks beside netlify.toml, at the root).
+      knip: { "apps/web": { entry: ["netlify/functions/*.mts"] } },
       readme: [
         headersReadme("Netlify", "`_headers` (in the framework's public folder, copied into the publish folder)", "Netlify applies `_headers` to the files it serves itself, not to its functions' answers (the router sets those) nor to a proxied response."),
         "**Rate limits:** Netlify counts the API function's requests per visitor itself (`rateLimit` in `apps/web/netlify/functions/api.mts`: 100 a minute, by IP and domain, then 429), and the function counts checkouts and comments per visitor in each instance's memory on top: a brake, not a quota.",
@@ -47,7 +49,7 @@ export default defineModule(pkg, {
     // change purges their tags (packages/functions/src/purge/netlify.ts, @netlify/functions).
     {
       with: ["rendering:hybrid"],
-      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/netlify.ts"] }],
+      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/netlify.ts", "src/env.ts"] }],
       // packages/functions/src/purgers.ts imports it.
       data: { purger: true },
       workspaces: { "packages/functions": { dependencies: ["@netlify/functions"] } },

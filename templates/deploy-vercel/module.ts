@@ -30,13 +30,14 @@ export default defineModule(pkg, {
   when: [
     // A static site's server routes are Vercel Functions in apps/web/api/, one file per route. Not in
     // a hybrid site: a root api/ folder would shadow the framework's own /api routes there.
-    { with: ["rendering:static"], files: "files-functions" },
+    // knip cannot know them: Vercel finds them by their folder.
+    { with: ["rendering:static"], files: "files-functions", knip: { "apps/web": { entry: ["api/**/*.mts"] } } },
     // A hybrid site's pages rendered on request are ISR functions on Vercel: a content change asks
     // for them again with the bypass token (packages/functions/src/purge/vercel.ts).
     // VERCEL picks the host's adapter (or its Next.js runtime): part of the build's cache key.
     {
       with: ["rendering:hybrid"],
-      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts"] }],
+      packages: [{ from: "functions", to: "packages/functions", include: ["src/purge/vercel.ts", "src/env.ts"] }],
       data: { purger: true },
       turbo: { tasks: { build: { env: ["VERCEL"] } } },
     },

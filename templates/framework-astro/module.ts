@@ -39,7 +39,7 @@ Every page is pre-rendered except the post pages (\`src/pages/posts/[slug].astro
   workspaces: {
     "apps/web": {
       dependencies: ["astro"],
-      devDependencies: ["@astrojs/check", "@types/node", "typescript", "@repo/typescript-config"],
+      devDependencies: ["@astrojs/check", "@types/node", "typescript"],
       scripts: {
         dev: "astro dev",
         build: "astro build",

@@ -29,6 +29,9 @@ export default defineModule(pkg, {
       },
     },
   },
+  // Eleventy reads src/_data/ as global data; knip's plugin takes the input folder from the config
+  // function's return value, and this config names it in its `config` export.
+  knip: { "apps/web": { entry: ["src/_data/*.js"] } },
   turbo: { tasks: { build: { outputs: ["_site/**"] } } },
   gitignore: ["_site/"],
   data: { publicDir: "public", outDir: "_site", vercelFramework: "eleventy", devPort: 8080 },

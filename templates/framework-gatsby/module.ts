@@ -37,6 +37,9 @@ export default defineModule(pkg, {
       fields: { type: "commonjs" },
     },
   },
+  // knip's plugin would load gatsby-node.ts, which imports the built content (not there before a
+  // build) for nothing it needs: it reads gatsby-config.ts, and gatsby-node.ts is an entry as any file.
+  knip: { "apps/web": { entry: ["gatsby-node.ts"], plugins: { gatsby: { config: ["gatsby-config.ts"] } } } },
   turbo: { tasks: { build: { outputs: ["public/**"] } } },
   gitignore: ["public/", ".cache/"],
   // pnpm 11 fails the install while a dependency's install script is neither allowed nor denied.

@@ -47,7 +47,8 @@ export default defineModule(pkg, {
           index: { dependsOn: ["pagefind-html"] },
         },
       },
-      gitignore: ["public/pagefind/"],
+      // From the root, as every line of the root .gitignore (a pattern with an inner slash is anchored there).
+      gitignore: ["apps/web/public/pagefind/"],
       data: { pagefind: { site: ".next/pagefind-html", output_path: "public/pagefind" } },
     },
   ],

@@ -48,6 +48,9 @@ Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`
       },
     },
   },
+  // Used where knip does not look: Vue and its router by the code Nuxt generates, vue-tsc by `nuxt
+  // typecheck`, the theme's stylesheet by its package path in nuxt.config.ts's `css`.
+  knip: { "apps/web": { ignoreDependencies: ["@repo/theme", "vue", "vue-router", "vue-tsc"] } },
   turbo: { tasks: { build: { outputs: [".output/**"] } } },
   // dist: a link to .output/public after `nuxt generate`, the static files of Nitro's Netlify preset.
   gitignore: [".output/", ".nuxt/", ".nitro/", ".data/", "dist"],

@@ -10,8 +10,12 @@ export default defineModule(pkg, {
   // The framework's own server answers the functions' routes.
   provides: ["functions"],
   // The framework's server imports what stays outside its bundle (see Contribution.serverExternals)
-  // from apps/web: it depends on them.
-  derive: ({ serverExternals }) => (serverExternals.length ? { workspaces: { "apps/web": { dependencies: serverExternals } } } : {}),
+  // from apps/web: it depends on them, which knip sees only in a config it reads (framework data
+  // knipSeesExternals), not in apps/web's code.
+  derive: ({ serverExternals, framework }) =>
+    serverExternals.length
+      ? { workspaces: { "apps/web": { dependencies: serverExternals } }, ...(framework.knipSeesExternals ? {} : { knip: { "apps/web": { ignoreDependencies: serverExternals } } }) }
+      : {},
   label: "Hybrid (SSG + ISR + functions)",
   hint: "pages pre-rendered, entry pages revalidated on demand, a serverless JSON route",
   readme: `## Rendering: hybrid

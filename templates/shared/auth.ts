@@ -31,7 +31,7 @@ export function authModule(spec: {
       {
         from: "functions",
         to: "packages/functions",
-        include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/handlers/membersEntry.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", "src/auth/flow.ts", ...spec.files],
+        include: ["src/handlers/authLogin.ts", "src/handlers/authCallback.ts", "src/handlers/authLogout.ts", "src/handlers/authMe.ts", "src/handlers/membersEntry.ts", "src/auth/guard.ts", "src/auth/types.ts", "src/auth/session.ts", "src/auth/return-to.ts", "src/auth/redirect.ts", "src/env.ts", ...spec.files],
       },
       { from: "content", to: "packages/content", include: ["src/members.ts"] },
       { from: "sections", to: "packages/sections", include: ["src/sections/account.ts", "widgets/account.ts"] },

@@ -14,7 +14,7 @@ export function backendModule(spec: { id: string; files: string[]; dependencies:
     header: `<script type="module" src="/_jam/comments.js"></script>`,
     widgets: [{ name: "comments", what: "backend: the comments' script" }],
     packages: [
-      { from: "functions", to: "packages/functions", include: ["src/handlers/comments.ts", "src/comments/types.ts", "src/origin.ts", ...spec.files] },
+      { from: "functions", to: "packages/functions", include: ["src/handlers/comments.ts", "src/comments/types.ts", "src/origin.ts", "src/env.ts", "src/limits.ts", ...spec.files] },
       { from: "sections", to: "packages/sections", include: ["widgets/comments.ts"] },
     ],
     functions: [{ path: "/api/comments", handler: "comments" }],

@@ -3,7 +3,7 @@
 // POST /api/revalidate with this CMS's webhook check. Each CMS module adds its SDK, its variables,
 // its two selection files (packages/content/src/provider.ts, packages/functions/src/webhook.ts)
 // and its README section.
-import type { EnvVar, GoLiveStep, JamModule } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, EnvVar, GoLiveStep, JamModule } from "../../create-jam/src/engine/types.ts";
 
 /** The Markdown machinery and demo entries: the whole source for Markdown, the fallback for a CMS. */
 export const demoContentFiles = ["src/index.ts", "src/safe-provider.ts", "src/safe-html.ts", "src/types.ts", "src/local-env.ts", "src/members-flag.ts", "src/providers/markdown.ts", "src/providers/sort.ts", "scripts/read-markdown.ts", "content/posts/", "content/pages/", "tsconfig.json", "turbo.json"];
@@ -14,6 +14,9 @@ export const contentDevDependencies = ["gray-matter", "marked", "typescript", "@
  * lists it too: a static site's host bundle has @repo/content inlined.
  */
 export const contentDependencies = ["sanitize-html"];
+
+/** What packages/functions lists for @repo/content's sake (above): knip sees no import of them there. */
+export const contentForFunctions = (sdk: string[]): Contribution["knip"] => ({ "packages/functions": { ignoreDependencies: [...sdk, ...contentDependencies] } });
 
 /**
  * The README paragraph on the sanitiser, for each content module: `renders` says what writes its
@@ -78,7 +81,7 @@ export function cmsModule(spec: CmsSpec): JamModule {
       {
         from: "functions",
         to: "packages/functions",
-        include: ["src/handlers/revalidate.ts", "src/refresh.ts", "src/webhooks/verified.ts", `src/webhooks/${spec.id}.ts`, ...(spec.webhookHelpers ?? []).map((f) => `src/webhooks/${f}`)],
+        include: ["src/handlers/revalidate.ts", "src/refresh.ts", "src/env.ts", "src/webhooks/verified.ts", `src/webhooks/${spec.id}.ts`, ...(spec.webhookHelpers ?? []).map((f) => `src/webhooks/${f}`)],
       },
     ],
     functions: [{ path: "/api/revalidate", handler: "revalidate" }],
@@ -124,12 +127,14 @@ export function cmsModule(spec: CmsSpec): JamModule {
         turbo,
         readme,
         ...(files ? { files: "files-products" } : {}),
-        ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }] } : {}),
+        ...(contentFiles.length ? { packages: [{ from: "content", to: "packages/content", include: contentFiles }], knip: { "packages/content": { entry: contentFiles } } } : {}),
       };
     },
     // uncachedWhy: the README says why a second build is not a cache hit.
     data: { webhooks: true, uncachedWhy: `${spec.label} is an input turbo cannot see, so every build reads it afresh` },
     readme: spec.readme,
     goLive: spec.goLive,
+    // The CMS's own tool runs them (contentScripts): nothing imports them.
+    knip: { ...contentForFunctions(spec.sdk), ...(spec.contentFiles?.length ? { "packages/content": { entry: spec.contentFiles } } : {}) },
   };
 }

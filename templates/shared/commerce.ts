@@ -11,7 +11,7 @@ export function commerceModule(spec: { id: string; sections?: Section[] }): Pick
     sections: [{ id: "products", nav: "Shop" }, ...(spec.sections ?? [])],
     packages: [
       { from: "content", to: "packages/content", include: ["src/products.ts", "content/products/"] },
-      { from: "sections", to: "packages/sections", include: ["src/sections/products.ts", "src/commerce/types.ts", `src/commerce/${spec.id}.ts`, "scripts/steps/commerce-notice.ts"] },
+      { from: "sections", to: "packages/sections", include: ["src/sections/products.ts", "src/price.ts", "src/commerce/types.ts", `src/commerce/${spec.id}.ts`, "scripts/steps/commerce-notice.ts"] },
     ],
     workspaces: {
       "packages/content": { fields: { exports: { ".": "./src/index.ts", "./products": "./src/products.ts" } } },

@@ -9,7 +9,7 @@ export const sectionsMachinery = ({ sections, widgets, framework }: StackView): 
   const publicJam = `apps/web/${framework.publicDir}/_jam`;
   return {
     packages: [
-      { from: "sections", to: "packages/sections", include: ["src/index.ts", "src/types.ts", "src/html.ts", "scripts/build.ts", "tsconfig.json", ...(widgets.length ? ["scripts/steps/widgets.ts"] : [])] },
+      { from: "sections", to: "packages/sections", include: ["src/index.ts", "src/types.ts", ...(sections.length ? ["src/html.ts"] : []), "scripts/build.ts", "tsconfig.json", ...(widgets.length ? ["scripts/steps/widgets.ts"] : [])] },
     ],
     files: "files-sections",
     dataFiles: {
@@ -36,6 +36,13 @@ export const sectionsMachinery = ({ sections, widgets, framework }: StackView): 
       "apps/web": { dependencies: ["@repo/sections"] },
     },
     ...(widgets.length ? { allowBuilds: { esbuild: true }, gitignore: [`${publicJam}/`] } : {}),
+    // scripts/build.ts imports each step it finds, and the widgets step hands each widget to esbuild.
+    // Without sections apps/web imports nothing from it: it depends on it so that the widgets' build
+    // runs before the site's.
+    knip: {
+      "packages/sections": { entry: ["scripts/steps/*.ts", ...(widgets.length ? ["widgets/*.ts"] : [])] },
+      ...(sections.length ? {} : { "apps/web": { ignoreDependencies: ["@repo/sections"] } }),
+    },
   };
 };
 

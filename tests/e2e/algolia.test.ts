@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAlgolia } from "../../packages/sections/test/algolia-server.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { ADMIN_CANARY, algoliaKeys, expectIndexed, searchInBrowser } from "./algolia.ts";
-import { pnpmWith, read } from "./helpers.ts";
+import { itHasNoUnusedCode, pnpmWith, read } from "./helpers.ts";
 import { serveStatic } from "./serve.ts";
 import { execa } from "execa";
 
@@ -30,6 +30,8 @@ describe("a static astro site searched with Algolia", () => {
     const r = await runCli(["site", ...flags, "--install", "--no-git"], { cwd, env: { CI: "true" }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
   });
+
+  itHasNoUnusedCode(site);
 
   it("builds without the variables: the index step skipped in one line, the page says search is not configured", async () => {
     const build = await pnpmWith({}, site, "build");

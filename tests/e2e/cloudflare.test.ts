@@ -11,7 +11,7 @@ import { isAllowed } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { buyInBrowser, checkoutForm, sellingEnv, startStripeApi } from "./commerce.ts";
-import { demoPosts, gitIdentity, pnpm, pnpmWith } from "./helpers.ts";
+import { demoPosts, gitIdentity, itHasNoUnusedCode, pnpm, pnpmWith } from "./helpers.ts";
 import { hybridStacks } from "./hybrid-stacks.ts";
 import { builtPages, expectApiHeaders, expectNoCspViolation, expectNotFramed, expectPageHeaders } from "./security.ts";
 import { serveOnWorkers } from "./serve.ts";
@@ -27,6 +27,8 @@ describe("a Hugo site on Cloudflare", () => {
     await pnpmWith(sellingEnv.stripe, site, "build");
     expect(existsSync(join(site, "apps/web/public/index.html"))).toBe(true);
   });
+
+  itHasNoUnusedCode(site);
 
   it("packages as wrangler deploy would upload it: the Worker bundle and the build as its assets", async () => {
     const out = await pnpm(join(site, "apps/web"), "exec", "wrangler", "deploy", "--dry-run", "--outdir", ".wrangler/dry-run");
@@ -81,6 +83,8 @@ describe.each(hybridHere)("a hybrid $framework site on Cloudflare", ({ framework
     const r = await runCli(["site", "--yes", "--framework", framework, "--rendering", "hybrid", "--commerce", commerce, "--deploy", "cloudflare", "--install", "--no-git"], { cwd, env: { CI: "true", ...gitIdentity }, timeout: 600_000 });
     expect(r.exitCode, r.all).toBe(0);
   });
+
+  itHasNoUnusedCode(site);
 
   it("builds with the framework's Cloudflare adapter and runs in workerd: pages in Chromium, a post rendered on request, /api/entries, checkout", async () => {
     await expectHybridOnWorkers(site, { framework, commerce, search: "pagefind" });

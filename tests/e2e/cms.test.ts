@@ -16,7 +16,7 @@ import { startReceiver } from "../../packages/functions/test/receiver.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { type CmsFixture, contentfulFixture, notionFixture, sanityFixture, strapiFixture } from "./cms-fixtures.ts";
 import { callNetlifyFunction, callVercelApiFile, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath } from "./deploy-outputs.ts";
-import { read } from "./helpers.ts";
+import { itHasNoUnusedCode, read } from "./helpers.ts";
 import { startServer } from "./serve.ts";
 import { execa } from "execa";
 
@@ -76,6 +76,8 @@ describe.each(cases)("a $rendering $framework site on $cms", ({ cms, fixture, fr
     expect(r.exitCode, r.all).toBe(0);
     cmsServer = await fixture(site, commerce !== "none");
   }, 600_000);
+
+  itHasNoUnusedCode(site);
 
   it("builds the demo content without the CMS's variables, and says so in one line", async () => {
     const r = await pnpmEnv(site, {}, "build");

@@ -1,3 +1,4 @@
+import { it } from "vitest";
 import { execa } from "execa";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,3 +20,12 @@ export async function pnpmWith(env: Record<string, string>, cwd: string, ...args
 export const demoPosts = ["Hello, JAMstack", "Writing in Markdown", "Deploy on the first push"];
 
 export const read = (...parts: string[]) => readFileSync(join(...parts), "utf8");
+
+/**
+ * The project's own dead-code check (`pnpm knip`, its knip.json written from the modules) on an
+ * installed project: an unused file, dependency or export fails the test with knip's report.
+ */
+export const knipClean = (site: string) => pnpm(site, "knip");
+
+/** The same check as a test, right after the install (nothing built yet: what a fresh clone has). */
+export const itHasNoUnusedCode = (site: string) => it("has no unused file, dependency or export (pnpm knip)", () => knipClean(site), 120_000);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
 import { callNetlifyFunction, callVercelFunction, netlifyBuild, netlifyFunctions, servesPath, vercelRouteHeaders } from "./deploy-outputs.ts";
-import { demoPosts, pnpm, pnpmWith } from "./helpers.ts";
+import { demoPosts, itHasNoUnusedCode, pnpm, pnpmWith } from "./helpers.ts";
 import { freePort, startServer } from "./serve.ts";
 import { cookiesOf, startOidc } from "../../packages/functions/test/oidc-server.ts";
 import { auth0Env, expectMembersRefused, firebaseEnv, oidcSignIn, signInInBrowser, signInWithFirebaseInBrowser } from "./auth.ts";
@@ -64,6 +64,8 @@ describe.each(hybridStacks)("a hybrid $framework site selling with $commerce, si
     await pnpmWith({ ...sellingEnv[commerce], ...searchEnv(), ...(auth === "firebase" ? firebaseEnv(emulatorHost) : {}) }, site, "build");
     if (algolia) expectIndexed(algolia, { members: auth !== "none" });
   });
+
+  itHasNoUnusedCode(site);
 
   it("serves pages, search and its server route from the framework's own server", async () => {
     const server = await startServer("pnpm", ["run", "start"], { cwd: join(site, "apps/web"), env: searchEnv() });

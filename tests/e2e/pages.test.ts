@@ -11,7 +11,7 @@ import { registry } from "../../create-jam/src/engine/registry.ts";
 import { findModule, isAllowed, modulesOf } from "../../create-jam/src/engine/stack.ts";
 import { runCli, tempDir } from "../helpers.ts";
 import { checkSite } from "./browser.ts";
-import { demoPosts, gitIdentity, read } from "./helpers.ts";
+import { demoPosts, gitIdentity, itHasNoUnusedCode, read } from "./helpers.ts";
 import { serveStatic } from "./serve.ts";
 
 const base = "/my-site";
@@ -67,6 +67,8 @@ describe.each(frameworks)("a %s site on GitHub Pages", (framework) => {
     // Snipcart's crawler fetches the product page at data-item-url: below the base path too.
     expect(read(out, "products/jam-jar-mug/index.html")).toContain(`data-item-url="${base}/products/jam-jar-mug/"`);
   });
+
+  itHasNoUnusedCode(site);
 
   it("has every link and asset of every page below /my-site/, each answering 200", async () => {
     const server = await serveStatic(out, { base });

@@ -1,7 +1,7 @@
 // The generated project's data files (package.json, turbo.json, pnpm-workspace.yaml, .env.example,
 // jam.json), built as objects from the modules' contributions and serialised once.
 import { pnpmVersion, versionOf, workspacePin } from "./versions.ts";
-import type { Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
+import type { KnipWorkspace, Options, Stack, TurboTask, WorkspacePatch, WorkspacePath } from "./types.ts";
 
 export const toJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 import { toYaml } from "./yaml.ts";
@@ -182,4 +182,39 @@ export function buildEnvExample(stack: Stack): string {
     lines.push("", `# ${v.module}: ${v.description} (${v.visibility}${v.visibility === "public" ? ": ends up in the browser" : ": server only"})`, `${v.name}=${v.example ?? ""}`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * knip.json: every module's entries, exceptions and plugin settings, by workspace, each list once
+ * and sorted. knip finds the rest itself (package.json exports and scripts, its framework plugins).
+ */
+export function buildKnipJson(stack: Stack): object {
+  const byWs = new Map<string, Record<string, Set<string>>>();
+  const pluginsByWs: Record<string, Record<string, Record<string, Set<string>>>> = {};
+  for (const part of stack.parts) {
+    for (const [ws, { plugins = {}, ...patch }] of Object.entries(part.knip ?? {}) as [string, KnipWorkspace][]) {
+      const into = byWs.get(ws) ?? {};
+      byWs.set(ws, into);
+      for (const [key, values] of Object.entries(patch)) for (const v of values) (into[key] ??= new Set()).add(v);
+      for (const [plugin, settings] of Object.entries(plugins)) {
+        const mine = ((pluginsByWs[plugin] ??= {})[ws] ??= {});
+        for (const [key, values] of Object.entries(settings)) for (const v of values ?? []) (mine[key] ??= new Set()).add(v);
+      }
+    }
+  }
+  // The shared packages (the repository's packages/, copied file by file) are the same files in
+  // every stack: an export its own file uses too (a cookie's name, a query) is that file's tested
+  // surface, imported by create-jam's tests and by the stacks that need it. An export used nowhere
+  // is still reported, and so is any export of the framework's and the modules' own templates.
+  const shared = new Set(stack.parts.flatMap((p) => (p.packages ?? []).filter((c) => c.include.some((f) => /\.tsx?$/.test(f))).map((c) => c.to)));
+  const workspaces = Object.fromEntries(
+    [...new Set([...byWs.keys(), ...shared])]
+      .sort()
+      .map((ws) => {
+        const lists = (of: Record<string, Set<string>> = {}) => sortKeys(Object.fromEntries(Object.entries(of).map(([k, v]) => [k, [...v].sort()])));
+        const plugins = Object.fromEntries(Object.entries(pluginsByWs).flatMap(([plugin, of]) => (of[ws] ? [[plugin, lists(of[ws])]] : [])));
+        return [ws, { ...(shared.has(ws as WorkspacePath) ? { ignoreExportsUsedInFile: true } : {}), ...lists(byWs.get(ws)), ...sortKeys(plugins) }];
+      }),
+  );
+  return { $schema: `https://unpkg.com/knip@${versionOf("knip", stack.modules)}/schema.json`, workspaces };
 }

@@ -4,6 +4,7 @@ import { kinds } from "./kinds.ts";
 import {
   buildEnvExample,
   buildGitignore,
+  buildKnipJson,
   buildPackageJsons,
   buildTurboJson,
   buildWorkspaceYaml,
@@ -126,9 +127,9 @@ export function planProject(input: PlanInput): FileTree {
         add(`${copy.to}/${p}`, text as string, dir);
       }
     }
-    if (part.files) {
-      const files = store[part.files.includes("/") ? `templates/${part.files}` : `templates/${dir}/${part.files}`];
-      if (!files) throw new Error(`${dir}: no folder ${part.files}`);
+    for (const folder of [part.files ?? []].flat()) {
+      const files = store[folder.includes("/") ? `templates/${folder}` : `templates/${dir}/${folder}`];
+      if (!files) throw new Error(`${dir}: no folder ${folder}`);
       for (const [p, text] of Object.entries(files)) {
         if (p.includes(SECTION)) for (const section of stack.view.sections) add(...renderFile(p.replaceAll(SECTION, section.id), text, { ...context, section }), dir);
         else if (!p.includes(ROUTE)) add(...renderFile(p, text, context), dir);
@@ -142,6 +143,7 @@ export function planProject(input: PlanInput): FileTree {
   add("pnpm-workspace.yaml", buildWorkspaceYaml(stack), "planner");
   add(".env.example", buildEnvExample(stack), "planner");
   add(".gitignore", buildGitignore(stack), "planner");
+  add("knip.json", toJson(buildKnipJson(stack)), "planner");
   const planned = new Map([...files.entries()].map(([p, f]) => [p, f.text]));
   add(MANIFEST, toJson(jamManifest(input, treeHash(planned))), "planner");
 

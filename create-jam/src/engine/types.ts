@@ -175,9 +175,9 @@ export interface Contribution {
    * whose path holds `__route__` is written once per server route, with `__route__` replaced by
    * the route's path without its leading "/" (apps/web/__route__.mts -> apps/web/api/entries.mts) and
    * the route in the template's context as `route`. "shared/files-<name>" names a folder of
-   * templates/shared instead, for what several modules of one kind write alike.
+   * templates/shared instead, for what several modules of one kind write alike. Or several such folders.
    */
-  files?: string;
+  files?: string | string[];
   /**
    * Markdown for the generated README: this module's section. `{{devUrl}}` stands for the local URL
    * where `pnpm dev` serves the whole site, its /api/* included (see readme.ts).
@@ -185,6 +185,8 @@ export interface Contribution {
   readme?: string;
   /** This module's steps of the README's "Go live" path (see GoLiveStep). */
   goLive?: GoLiveStep[];
+  /** What knip (`pnpm knip`) cannot find out by itself, by workspace (see KnipWorkspace). */
+  knip?: Partial<Record<WorkspacePath, KnipWorkspace>>;
 }
 
 /** The phases of the README's "Go live" path, in the order a newcomer takes them. */
@@ -203,6 +205,19 @@ export interface GoLiveStep {
   do: string;
   /** How to see that it worked: a command to run or a URL to open, in Markdown. */
   check: string;
+}
+
+/**
+ * One workspace's part of the generated knip.json, the dead-code finder's config: what only a host
+ * or a convention knows, so that knip reports nothing on a fresh project and every later finding is real.
+ */
+export interface KnipWorkspace {
+  /** Files a host or a tool loads by its own convention (Vercel's api/*.mts, a build's steps folder). */
+  entry?: string[];
+  /** Dependencies used where knip does not look (a devDependency there for turbo's hash). */
+  ignoreDependencies?: string[];
+  /** A knip plugin's settings, by plugin ("gatsby": { config: [...] }), each list merged. */
+  plugins?: Record<string, { config?: string[]; entry?: string[] }>;
 }
 
 /**

@@ -7,7 +7,7 @@ import { provider as selected } from "./provider.ts";
 import { safeHtml } from "./safe-html.ts";
 import type { ContentProvider } from "./types.ts";
 
-export function safeProvider(source: ContentProvider): ContentProvider {
+function safeProvider(source: ContentProvider): ContentProvider {
   return {
     listEntries: (collection) => source.listEntries(collection),
     getEntry: async (collection, slug) => {

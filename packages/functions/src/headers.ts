@@ -7,7 +7,7 @@
  * An API answer is JSON or a redirect, never a page: it loads nothing, runs nothing and may not be
  * framed, so its policy allows nothing. A handler that answers with a page sets its own.
  */
-export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export const API_HEADERS: Readonly<Record<string, string>> = {
   "content-security-policy": API_CSP,

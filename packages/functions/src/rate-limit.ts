@@ -1,6 +1,6 @@
 // How often one visitor may write: a checkout opens a Stripe session (each one is an API call on
 // the shop's account), a comment is stored for everyone to read. The router counts a route's
-// POSTs (reads are cheap and cacheable) by the visitor's address, under the route's Limit.
+// POSTs (reads are cheap and cacheable) by the visitor's address, under the route's Limit (./limits.ts).
 //
 // Counting is the host's job where it has a mechanism: a Cloudflare Worker's rate-limiting
 // binding, Netlify's rate limit on the function (its config), Vercel's WAF (a rule in the
@@ -16,11 +16,6 @@ export interface Limit {
   /** 10 or 60: the periods Cloudflare's binding takes. */
   seconds: 10 | 60;
 }
-
-export const LIMITS = {
-  checkout: { name: "checkout", requests: 10, seconds: 60 },
-  comments: { name: "comments", requests: 5, seconds: 60 },
-} as const satisfies Record<string, Limit>;
 
 /** Whether the visitor `key` may make one more request under `limit`. */
 export type Limiter = (limit: Limit, key: string) => Promise<boolean>;
@@ -55,7 +50,7 @@ export const memoryLimiter: Limiter = async (limit, key) => {
 };
 
 /** A Cloudflare rate-limiting binding (wrangler.jsonc `ratelimits`), as the Worker's env holds it. */
-export interface RateLimitBinding {
+interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 

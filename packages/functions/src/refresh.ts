@@ -7,7 +7,7 @@ import { env } from "./env.ts";
 import type { Change, Platform } from "./types.ts";
 
 /** The host deploy hooks a site may have; each deploy module documents its own. */
-export const DEPLOY_HOOKS = [
+const DEPLOY_HOOKS = [
   { host: "Vercel", variable: "VERCEL_DEPLOY_HOOK_URL" },
   { host: "Netlify", variable: "NETLIFY_BUILD_HOOK_URL" },
   { host: "Cloudflare", variable: "CLOUDFLARE_DEPLOY_HOOK_URL" },

@@ -1,7 +1,7 @@
 // The section pages every framework renders: products with their buy control, and checkout's.
 import { listProducts } from "@repo/content/products";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { formatPrice } from "../src/html.ts";
+import { formatPrice } from "../src/price.ts";
 import { getSectionPage, listSectionPages, restOf } from "../src/index.ts";
 
 afterEach(() => vi.unstubAllEnvs());

@@ -61,7 +61,7 @@ export function remoteProvider(source: RemoteSource): RemoteProvider {
 }
 
 /** A CMS holds a product the site cannot sell (no price, a bad currency): the fix is in the CMS. */
-export class ProductError extends Error {
+class ProductError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "ProductError";

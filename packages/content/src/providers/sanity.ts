@@ -30,7 +30,7 @@ const product = ({ body, image, ...fields }: ProductRow) => checkedProduct("Sani
  * with members-only posts reads a private dataset with SANITY_API_READ_TOKEN, and its build fails
  * with this when the dataset answers them to anyone.
  */
-export class MembersExposedError extends Error {
+class MembersExposedError extends Error {
   constructor(dataset: string) {
     super(
       `Sanity dataset "${dataset}" is public, so anyone can read its members-only posts with a GROQ query: make the dataset private (sanity.io/manage › your project › Datasets) and set SANITY_API_READ_TOKEN to a Viewer token.`,

@@ -37,7 +37,7 @@ interface ProductDocument {
   body?: BlocksContent | null;
 }
 
-export const blocksToHtml = (content: BlocksContent) => renderToStaticMarkup(createElement(BlocksRenderer, { content }));
+const blocksToHtml = (content: BlocksContent) => renderToStaticMarkup(createElement(BlocksRenderer, { content }));
 
 function connect(env: Record<string, string>): ContentProvider {
   const previewToken = envOf("STRAPI_PREVIEW_TOKEN");

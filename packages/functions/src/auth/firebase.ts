@@ -7,7 +7,7 @@ import { type App, getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { env } from "../env.ts";
 import { fromSite } from "../origin.ts";
-import { redirect } from "./flow.ts";
+import { redirect } from "./redirect.ts";
 import { returnPath } from "./return-to.ts";
 import { clearedSessionCookie, sessionCookie } from "./session.ts";
 import type { AuthProvider } from "./types.ts";

@@ -1,6 +1,6 @@
-// What every provider's sign-in flow shares: the short-lived sealed cookie that carries a sign-in
+// What the redirect sign-ins (OpenID Connect, Supabase) share: the short-lived sealed cookie that carries a sign-in
 // from /api/auth/login to /api/auth/callback (its state, PKCE verifier and return path), sent to
-// /api/auth/ only, and the no-store redirects between them. It is sealed for the "auth-flow"
+// /api/auth/ only (the redirects between them are ./redirect.ts). It is sealed for the "auth-flow"
 // purpose, so it can never pass for a session (./session.ts).
 import { returnPath } from "./return-to.ts";
 import { cookieOf, seal, setCookie, unseal } from "./session.ts";
@@ -8,11 +8,11 @@ import { cookieOf, seal, setCookie, unseal } from "./session.ts";
 /** `__Secure-`: only set over HTTPS (its Path is /api/auth/, which `__Host-` does not allow). */
 export const FLOW_COOKIE = "__Secure-jam_auth_flow";
 /** Ten minutes to get through the provider's sign-in page. */
-export const FLOW_SECONDS = 10 * 60;
+const FLOW_SECONDS = 10 * 60;
 export const FLOW_PATH = "/api/auth/";
 
 /** A sign-in under way. */
-export interface Flow {
+interface Flow {
   /** The OAuth state the provider sends back (OIDC), or a random id where the provider keeps its own. */
   state: string;
   /** The PKCE code verifier. */
@@ -36,9 +36,3 @@ export async function flowOf(request: Request, secret: string | undefined): Prom
 }
 
 export const clearedFlowCookie = () => setCookie(FLOW_COOKIE, "", 0, FLOW_PATH);
-
-export const redirect = (location: string, cookies: string[] = [], status = 302) => {
-  const headers = new Headers({ location, "cache-control": "no-store" });
-  for (const c of cookies) headers.append("set-cookie", c);
-  return new Response(null, { status, headers });
-};

@@ -3,7 +3,8 @@
 // verifier and state kept in a short-lived sealed cookie; /api/auth/callback trades the code for
 // tokens (checking state, PKCE and the ID token), and signs the visitor in with the session cookie.
 import * as client from "openid-client";
-import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf, redirect } from "./flow.ts";
+import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf } from "./flow.ts";
+import { redirect } from "./redirect.ts";
 import { returnPath } from "./return-to.ts";
 import { clearedSessionCookie, sessionCookie } from "./session.ts";
 

@@ -31,7 +31,7 @@ export type Purpose = (typeof PURPOSES)[number];
 
 export const SESSION_COOKIE = "__Host-jam_session";
 /** Eight hours: a visitor signs in again once a working day. */
-export const SESSION_SECONDS = 8 * 60 * 60;
+const SESSION_SECONDS = 8 * 60 * 60;
 const SALT = "create-jam";
 /** The shortest AUTH_SECRET that keys the cookie. */
 export const MIN_SECRET_LENGTH = 32;

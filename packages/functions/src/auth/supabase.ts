@@ -7,7 +7,8 @@
 // the one cookie.
 import { createClient, type SupportedStorage } from "@supabase/supabase-js";
 import { env } from "../env.ts";
-import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf, redirect } from "./flow.ts";
+import { clearedFlowCookie, FLOW_PATH, flowCookie, flowOf } from "./flow.ts";
+import { redirect } from "./redirect.ts";
 import { returnPath } from "./return-to.ts";
 import { clearedSessionCookie, sessionCookie } from "./session.ts";
 import type { AuthProvider } from "./types.ts";

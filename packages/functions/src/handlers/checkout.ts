@@ -1,7 +1,7 @@
 import { getProduct } from "@repo/content/products";
 import { fromSite } from "../origin.ts";
 import { stripeClient } from "../stripe.ts";
-import { LIMITS } from "../rate-limit.ts";
+import { LIMITS } from "../limits.ts";
 import type { Route } from "../types.ts";
 
 const text = (status: number, body: string) => new Response(`${body}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -14,7 +14,7 @@ function priceText({ price, currency }: { price: number; currency: string }) {
 }
 
 /** How many of one product a checkout may hold. */
-export const MAX_QUANTITY = 10;
+const MAX_QUANTITY = 10;
 
 /**
  * POST /api/checkout: a product page's form (`product`, the product's slug, and an optional

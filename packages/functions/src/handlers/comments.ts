@@ -7,7 +7,7 @@ import { getEntry } from "@repo/content";
 import { authorOf, challenge, posting } from "../comments/visitor.ts";
 import { store } from "../comments/provider.ts";
 import { fromSite } from "../origin.ts";
-import { LIMITS } from "../rate-limit.ts";
+import { LIMITS } from "../limits.ts";
 import type { Route } from "../types.ts";
 
 export const MAX_BODY = 2000;

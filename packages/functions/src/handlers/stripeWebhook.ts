@@ -3,7 +3,7 @@ import { Stripe, stripeClient } from "../stripe.ts";
 import type { Route } from "../types.ts";
 
 /** One product line of an order, from the session's line items (the webhook's session has none). */
-export interface OrderItem {
+interface OrderItem {
   /** The content's product slug (set by /api/checkout on the Stripe product); null for a line made elsewhere. */
   product: string | null;
   name: string | null;
@@ -21,7 +21,7 @@ export interface OrderItem {
  *   sent for this session; there is nothing to ship, perhaps a buyer to tell.
  * A checkout whose payment is still on its way sends nothing until one of those two.
  */
-export interface OrderEvent {
+interface OrderEvent {
   version: 1;
   type: "order.paid" | "order.canceled";
   /** Stripe's event id, also the Idempotency-Key header: one id is one event, however often it arrives. */
@@ -44,7 +44,7 @@ export interface OrderEvent {
 }
 
 /** The header with the body's signature: `t=<Unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`, Stripe's own scheme. */
-export const ORDER_SIGNATURE_HEADER = "order-signature";
+const ORDER_SIGNATURE_HEADER = "order-signature";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 

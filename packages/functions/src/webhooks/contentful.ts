@@ -2,7 +2,8 @@
 // official toolkit checks the signature and refuses requests older than the TTL.
 import { verifyRequest } from "@contentful/node-apps-toolkit/requests";
 import { env } from "../env.ts";
-import { changeOf, parseJson, unauthorized, type Verified } from "./verified.ts";
+import { changeOf } from "./change.ts";
+import { parseJson, unauthorized, type Verified } from "./verified.ts";
 
 const TTL_SECONDS = 30;
 

@@ -9,7 +9,7 @@
 // attacker's text never reaches the log as a line of its own. A forged token pasted by mistake
 // does no harm: Notion's Webhooks tab accepts only the token Notion sent.
 import { env } from "../env.ts";
-import { hmacSha256Hex, safeEqual } from "./safe-equal.ts";
+import { hmac, safeEqual } from "./safe-equal.ts";
 import { parseJson, unauthorized, type Verified } from "./verified.ts";
 
 /** The shape of the token Notion sends in its handshake. */
@@ -27,7 +27,8 @@ export async function verify(request: Request, body: string): Promise<Verified> 
   }
   if (!secret) return unauthorized("Notion", "NOTION_WEBHOOK_SECRET is not set");
   if (!signature) return unauthorized("Notion", "no X-Notion-Signature header");
-  if (!(await safeEqual(signature, `sha256=${await hmacSha256Hex(secret, body)}`))) return unauthorized("Notion", "bad signature");
+  const expected = Array.from(await hmac(secret, body), (b) => b.toString(16).padStart(2, "0")).join("");
+  if (!(await safeEqual(signature, `sha256=${expected}`))) return unauthorized("Notion", "bad signature");
   // Events name a page id, not a slug: every entry of the database is refreshed.
   return { changes: [{ collection: "posts" }, { collection: "pages" }] };
 }

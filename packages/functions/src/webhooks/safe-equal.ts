@@ -1,13 +1,10 @@
 // Web Crypto only, so these run on every host's runtime (Node, Vercel, Netlify, Workers).
 const encoder = new TextEncoder();
 
-async function hmac(key: string, text: string): Promise<Uint8Array> {
+/** HMAC-SHA-256 of `text` under `key`. */
+export async function hmac(key: string, text: string): Promise<Uint8Array> {
   const k = await crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   return new Uint8Array(await crypto.subtle.sign("HMAC", k, encoder.encode(text)));
-}
-
-export async function hmacSha256Hex(key: string, text: string): Promise<string> {
-  return Array.from(await hmac(key, text), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -2,7 +2,8 @@
 // official toolkit checks the signature; it does not check the timestamp, so a replay window is here.
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from "@sanity/webhook";
 import { env } from "../env.ts";
-import { changeOf, parseJson, unauthorized, type Verified } from "./verified.ts";
+import { changeOf } from "./change.ts";
+import { parseJson, unauthorized, type Verified } from "./verified.ts";
 
 /** How old a signed call may be: long enough for Sanity's retries to be signed afresh, short enough to stop replays. */
 export const REPLAY_WINDOW_MS = 5 * 60 * 1000;

@@ -2,7 +2,8 @@
 // `Authorization: Bearer <STRAPI_WEBHOOK_SECRET>` and compares it in constant time.
 import { env } from "../env.ts";
 import { safeEqual } from "./safe-equal.ts";
-import { changeOf, parseJson, unauthorized, type Verified } from "./verified.ts";
+import { changeOf } from "./change.ts";
+import { parseJson, unauthorized, type Verified } from "./verified.ts";
 
 export async function verify(request: Request, body: string): Promise<Verified> {
   const secret = env("STRAPI_WEBHOOK_SECRET");

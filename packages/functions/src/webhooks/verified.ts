@@ -9,17 +9,6 @@ export function unauthorized(source: string, reason: string): Verified {
   return { response: Response.json({ error: "unauthorized" }, { status: 401 }) };
 }
 
-const COLLECTIONS: Record<string, Change["collection"]> = { post: "posts", posts: "posts", page: "pages", pages: "pages", product: "products", products: "products" };
-
-export const collectionOf = (type: unknown): Change["collection"] | undefined => (typeof type === "string" && Object.hasOwn(COLLECTIONS, type) ? COLLECTIONS[type] : undefined);
-
-/** One entry when the payload names it, else the whole collection; nothing for other types. */
-export function changeOf(type: unknown, slug: unknown): Change[] {
-  const collection = collectionOf(type);
-  if (!collection) return [];
-  return [typeof slug === "string" && slug ? { collection, slug } : { collection }];
-}
-
 export function parseJson(body: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(body);

@@ -8,7 +8,7 @@ import { escapeHtml } from "../html.ts";
 import type { Commerce } from "./types.ts";
 
 /** The Snipcart v3 theme the loader fetches (cdn.snipcart.com/themes/v<version>/default/). */
-export const SNIPCART_VERSION = "3.0";
+const SNIPCART_VERSION = "3.0";
 
 const key = () => process.env.PUBLIC_SNIPCART_API_KEY;
 

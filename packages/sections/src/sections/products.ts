@@ -2,7 +2,8 @@
 import { loadLocalEnv } from "@repo/content";
 import { listProducts, type Product } from "@repo/content/products";
 import { buy } from "../commerce.ts";
-import { escapeHtml, formatPrice } from "../html.ts";
+import { escapeHtml } from "../html.ts";
+import { formatPrice } from "../price.ts";
 import type { SectionPage } from "../types.ts";
 
 // A CMS product may have no image: no empty <img>.

@@ -7,7 +7,6 @@
 // the same index again from the same pages (pagefind.json).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { getEntry, listEntries } from "@repo/content";
 import type { Adapter } from "@sveltejs/kit";
 
 const text = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -19,6 +18,9 @@ export function withPagefind(adapter: Adapter): Adapter {
       const to = builder.getBuildDirectory("pagefind-html");
       rmSync(to, { recursive: true, force: true });
       builder.writePrerendered(to);
+      // Imported here, when the build has made the content: loading vite.config.ts (svelte-kit sync
+      // after an install, knip, an editor) must not need it.
+      const { getEntry, listEntries } = await import("@repo/content");
       for (const { slug } of await listEntries("posts")) {
         const post = await getEntry("posts", slug);
         if (!post) continue;
