@@ -9,9 +9,9 @@ import type { Collection, ContentProvider, EntrySummary } from "../types.ts";
 import { checkedProduct, envOf, isPreviewDeploy, remoteProvider, SourceError, sortEntries, sortProducts } from "./remote.ts";
 
 /** The database's properties, by name and type (README's Notion section). */
-const PROPERTIES = { title: "Name", slug: "Slug", description: "Description", date: "Date", tags: "Tags", type: "Type", status: "Status", members: "Members" } as const;
+export const PROPERTIES = { title: "Name", slug: "Slug", description: "Description", date: "Date", tags: "Tags", type: "Type", status: "Status", members: "Members" } as const;
 /** A product's properties besides Name, Slug and Description (a stack with commerce). */
-const PRODUCT_PROPERTIES = { price: "Price", currency: "Currency", image: "Image" } as const;
+export const PRODUCT_PROPERTIES = { price: "Price", currency: "Currency", image: "Image" } as const;
 const TYPES: Record<Collection | "products", string> = { posts: "Post", pages: "Page", products: "Product" };
 
 type Prop = {
