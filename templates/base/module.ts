@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import { defineModule } from "../../create-jam/src/engine/define.ts";
-import type { Contribution, KnipWorkspace, StackView, WorkspacePatch, WorkspacePath } from "../../create-jam/src/engine/types.ts";
+import type { Contribution, KnipWorkspace, ModuleView, StackView, WorkspacePatch, WorkspacePath } from "../../create-jam/src/engine/types.ts";
 import { readsHeadersFile, securityHeaders } from "../shared/security-headers.ts";
 import { sectionsMachinery } from "../shared/sections.ts";
 import { ciWorkflow } from "./ci-workflow.ts";
@@ -68,7 +68,7 @@ export default defineModule(pkg, {
       // ./cache: the cache headers of pages rendered on request, without the rest in a page's bundle.
       fields: { exports: { ".": "./src/index.ts", "./cache": "./src/cache.ts" } },
     },
-    "apps/web": { dependencies: ["@repo/theme", "@repo/functions"] },
+    "apps/web": { dependencies: ["@repo/theme"] },
   },
   when: [
     {
@@ -94,6 +94,7 @@ export default defineModule(pkg, {
     const { buildTasks, framework, has } = view;
     const sections = sectionsMachinery(view);
     const security = pagePolicy(view);
+    const mounted = Boolean(has.rendering?.hybrid) || [framework, ...((view.deploy ?? []) as ModuleView[])].some((m) => m.mountsFunctions);
     return {
       ...sections,
       ...(security.readme ? { readme: [sections.readme, security.readme].filter(Boolean).join("\n\n") } : {}),
@@ -113,7 +114,13 @@ export default defineModule(pkg, {
         ...security.workspaces,
         // Both add to the app: the sections' dependency, the policy's dependency (a hybrid server's) or
         // devDependency and its step.
-        "apps/web": { what: `the ${framework.label} site`, ...mergeWorkspace(sections.workspaces?.["apps/web"], security.workspaces?.["apps/web"]) },
+        // @repo/functions where something in the app mounts it: the framework's server (hybrid) or a
+        // host's function files, or a framework's page (data.mountsFunctions). Without either (GitHub Pages, no host), only
+        // `pnpm dev` runs the functions, from their own package.
+        "apps/web": {
+          what: `the ${framework.label} site`,
+          ...mergeWorkspace(mergeWorkspace(mounted ? { dependencies: ["@repo/functions"] } : {}, sections.workspaces?.["apps/web"]), security.workspaces?.["apps/web"]),
+        },
         // `pnpm build` runs every task a full build needs (the site, then e.g. its search index).
         ".": { scripts: { build: `turbo run ${buildTasks.join(" ")}` } },
         ...(has.rendering?.static ? { "packages/functions": { scripts: { dev: `node --watch scripts/dev.ts ${framework.devPort}` } } } : {}),

@@ -28,7 +28,8 @@ export default defineModule(pkg, {
   label: "Cloudflare",
   // Its asset layer reads _headers from the assets folder: base writes it into the framework's
   // public folder, which every framework copies there (one file, shared with Netlify).
-  data: { headersFile: true },
+  // Its Worker (worker.mts, or the framework's) imports @repo/functions.
+  data: { headersFile: true, mountsFunctions: true },
   hint: "a Worker with static assets (apps/web/wrangler.jsonc); a preview per branch with wrangler preview",
   rules: [
     { kind: "backend", ids: ["supabase"], why: "firebase-admin reaches Firestore over gRPC on HTTP/2, which a Worker cannot open" },

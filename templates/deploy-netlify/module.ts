@@ -16,7 +16,8 @@ export default defineModule(pkg, {
   label: "Netlify",
   // It reads _headers from the publish folder: base writes it into the framework's public folder
   // (one file, shared with Cloudflare, so a stack on both hosts sends each header once).
-  data: { headersFile: true },
+  // Its function files (netlify/functions/api.mts) import @repo/functions.
+  data: { headersFile: true, mountsFunctions: true },
   hint: "netlify.toml at the root, apps/web as the package; deploy previews per pull request and branch",
   when: [
     // netlify.toml's environment names the Hugo to install (the framework's data.netlifyEnvironment).

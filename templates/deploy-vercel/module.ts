@@ -25,6 +25,8 @@ export default defineModule(pkg, {
   kind: "deploy",
   // It runs the functions' routes as its serverless functions.
   provides: ["functions"],
+  // Its function files (api/*.mts) import @repo/functions.
+  data: { mountsFunctions: true },
   label: "Vercel",
   hint: "apps/web as the project's Root Directory; preview deployment per branch",
   when: [

@@ -59,7 +59,8 @@ Every page is pre-rendered except the post pages (\`app/pages/posts/[slug].vue\`
   // tested Vite until a Nuxt release moves with it.
   overrides: ["vite"],
   allowBuilds: { esbuild: true },
-  data: { publicDir: "public", outDir: ".output/public", vercelFramework: "nuxtjs", devPort: 3000 },
+  // mountsFunctions: the post page imports @repo/functions/cache (its cache tag), static or hybrid.
+  data: { publicDir: "public", outDir: ".output/public", vercelFramework: "nuxtjs", devPort: 3000, mountsFunctions: true },
   readme: `## Nuxt
 
 Pages (\`app/pages/\`) read \`@repo/content\` through server routes (\`server/api/content/\`) with \`useFetch\`: the build renders the answers into the pre-rendered HTML, and the browser never fetches them. \`features.noScripts\` in \`nuxt.config.ts\` leaves Nuxt's own JavaScript out of the pages, so they ship as plain HTML and CSS; remove it when a page needs Vue in the browser (client-side navigation, interactive components).`,

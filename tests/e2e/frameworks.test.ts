@@ -248,11 +248,11 @@ describe.each(stacks)("a generated $framework site selling with $commerce", ({ f
   });
 
   // The README's Start block is what this file runs as written: pnpm install (create-jam's), pnpm
-  // build, check-types and lint (the tests above), pnpm dev at the URL it names (below).
+  // build, check-types, lint and knip (the CI workflow's steps above), pnpm dev at the URL it names (below).
   it("has a Start block of the commands this file runs, and names only commands that resolve", async () => {
     const readme = read(site, "README.md");
     const start = readmeCommands(/^## Start\n\n(```sh\n[\s\S]*?```)/m.exec(readme)?.[1] ?? "");
-    expect(start).toEqual(["pnpm install", "pnpm dev", "pnpm build", "pnpm check-types", "pnpm lint"]);
+    expect(start).toEqual(["pnpm install", "pnpm dev", "pnpm build", "pnpm check-types", "pnpm lint", "pnpm knip"]);
     // The installed project, not the plan: every command of the whole README resolves in it.
     // (Only the files the check reads are read: package.json, turbo.json, .gitignore, the generators.)
     const reads = (p: string) => /(^|\/)package\.json$|^turbo\.json$|^\.gitignore$|^turbo\/generators\/config\.ts$/.test(p);
