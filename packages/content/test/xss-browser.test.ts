@@ -55,7 +55,8 @@ async function visit(bodies: string[]) {
     });
     await page.waitForTimeout(300);
     const links = await page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.protocol).filter((p) => !["http:", "https:", "mailto:"].includes(p)));
-    return { dialogs, leaks, images, links };
+    // Each image once: Chromium may ask for the same one twice (a retry, a second <img>), which is no other host.
+    return { dialogs, leaks, images: [...new Set(images)], links };
   } finally {
     await browser.close();
   }
